@@ -1,0 +1,2 @@
+/// The ReelAPI module. Its types are added by the issue that owns it.
+public enum ReelAPIModule {}

@@ -1,0 +1,2 @@
+/// The ReelRouting module. Its types are added by the issue that owns it.
+public enum ReelRoutingModule {}

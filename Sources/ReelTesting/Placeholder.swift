@@ -1,0 +1,2 @@
+/// The ReelTesting module. Its types are added by the issue that owns it.
+public enum ReelTestingModule {}

@@ -1,0 +1,75 @@
+# Shared by scripts/test, scripts/demo and scripts/bench: install what is missing, start a private
+# redis-server on a free loopback port, build reel, and make the Python virtualenv.
+# Source it from the repository root.
+
+REEL_ROOT=$(pwd)
+REEL_STATE=${REEL_STATE:-$REEL_ROOT/.reel}
+mkdir -p "$REEL_STATE"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the Debian packages Reel needs, quietly, and only those that are missing.
+install_missing_packages() {
+    local wanted=(redis-server redis-tools libhiredis-dev libcurl4-openssl-dev libssl-dev pkg-config python3-venv "$@")
+    local missing=()
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Prints a TCP port that nothing listens on.
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts redis-server on a free loopback port with its data in $REEL_STATE/redis-PORT and exports
+# REDIS_URL and REDIS_PORT. The server stops when the calling shell exits (stop_started_processes).
+start_redis() {
+    REDIS_PORT=$(free_port)
+    local dir="$REEL_STATE/redis-$REDIS_PORT"
+    mkdir -p "$dir"
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$dir" --save '' --appendonly no \
+        --daemonize no --logfile "$dir/redis.log" "$@" &
+    STARTED_PIDS+=($!)
+    for _ in $(seq 1 100); do
+        redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
+        sleep 0.05
+    done
+    redis-cli -p "$REDIS_PORT" ping >/dev/null || { echo "redis-server did not start; see $dir/redis.log" >&2; return 1; }
+    export REDIS_PORT REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+    log "redis-server on $REDIS_URL"
+}
+
+STARTED_PIDS=()
+stop_started_processes() {
+    for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+
+# Builds reel (debug unless REEL_CONFIGURATION=release) and exports REEL_BIN.
+build_reel() {
+    local conf=${REEL_CONFIGURATION:-debug}
+    log "building reel ($conf)"
+    swift build -c "$conf" --product reel
+    REEL_BIN="$(swift build -c "$conf" --show-bin-path)/reel"
+    export REEL_BIN
+}
+
+# Creates (once) the virtualenv with the pinned Python packages of scripts/requirements.txt.
+python_venv() {
+    local venv="$REEL_ROOT/.venv"
+    if [ ! -x "$venv/bin/python" ] || ! cmp -s scripts/requirements.txt "$venv/.requirements"; then
+        log "creating the Python virtualenv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/requirements.txt
+        cp scripts/requirements.txt "$venv/.requirements"
+    fi
+    PYTHON="$venv/bin/python"
+    export PYTHON
+}
