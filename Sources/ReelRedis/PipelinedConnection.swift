@@ -166,7 +166,7 @@ final class PipelinedConnection: @unchecked Sendable {
             do {
                 for _ in request.commands { replies.append(try context.readReply()) }
             } catch {
-                logger.warning("Redis connection broken", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+                logger.warning("Redis connection broken", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
                 dropContext()
                 fail(batch[index...], with: error)
                 return
@@ -194,7 +194,7 @@ final class PipelinedConnection: @unchecked Sendable {
     private func connectedContext() throws -> HiredisContext {
         if let context {
             if !context.isStale { return context }
-            logger.debug("Redis connection closed by the server", metadata: ["redis.endpoint": "\(configuration.endpoint)"])
+            logger.debug("Redis connection closed by the server", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             dropContext()
         }
         if let nextAttempt {
@@ -216,12 +216,12 @@ final class PipelinedConnection: @unchecked Sendable {
             self.context = context
             failedAttempts = 0
             nextAttempt = nil
-            logger.debug("Redis connected", metadata: ["redis.endpoint": "\(configuration.endpoint)"])
+            logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             return context
         } catch {
             failedAttempts += 1
             nextAttempt = .now + .milliseconds(min(1000, 50 << min(failedAttempts - 1, 5)))
-            logger.debug("Redis connect failed", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+            logger.debug("Redis connect failed", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
             throw error
         }
     }

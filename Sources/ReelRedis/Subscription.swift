@@ -67,7 +67,7 @@ final class Subscription: @unchecked Sendable {
                 context.setTimeout(nil)
                 subscribedOnce = true
                 failedAttempts = 0
-                logger.debug("Redis subscribed", metadata: ["redis.channels": "\(channels)"])
+                logger.debug("Redis subscribed", metadata: [RedisLogging.channels: "\(channels)"])
                 while true {
                     let reply = try context.readReply().array ?? []
                     if reply.count == 3, reply[0].string == "message", let channel = reply[1].string, let payload = reply[2].bytes {
@@ -81,7 +81,7 @@ final class Subscription: @unchecked Sendable {
                     return
                 }
                 failedAttempts += 1
-                logger.warning("Redis subscription broken", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+                logger.warning("Redis subscription broken", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
                 let backoff = Double(min(1000, 50 << min(failedAttempts - 1, 5))) / 1000
                 condition.withLock {
                     if !terminated { _ = condition.wait(until: Date(timeIntervalSinceNow: backoff)) }
