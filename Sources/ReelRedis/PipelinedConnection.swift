@@ -142,14 +142,25 @@ final class PipelinedConnection: @unchecked Sendable {
         }
     }
 
-    private func process(_ batch: [Request]) {
+    private func process(_ requests: [Request]) {
         let context: HiredisContext
         do {
             context = try connectedContext()
         } catch {
-            fail(batch[...], with: error)
+            fail(requests[...], with: error)
             return
         }
+        // A cancellation that arrived while connecting may have shut down the previous socket, not this one.
+        let (batch, cancelled) = condition.withLock {
+            let cancelled = requests.filter { cancelledInFlight.contains($0.id) }
+            for request in cancelled {
+                inFlight.remove(request.id)
+                cancelledInFlight.remove(request.id)
+            }
+            return (requests.filter { inFlight.contains($0.id) }, cancelled)
+        }
+        for request in cancelled { request.continuation.resume(throwing: CancellationError()) }
+        guard !batch.isEmpty else { return }
         context.setTimeout(batch.contains { $0.timeout == nil } ? nil : batch.compactMap(\.timeout).max())
         var commandCount = 0
         for request in batch {
