@@ -142,7 +142,10 @@ public final class SharedRouterState: Sendable {
         let keyList = [keys.inFlight(deploymentID), keys.stats(deploymentID), keys.failures(deploymentID), keys.cooldown(deploymentID)]
         let reply = try await RouterFunctions.call(client, "reel_router_release", keys: keyList, arguments: arguments)
         guard let started = reply.int, started > 0 else { return nil }
-        logger.debug("deployment cooling down", metadata: ["reel.deployment.id": "\(deploymentID)", "reel.cooldown.ms": "\(started)"])
+        logger.debug(
+            "deployment cooling down",
+            metadata: [RouterLogging.deploymentID: "\(deploymentID)", RouterLogging.cooldownMilliseconds: "\(started)"]
+        )
         return .milliseconds(started)
     }
 
@@ -175,13 +178,5 @@ public final class SharedRouterState: Sendable {
         }
         lastHealth.withLock { $0.merge(health) { _, new in new } }
         return AcquireReply(chosen: values[0] > 0 ? values[0] - 1 : nil, soonest: values[1] >= 0 ? .milliseconds(values[1]) : nil, health: health)
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds (rounded down).
-    var milliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }
