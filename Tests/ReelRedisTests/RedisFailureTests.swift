@@ -76,7 +76,9 @@ struct RedisFailureTests {
 
     @Test func unresponsiveServerTimesOutInsteadOfHanging() async throws {
         let server = try await RedisTestServer.launch()
-        let client = RedisClient(configuration: try RedisConfiguration(url: server.url, connectTimeout: .milliseconds(300), commandTimeout: .milliseconds(300)))
+        let client = RedisClient(
+            configuration: try RedisConfiguration(url: server.url, connectTimeout: .milliseconds(300), commandTimeout: .milliseconds(300))
+        )
         defer { client.close() }
         #expect(try await client.send(["PING"]) == .simpleString("PONG"))
         await server.suspend()
