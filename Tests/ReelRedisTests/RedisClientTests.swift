@@ -36,6 +36,22 @@ struct RedisClientTests {
         }
     }
 
+    @Test func largeBinaryValuesRoundTrip() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let key = RedisTestEnvironment.uniqueKeyPrefix() + "large"
+            let value = (0..<1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let replies = try await withThrowingTaskGroup(of: RESPValue.self) { group in
+                group.addTask { try await client.send([Array("SET".utf8), Array(key.utf8), value]) }
+                for _ in 0..<10 { group.addTask { try await client.send(["PING"]) } }
+                return try await group.reduce(into: [RESPValue]()) { $0.append($1) }
+            }
+            #expect(replies.filter { $0 == .simpleString("PONG") }.count == 10)
+            #expect(replies.contains(.simpleString("OK")))
+            #expect(try await client.send(["GET", key]).bytes == value)
+            _ = try await client.send(["DEL", key])
+        }
+    }
+
     @Test func errorReplyThrowsReplyErrorWithTheServerMessage() async throws {
         try await RedisTestEnvironment.withClient { client in
             let key = RedisTestEnvironment.uniqueKeyPrefix() + "list"
