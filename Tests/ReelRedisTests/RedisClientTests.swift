@@ -2,7 +2,7 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisClientTests {
     @Test func valuesOfEveryKindRoundTrip() async throws {
         try await RedisTestEnvironment.withClient { client in
@@ -142,7 +142,7 @@ struct RedisClientTests {
 }
 
 /// Tests on a redis-server of their own, where the server's counters see only this client.
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisPrivateServerTests {
     @Test func serverReadsFewerTimesThanItGetsCommands() async throws {
         let server = try await RedisTestServer.launch()

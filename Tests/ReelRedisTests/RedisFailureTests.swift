@@ -3,7 +3,7 @@ import ReelTesting
 import Testing
 
 /// Bad configuration and broken servers give the right error, quickly, and never hang.
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisFailureTests {
     @Test func malformedURLIsRefusedAtOnce() {
         let error = #expect(throws: RedisError.self) { try RedisClient(url: "redis//127.0.0.1:6379") }
