@@ -115,7 +115,11 @@ let package = Package(
             dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelTesting"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelHTTPTests", dependencies: ["ReelHTTP", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelHTTPTests",
+            dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelAPITests",
