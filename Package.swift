@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRouting", "ReelRoutingRedis",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -109,13 +109,18 @@ let package = Package(
 
         .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
             dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelTesting"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelHTTPTests", dependencies: ["ReelHTTP", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelHTTPTests",
+            dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelAPITests",
