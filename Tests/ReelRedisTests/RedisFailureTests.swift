@@ -43,8 +43,12 @@ struct RedisFailureTests {
 
         let wrong = try RedisClient(url: "redis://:wrong-password@127.0.0.1:\(server.port)")
         defer { wrong.close() }
+        let clock = ContinuousClock()
+        let start = clock.now
         let wrongError = await #expect(throws: RedisError.self) { try await wrong.send(["PING"]) }
         #expect(wrongError?.code == .authenticationFailed)
+        #expect(wrongError?.message?.contains("AUTH") == true)
+        #expect(start.duration(to: clock.now) < .milliseconds(500))
 
         let missing = try RedisClient(url: server.url)
         defer { missing.close() }
