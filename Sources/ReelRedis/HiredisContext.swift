@@ -35,21 +35,21 @@ final class HiredisContext {
         if case .tcp = endpoint.kind { redisEnableKeepAlive(pointer) }
         context.setTimeout(configuration.connectTimeout)
 
-        var handshake: [(command: EncodedCommand, failure: RedisError.Code)] = []
+        var handshake: [(command: EncodedCommand, name: String, failure: RedisError.Code)] = []
         if let password = configuration.password {
             let arguments = configuration.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
-            handshake.append((try EncodedCommand(arguments), .authenticationFailed))
+            handshake.append((try EncodedCommand(arguments), "AUTH", .authenticationFailed))
         }
         if configuration.database != 0 {
-            handshake.append((try EncodedCommand(["SELECT", String(configuration.database)]), .connectionFailed))
+            handshake.append((try EncodedCommand(["SELECT", String(configuration.database)]), "SELECT \(configuration.database)", .connectionFailed))
         }
-        handshake.append((try EncodedCommand(["PING"]), .connectionFailed))
+        handshake.append((try EncodedCommand(["PING"]), "PING", .connectionFailed))
         for step in handshake { context.append(step.command) }
         do throws(RedisError) {
             for step in handshake {
                 if case .error(let message) = try context.readReply() {
                     let code: RedisError.Code = message.hasPrefix("NOAUTH") || message.hasPrefix("WRONGPASS") ? .authenticationFailed : step.failure
-                    throw RedisError(code, message: "\(endpoint): \(message)")
+                    throw RedisError(code, message: "\(endpoint): \(step.name): \(message)")
                 }
             }
         } catch where error.code == .connectionLost {

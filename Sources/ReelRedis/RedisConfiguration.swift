@@ -47,7 +47,9 @@ public struct RedisConfiguration: Sendable {
     /// How long establishing a connection (TCP connect, `AUTH`, `SELECT`) may take.
     public var connectTimeout: Duration
     /// How long a command may wait for its reply before failing with ``RedisError/Code/timeout``.
-    /// Blocking commands on a dedicated connection get their blocking time on top (see ``RedisConnection``).
+    /// A command that has to wait for a reconnect may also wait up to ``connectTimeout`` (and a backoff of at most
+    /// one second after failed attempts). Blocking commands on a dedicated connection get their blocking time on
+    /// top (see ``RedisConnection``).
     public var commandTimeout: Duration
     /// The number of shared connections, each with its own thread, that ``RedisClient`` spreads commands over.
     public var poolSize: Int

@@ -124,3 +124,37 @@ struct RedisClientTests {
         }
     }
 }
+
+/// Tests on a redis-server of their own, where the server's counters see only this client.
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+struct RedisPrivateServerTests {
+    @Test func serverReadsFewerTimesThanItGetsCommands() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = try RedisClient(url: server.url)
+        defer { client.close() }
+        func readsProcessed() async throws -> Int {
+            let stats = try await client.send(["INFO", "stats"]).string ?? ""
+            let line = stats.split(separator: "\r\n").first { $0.hasPrefix("total_reads_processed:") }
+            return try #require(line.flatMap { Int($0.dropFirst("total_reads_processed:".count)) })
+        }
+        let before = try await readsProcessed()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<1_000 { group.addTask { _ = try await client.send(["SET", "key:\(index)", "value"]) } }
+            try await group.waitForAll()
+        }
+        let reads = try await readsProcessed() - before
+        #expect(try await client.send(["DBSIZE"]) == .integer(1_000))
+        #expect(reads < 250, "the server read \(reads) times for 1,000 commands")
+    }
+
+    @Test func connectsOverAUnixSocketAndSelectsTheDatabase() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = try RedisClient(url: server.unixSocketURL + "?db=2")
+        defer { client.close() }
+        _ = try await client.send(["SET", "where", "db 2"])
+        #expect(try await client.send(["CLIENT", "INFO"]).string?.contains(" db=2 ") == true)
+        let tcp = try RedisClient(url: server.url + "/2")
+        defer { tcp.close() }
+        #expect(try await tcp.send(["GET", "where"]).string == "db 2")
+    }
+}
