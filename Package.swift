@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
+                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelAPITests",
-            dependencies: ["ReelAPI", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelAPI", "ReelQueue", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
