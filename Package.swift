@@ -47,7 +47,11 @@ let package = Package(
         ),
         .target(
             name: "ReelRoutingRedis",
-            dependencies: ["ReelRouting", "ReelRedis", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ReelRouting", "ReelRedis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -101,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -121,7 +125,11 @@ let package = Package(
             dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelProvidersTests",
+            dependencies: ["ReelProviders", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReelAPITests",
             dependencies: ["ReelAPI", "ReelQueue", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
