@@ -1,0 +1,36 @@
+public import Hummingbird
+public import Logging
+public import Prometheus
+
+/// The worker's HTTP port: Prometheus `/metrics`, `/health/liveness` and `/health/readiness`.
+public enum WorkerEndpoint {
+    /// Builds the endpoint application, a `Service` to run next to the worker.
+    /// - Parameters:
+    ///   - registry: The registry the process's metrics factory writes to.
+    ///   - host: Address to bind.
+    ///   - port: Port to bind.
+    ///   - ready: Whether the worker can work (Redis reachable); readiness answers 503 when not.
+    ///   - logger: Logger.
+    public static func application(
+        registry: PrometheusCollectorRegistry,
+        host: String = "127.0.0.1",
+        port: Int,
+        ready: @escaping @Sendable () async -> Bool,
+        logger: Logger
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.get("metrics") { _, _ -> Response in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: registry.emitToString()))
+            )
+        }
+        router.get("health/liveness") { _, _ in "ok" }
+        router.get("health/readiness") { _, _ -> Response in
+            let isReady = await ready()
+            return Response(status: isReady ? .ok : .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: isReady ? "ok" : "not ready")))
+        }
+        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "reel-worker"), logger: logger)
+    }
+}
