@@ -109,6 +109,7 @@ let package = Package(
 
         .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
