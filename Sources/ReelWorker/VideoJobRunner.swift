@@ -81,6 +81,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
                 try await queue.complete(claimed.lease, record: try job.encodedRecord())
                 WorkerMetrics.finished(kind: job.payload.kind, status: job.record?.status.rawValue ?? "completed", createdAtMs: claimed.job.createdAtMs)
             } catch let again as PollAgain {
+                if cancellation.isSet { throw JobCancelled() }
                 try checkBudgets(job, snoozingFor: again.after)
                 logger.trace("Job snoozed", metadata: ["reel.poll.after_ms": "\(again.after.milliseconds)"])
                 try await queue.snooze(claimed.lease, delay: again.after, stepState: try job.encodedStep(), record: try job.encodedRecord())
@@ -139,7 +140,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
             if elapsed + (delay ?? .zero) >= deadline {
                 throw VideoJobFailure.deadLetter(
                     "deadline_exceeded",
-                    "The job did not finish within its deadline of \(deadline.seconds) seconds."
+                    "The job did not finish within its deadline of \(deadline)."
                 )
             }
         }

@@ -15,6 +15,8 @@ actor FakeVideoProvider: VideoProvider {
     let name: String
     /// Polls a new video needs before it completes.
     var pollsToComplete: Int
+    /// How long each create call takes.
+    var createDelay: Duration = .zero
     /// When set, videos end `failed` with this error instead of completing.
     var failure: ProviderErrorBody?
     private(set) var objects: [String: Object] = [:]
@@ -38,6 +40,8 @@ actor FakeVideoProvider: VideoProvider {
     }
 
     func setFailure(_ failure: ProviderErrorBody?) { self.failure = failure }
+
+    func setCreateDelay(_ delay: Duration) { createDelay = delay }
 
     func calls(_ operation: Operation) -> Int { calls[operation, default: 0] }
 
@@ -66,6 +70,7 @@ actor FakeVideoProvider: VideoProvider {
     func createVideo(_ request: CreateVideoRequest, idempotencyKey: String?) async throws -> ProviderVideo {
         try enter(.create)
         lastCreate = request
+        if createDelay > .zero { try await Task.sleep(for: createDelay) }
         return start(key: idempotencyKey)
     }
 
