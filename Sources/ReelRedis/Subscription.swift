@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A pub/sub connection on a thread of its own that feeds an `AsyncThrowingStream`.
+///
+/// It reconnects and subscribes again after the connection breaks (messages published meanwhile are lost, as
+/// with any Redis pub/sub). Only when the very first connection fails does the stream end with that error.
+final class Subscription: @unchecked Sendable {
+    private let configuration: RedisConfiguration
+    private let logger: Logger
+    private let channels: [String]
+    private let continuation: AsyncThrowingStream<RedisMessage, any Error>.Continuation
+
+    /// Guards `terminated` and `socket`.
+    private let condition = NSCondition()
+    private var terminated = false
+    private var socket: Int32 = -1
+
+    init(
+        configuration: RedisConfiguration,
+        logger: Logger,
+        channels: [String],
+        continuation: AsyncThrowingStream<RedisMessage, any Error>.Continuation
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.channels = channels
+        self.continuation = continuation
+    }
+
+    func start() {
+        let thread = Thread { self.run() }
+        thread.name = "reel-redis-pubsub"
+        thread.start()
+    }
+
+    /// Stops the thread (interrupting its blocked read) and finishes the stream.
+    func terminate() {
+        condition.withLock {
+            terminated = true
+            if socket >= 0 { shutdown(socket, Int32(SHUT_RDWR)) }
+            condition.broadcast()
+        }
+    }
+
+    private var isTerminated: Bool { condition.withLock { terminated } }
+
+    private func run() {
+        var subscribedOnce = false
+        var failedAttempts = 0
+        while !isTerminated {
+            do {
+                let context = try HiredisContext.connect(to: configuration)
+                defer { condition.withLock { socket = -1 } }
+                try condition.withLock {
+                    if terminated { throw RedisError(.closed) }
+                    socket = context.fileDescriptor
+                }
+                context.append(try EncodedCommand(["SUBSCRIBE"] + channels))
+                for _ in channels { _ = try context.readReply() }
+                context.setTimeout(nil)
+                subscribedOnce = true
+                failedAttempts = 0
+                logger.debug("Redis subscribed", metadata: ["redis.channels": "\(channels)"])
+                while true {
+                    let reply = try context.readReply().array ?? []
+                    if reply.count == 3, reply[0].string == "message", let channel = reply[1].string, let payload = reply[2].bytes {
+                        continuation.yield(RedisMessage(channel: channel, payload: payload))
+                    }
+                }
+            } catch {
+                if isTerminated { break }
+                guard subscribedOnce else {
+                    continuation.finish(throwing: error)
+                    return
+                }
+                failedAttempts += 1
+                logger.warning("Redis subscription broken", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+                let backoff = Double(min(1000, 50 << min(failedAttempts - 1, 5))) / 1000
+                condition.withLock {
+                    if !terminated { _ = condition.wait(until: Date(timeIntervalSinceNow: backoff)) }
+                }
+            }
+        }
+        continuation.finish()
+    }
+}
