@@ -142,14 +142,25 @@ final class PipelinedConnection: @unchecked Sendable {
         }
     }
 
-    private func process(_ batch: [Request]) {
+    private func process(_ requests: [Request]) {
         let context: HiredisContext
         do {
             context = try connectedContext()
         } catch {
-            fail(batch[...], with: error)
+            fail(requests[...], with: error)
             return
         }
+        // A cancellation that arrived while connecting may have shut down the previous socket, not this one.
+        let (batch, cancelled) = condition.withLock {
+            let cancelled = requests.filter { cancelledInFlight.contains($0.id) }
+            for request in cancelled {
+                inFlight.remove(request.id)
+                cancelledInFlight.remove(request.id)
+            }
+            return (requests.filter { inFlight.contains($0.id) }, cancelled)
+        }
+        for request in cancelled { request.continuation.resume(throwing: CancellationError()) }
+        guard !batch.isEmpty else { return }
         context.setTimeout(batch.contains { $0.timeout == nil } ? nil : batch.compactMap(\.timeout).max())
         var commandCount = 0
         for request in batch {
@@ -166,7 +177,7 @@ final class PipelinedConnection: @unchecked Sendable {
             do {
                 for _ in request.commands { replies.append(try context.readReply()) }
             } catch {
-                logger.warning("Redis connection broken", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+                logger.warning("Redis connection broken", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
                 dropContext()
                 fail(batch[index...], with: error)
                 return
@@ -194,7 +205,7 @@ final class PipelinedConnection: @unchecked Sendable {
     private func connectedContext() throws -> HiredisContext {
         if let context {
             if !context.isStale { return context }
-            logger.debug("Redis connection closed by the server", metadata: ["redis.endpoint": "\(configuration.endpoint)"])
+            logger.debug("Redis connection closed by the server", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             dropContext()
         }
         if let nextAttempt {
@@ -216,12 +227,12 @@ final class PipelinedConnection: @unchecked Sendable {
             self.context = context
             failedAttempts = 0
             nextAttempt = nil
-            logger.debug("Redis connected", metadata: ["redis.endpoint": "\(configuration.endpoint)"])
+            logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             return context
         } catch {
             failedAttempts += 1
             nextAttempt = .now + .milliseconds(min(1000, 50 << min(failedAttempts - 1, 5)))
-            logger.debug("Redis connect failed", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+            logger.debug("Redis connect failed", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
             throw error
         }
     }
