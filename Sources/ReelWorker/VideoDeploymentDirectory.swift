@@ -20,9 +20,9 @@ public struct VideoDeploymentDirectory: Sendable {
         byID[id].map { deployments[$0] }
     }
 
-    /// The deployments of a group, the given one first, then the others in configuration order.
+    /// The preferred deployment first, then the other deployments of the group in configuration order.
     public func candidates(group: String, preferring preferredID: String) -> [VideoDeployment] {
-        let members = deployments.filter { $0.group == group }
-        return members.filter { $0.id == preferredID } + members.filter { $0.id != preferredID }
+        let others = deployments.filter { $0.group == group && $0.id != preferredID }
+        return (deployment(id: preferredID).map { [$0] } ?? []) + others
     }
 }

@@ -55,7 +55,7 @@ extension VideoJobRunner {
         switch payload.kind {
         case .generate:
             let request = CreateVideoRequest(
-                model: deployment.model,
+                model: deployment.providerModel(forGroup: payload.modelGroup),
                 prompt: payload.prompt ?? "",
                 seconds: payload.seconds,
                 size: payload.size,

@@ -134,8 +134,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
     /// deadline or beyond the poll budget (so the record says why, rather than the queue dropping it silently).
     private func checkBudgets(_ job: VideoJob, snoozingFor delay: Duration?) throws {
         let snapshot = job.claimed.job
-        let deadlines = [snapshot.limits.deadline, configuration.deadlines[snapshot.type]].compactMap { $0 }
-        if let deadline = deadlines.min() {
+        if let deadline = snapshot.limits.deadline {
             let elapsed = Duration.milliseconds(Int64(Date().timeIntervalSince1970 * 1000) - snapshot.createdAtMs)
             if elapsed + (delay ?? .zero) >= deadline {
                 throw VideoJobFailure.deadLetter(

@@ -55,8 +55,6 @@ public struct WorkerConfiguration: Sendable, Equatable {
     public var polling: Polling
     /// Time running ticks get to finish after a graceful shutdown starts; the rest are handed back.
     public var shutdownGracePeriod: Duration
-    /// Wall-clock deadline per job kind (raw value of `VideoJobKind`), overriding the job's own when shorter.
-    public var deadlines: [String: Duration]
 
     /// Creates a configuration.
     public init(
@@ -66,8 +64,7 @@ public struct WorkerConfiguration: Sendable, Equatable {
         heartbeatInterval: Duration = .seconds(10),
         claimWait: Duration = .seconds(2),
         polling: Polling = .init(),
-        shutdownGracePeriod: Duration = .seconds(20),
-        deadlines: [String: Duration] = [:]
+        shutdownGracePeriod: Duration = .seconds(20)
     ) {
         precondition(concurrency >= 1, "concurrency must be at least 1")
         precondition(heartbeatInterval > .zero && heartbeatInterval < leaseDuration, "heartbeats must come before the lease ends")
@@ -79,7 +76,6 @@ public struct WorkerConfiguration: Sendable, Equatable {
         self.claimWait = claimWait
         self.polling = polling
         self.shutdownGracePeriod = shutdownGracePeriod
-        self.deadlines = deadlines
     }
 }
 

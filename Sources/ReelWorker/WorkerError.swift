@@ -1,15 +1,11 @@
-/// A failure of the worker itself: bad configuration, a job it cannot read.
+/// A failure of the worker itself, such as a job it cannot read.
 public struct WorkerError: Error, CustomStringConvertible {
     /// What went wrong, bounded (safe as a metric label).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String { case invalidConfiguration, invalidJob, unknownDeployment }
+        private enum Base: String { case invalidJob }
         private let base: Base
-        /// The configuration has a value out of range.
-        public static var invalidConfiguration: Self { .init(base: .invalidConfiguration) }
         /// A job's payload, record or step state cannot be read.
         public static var invalidJob: Self { .init(base: .invalidJob) }
-        /// A job names a deployment this worker does not know.
-        public static var unknownDeployment: Self { .init(base: .unknownDeployment) }
         /// Bounded name.
         public var description: String { base.rawValue }
     }

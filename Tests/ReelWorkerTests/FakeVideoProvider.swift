@@ -103,7 +103,7 @@ actor FakeVideoProvider: VideoProvider {
             throw ProviderError(.permanent, httpStatus: 404, code: "not_ready", message: "video \(videoID) is not completed")
         }
         let bytes = Data("\(videoID):\(variant.rawValue)".utf8)
-        FileManager.default.createFile(atPath: path, contents: bytes)
+        _ = FileManager.default.createFile(atPath: path, contents: bytes)
         return Int64(bytes.count)
     }
 

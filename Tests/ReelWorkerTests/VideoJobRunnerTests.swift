@@ -144,7 +144,7 @@ struct VideoJobRunnerTests {
             $0.characterVideo = BlobReference(key: "uploads/clip", contentType: "video/mp4", filename: "clip.mp4", size: 4)
         }
         let upload = harness.blobs.makeTemporaryPath()
-        FileManager.default.createFile(atPath: upload, contents: Data("mp4!".utf8))
+        _ = FileManager.default.createFile(atPath: upload, contents: Data("mp4!".utf8))
         _ = try await harness.blobs.commit(temporaryPath: upload, as: "uploads/clip")
         let generateJob = try await harness.enqueue(.generate, deployment: "dep-a") { $0.characterIDs = ["character_\(characterJob)"] }
 
@@ -196,7 +196,7 @@ struct VideoJobRunnerTests {
 
     @Test func unsubmittedJobMovesOffACoolingDeployment() async throws {
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
-        try await harness.gate.reportFailure(deploymentID: "dep-a", httpStatus: 429)
+        await harness.gate.reportFailure(deploymentID: "dep-a", httpStatus: 429)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         #expect(try await harness.runUntilFinished(id).state == .done)
         #expect(try await harness.record(id).deploymentID == "dep-b")
@@ -208,7 +208,7 @@ struct VideoJobRunnerTests {
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         try await harness.tick()
-        try await harness.gate.reportFailure(deploymentID: "dep-a", httpStatus: 500)
+        await harness.gate.reportFailure(deploymentID: "dep-a", httpStatus: 500)
         #expect(try await harness.runUntilFinished(id).state == .done)
         let record = try await harness.record(id)
         #expect(record.deploymentID == "dep-a")
@@ -220,7 +220,7 @@ struct VideoJobRunnerTests {
     @Test func rpmLimitDefersAPinnedSubmitWithoutAnAttempt() async throws {
         let limits = ["dep-a": MemoryDeploymentGate.Limits(rpm: 1)]
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: limits))
-        _ = try await harness.gate.acquire(deploymentID: "dep-a")
+        _ = await harness.gate.acquire(deploymentID: "dep-a")
         let pinned = try await harness.enqueue(.generate, deployment: "dep-a") { $0.inputReference = .fileID("file_1") }
         try await harness.tick()
         let waiting = try #require(try await harness.queue.job(id: pinned))
