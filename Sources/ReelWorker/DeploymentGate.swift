@@ -6,8 +6,6 @@
 public protocol DeploymentGate: Sendable {
     /// Takes one request slot on the deployment, or says how long to wait when it is cooling down or at its limits.
     func acquire(deploymentID: String) async throws -> GateDecision
-    /// Gives back a slot taken by ``acquire(deploymentID:)``.
-    func release(deploymentID: String) async throws
-    /// Reports a failed call (429, 5xx, timeouts, network) so the deployment cools down after enough of them.
-    func reportFailure(deploymentID: String, httpStatus: Int?) async throws
+    /// Gives back a slot; a transient failure of the call (429, 5xx, timeout, network) counts towards a cooldown.
+    func release(_ permit: GatePermit, transientFailure: Bool) async throws
 }

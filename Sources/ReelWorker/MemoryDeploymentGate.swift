@@ -52,16 +52,17 @@ public actor MemoryDeploymentGate: DeploymentGate {
         if let maxParallel = limit.maxParallel, state.inFlight >= maxParallel { return .refused(retryAfter: .milliseconds(200)) }
         state.recent.append(now)
         state.inFlight += 1
-        return .granted
+        return .granted(GatePermit(deploymentID: deploymentID, token: "", acquiredAt: now))
     }
 
-    /// Gives a slot back.
-    public func release(deploymentID: String) {
-        states[deploymentID, default: State()].inFlight -= 1
+    /// Gives a slot back, counting a transient failure.
+    public func release(_ permit: GatePermit, transientFailure: Bool) {
+        states[permit.deploymentID, default: State()].inFlight -= 1
+        if transientFailure { recordFailure(deploymentID: permit.deploymentID) }
     }
 
     /// Counts a failure; `allowedFails` of them within a minute start a cooldown.
-    public func reportFailure(deploymentID: String, httpStatus: Int?) {
+    public func recordFailure(deploymentID: String) {
         let now = ContinuousClock.now
         var state = states[deploymentID, default: State()]
         state.failures.removeAll { $0 <= now - .seconds(60) }

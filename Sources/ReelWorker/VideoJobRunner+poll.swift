@@ -74,19 +74,21 @@ extension VideoJobRunner {
     ///
     /// - Throws: ``PollAgain`` when the deployment does not admit the call now; the call's own errors otherwise.
     func withAcquiredSlot<T>(_ deployment: VideoDeployment, _ call: () async throws -> T) async throws -> T {
-        if case .refused(let retryAfter) = try await gate.acquire(deploymentID: deployment.id) {
-            throw PollAgain(after: max(retryAfter, .milliseconds(50)))
+        let permit: GatePermit
+        switch try await gate.acquire(deploymentID: deployment.id) {
+        case .granted(let granted): permit = granted
+        case .refused(let retryAfter): throw PollAgain(after: max(retryAfter, .milliseconds(50)))
         }
         do {
             let value = try await call()
-            try await gate.release(deploymentID: deployment.id)
+            try await gate.release(permit, transientFailure: false)
             return value
         } catch {
-            try await gate.release(deploymentID: deployment.id)
-            if let error = error as? ProviderError, error.kind == .transient {
+            let transient = (error as? ProviderError)?.kind == .transient
+            if let error = error as? ProviderError, transient {
                 WorkerMetrics.providerError(deploymentID: deployment.id, httpStatus: error.httpStatus)
-                try await gate.reportFailure(deploymentID: deployment.id, httpStatus: error.httpStatus)
             }
+            try await gate.release(permit, transientFailure: transient)
             throw error
         }
     }

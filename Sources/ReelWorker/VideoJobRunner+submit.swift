@@ -21,7 +21,10 @@ extension VideoJobRunner {
         }
         var wait: Duration?
         for deployment in candidates {
-            if case .refused(let retryAfter) = try await gate.acquire(deploymentID: deployment.id) {
+            let permit: GatePermit
+            switch try await gate.acquire(deploymentID: deployment.id) {
+            case .granted(let granted): permit = granted
+            case .refused(let retryAfter):
                 wait = min(wait ?? retryAfter, retryAfter)
                 continue
             }
@@ -32,14 +35,20 @@ extension VideoJobRunner {
             job.record?.deploymentID = deployment.id
             let result: ProviderResult
             do {
-                result = try await withAcquiredSlot(deployment) { try await send(job, inputs: inputs, to: deployment) }
+                result = try await send(job, inputs: inputs, to: deployment)
+                try await gate.release(permit, transientFailure: false)
             } catch let error as ProviderError {
+                if error.kind == .transient { WorkerMetrics.providerError(deploymentID: deployment.id, httpStatus: error.httpStatus) }
+                try await gate.release(permit, transientFailure: error.kind == .transient)
                 throw VideoJobFailure(
                     code: error.code ?? (error.kind == .transient ? "provider_unavailable" : "invalid_request"),
                     message: error.message,
                     disposition: error.kind == .transient ? .retry : .finish,
                     retryAfter: error.retryAfter
                 )
+            } catch {
+                try await gate.release(permit, transientFailure: false)
+                throw error
             }
             logger.debug("Job submitted", metadata: ["reel.deployment.id": "\(deployment.id)"])
             return try track(result, &job)

@@ -196,7 +196,7 @@ struct VideoJobRunnerTests {
 
     @Test func unsubmittedJobMovesOffACoolingDeployment() async throws {
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
-        await harness.gate.reportFailure(deploymentID: "dep-a", httpStatus: 429)
+        await harness.gate.recordFailure(deploymentID: "dep-a")
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         #expect(try await harness.runUntilFinished(id).state == .done)
         #expect(try await harness.record(id).deploymentID == "dep-b")
@@ -208,7 +208,7 @@ struct VideoJobRunnerTests {
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         try await harness.tick()
-        await harness.gate.reportFailure(deploymentID: "dep-a", httpStatus: 500)
+        await harness.gate.recordFailure(deploymentID: "dep-a")
         #expect(try await harness.runUntilFinished(id).state == .done)
         let record = try await harness.record(id)
         #expect(record.deploymentID == "dep-a")
