@@ -47,7 +47,11 @@ let package = Package(
         ),
         .target(
             name: "ReelRoutingRedis",
-            dependencies: ["ReelRouting", "ReelRedis", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ReelRouting", "ReelRedis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -101,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

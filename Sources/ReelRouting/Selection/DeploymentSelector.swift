@@ -43,14 +43,14 @@ public struct DeploymentSelector: Sendable {
         using generator: inout some RandomNumberGenerator
     ) throws(RoutingError) -> [Deployment] {
         guard !candidates.isEmpty else { throw RoutingError(.modelNotFound, message: "No deployment serves this model.") }
-        var usable: [(deployment: Deployment, health: DeploymentHealth)] = []
+        var usable: [Deployment] = []
         var soonest: Duration?
         for deployment in candidates {
             let state = health[deployment.id] ?? DeploymentHealth()
             if let wait = Self.blockedFor(deployment, state) {
                 soonest = min(soonest ?? wait, wait)
             } else {
-                usable.append((deployment, state))
+                usable.append(deployment)
             }
         }
         guard !usable.isEmpty else {
@@ -60,19 +60,30 @@ public struct DeploymentSelector: Sendable {
                 retryAfter: soonest
             )
         }
+        return order(usable, health: health, using: &generator)
+    }
+
+    /// `deployments` in the strategy's order of preference, best first, without skipping any (for callers whose
+    /// limits are checked elsewhere, such as the Redis functions of ReelRoutingRedis).
+    public func order(
+        _ deployments: [Deployment],
+        health: [String: DeploymentHealth],
+        using generator: inout some RandomNumberGenerator
+    ) -> [Deployment] {
+        var entries = deployments.map { (deployment: $0, health: health[$0.id] ?? DeploymentHealth()) }
         switch strategy {
         case .leastBusy:
-            usable.shuffle(using: &generator)
-            return usable.enumerated()
+            entries.shuffle(using: &generator)
+            return entries.enumerated()
                 .sorted { ($0.element.health.inFlight, $0.offset) < ($1.element.health.inFlight, $1.offset) }
                 .map(\.element.deployment)
         case .latencyBased:
-            usable.shuffle(using: &generator)
-            return usable.enumerated()
+            entries.shuffle(using: &generator)
+            return entries.enumerated()
                 .sorted { Self.latencyKey($0.element.health, $0.offset) < Self.latencyKey($1.element.health, $1.offset) }
                 .map(\.element.deployment)
         default:
-            return Self.weightedShuffle(usable.map(\.deployment), using: &generator)
+            return Self.weightedShuffle(deployments, using: &generator)
         }
     }
 
