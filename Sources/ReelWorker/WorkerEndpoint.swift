@@ -1,9 +1,17 @@
 public import Hummingbird
 public import Logging
+import Metrics
 public import Prometheus
 
 /// The worker's HTTP port: Prometheus `/metrics`, `/health/liveness` and `/health/readiness`.
 public enum WorkerEndpoint {
+    /// Makes Prometheus the process's metrics backend and returns the registry to serve; call once per process.
+    public static func bootstrapMetrics() -> PrometheusCollectorRegistry {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }
+
     /// Builds the endpoint application, a `Service` to run next to the worker.
     /// - Parameters:
     ///   - registry: The registry the process's metrics factory writes to.

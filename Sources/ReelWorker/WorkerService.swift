@@ -51,6 +51,8 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                             lease: configuration.leaseDuration,
                             wait: configuration.claimWait
                         )
+                    } catch is CancellationError {
+                        break
                     } catch {
                         logger.error("Claim failed", metadata: ["error": "\(error)"])
                         try? await Task.sleep(for: .seconds(1))
