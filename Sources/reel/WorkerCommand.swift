@@ -16,11 +16,9 @@ struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Runs a worker: claims video jobs from the queue and carries them through the provider.",
-        discussion: """
-            Any number of workers, on any number of machines, can share one Redis; across machines the blob store
-            directory (reel_settings.storage.directory) must be a shared filesystem. SIGTERM stops claiming, lets
-            running steps finish within the grace period and hands the rest back to the queue.
-            """
+        discussion: "Any number of workers, on any number of machines, can share one Redis; across machines the blob store "
+            + "directory (reel_settings.storage.directory) must be a shared filesystem. SIGTERM stops claiming, lets running steps "
+            + "finish within the grace period and hands the rest back to the queue."
     )
 
     @Option(help: "The configuration file (LiteLLM-style YAML).") var config = "worker-config/config.yaml"
