@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
+                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -125,10 +125,14 @@ let package = Package(
             dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelProvidersTests",
+            dependencies: ["ReelProviders", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReelAPITests",
-            dependencies: ["ReelAPI", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelAPI", "ReelQueue", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),

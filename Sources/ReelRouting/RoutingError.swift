@@ -3,7 +3,8 @@ public struct RoutingError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, bounded (safe as a metric label).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
-            case modelNotAllowed, modelNotFound, noHealthyDeployment, conflictingAffinity, pinnedDeploymentUnavailable, unknownDeployment
+            case modelNotAllowed, modelNotFound, noHealthyDeployment, conflictingAffinity, pinnedDeploymentUnavailable, unknownDeployment,
+                unknownObject, invalidBody
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -21,6 +22,11 @@ public struct RoutingError: Error, CustomStringConvertible, Sendable {
         public static var pinnedDeploymentUnavailable: Self { .init(.pinnedDeploymentUnavailable) }
         /// The object's deployment is no longer configured (404: the object cannot be reached).
         public static var unknownDeployment: Self { .init(.unknownDeployment) }
+
+        /// A managed ID in the request is not genuine (404: as if the object did not exist).
+        public static var unknownObject: Self { .init(.unknownObject) }
+        /// The request body is not the JSON object expected (400).
+        public static var invalidBody: Self { .init(.invalidBody) }
 
         public var description: String { base.rawValue }
     }

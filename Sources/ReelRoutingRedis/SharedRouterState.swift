@@ -92,16 +92,20 @@ public final class SharedRouterState: Sendable {
         return try await acquire(from: candidates, strategy: strategy, lease: lease, using: &generator)
     }
 
-    /// Takes a request slot on exactly `deployment` (a pinned follow-up).
-    /// - Throws: `RoutingError.noHealthyDeployment` with the retry time when it is cooling down or at a limit.
-    public func acquire(pinned deployment: Deployment, lease: Duration = .seconds(600)) async throws -> DeploymentLease {
+    /// Takes a request slot for a follow-up pinned to `deployment`: on it, or when it is cooling down or at a
+    /// limit, on the first usable of `peers` (pass ``AffinityResolver/sameCredentials(as:)``: deployments of the
+    /// same account). One round trip.
+    /// - Throws: `RoutingError.pinnedDeploymentUnavailable` with the time `deployment` may take requests again.
+    public func acquire(pinned deployment: Deployment, peers: [Deployment] = [], lease: Duration = .seconds(600)) async throws -> DeploymentLease {
+        let candidates = [deployment] + peers
         let token = UUID().uuidString
         let started = ContinuousClock.now
-        let reply = try await call([deployment], mode: "first", lease: lease, token: token)
-        guard reply.chosen != nil else {
-            throw RoutingError(.noHealthyDeployment, message: "The deployment is cooling down or at its rate limit; retry later.", retryAfter: reply.soonest)
+        let reply = try await call(candidates, mode: "first", lease: lease, token: token)
+        guard let chosen = reply.chosen else {
+            let wait = DeploymentSelector.blockedFor(deployment, reply.health[deployment.id] ?? DeploymentHealth())
+            throw AffinityResolver.unavailable(retryAfter: wait)
         }
-        return DeploymentLease(deployment: deployment, token: token, acquiredAt: started)
+        return DeploymentLease(deployment: candidates[chosen], token: token, acquiredAt: started)
     }
 
     /// Ends a lease and records how the request went.

@@ -114,7 +114,7 @@ struct SharedRouterStateTests {
                     try await state.acquire(pinned: flaky)
                 } throws: { error in
                     let error = error as! RoutingError
-                    return error.code == .noHealthyDeployment && error.retryAfter.map { $0 > .zero && $0 <= .milliseconds(800) } == true
+                    return error.code == .pinnedDeploymentUnavailable && error.retryAfter.map { $0 > .zero && $0 <= .milliseconds(800) } == true
                 }
                 for _ in 0..<10 { #expect(try await state.acquire(from: [flaky, other], strategy: .simpleShuffle).deployment.id == "other") }
             }
