@@ -37,6 +37,8 @@ extension VideoJobRunner {
                 )
             default:
                 job.record?.status = video.status == "queued" ? .queued : .inProgress
+                job.record?.error = nil
+                job.record?.completedAt = nil
                 let progress = min(max(video.progress, job.record?.progress ?? 0), 99)
                 job.record?.progress = progress
                 job.step.phase = .poll
