@@ -11,6 +11,8 @@ struct VideoJob: Sendable {
     var record: VideoRecord?
     /// Progress so far.
     var step: VideoJobStep
+    /// When this tick saw the provider report the object finished (for the job overhead metric).
+    var providerFinishedAt: ContinuousClock.Instant?
 
     /// Decodes a claimed job.
     /// - Throws: ``WorkerError`` with code `invalidJob` when the payload, record or step state cannot be read.

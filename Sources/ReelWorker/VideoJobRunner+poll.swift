@@ -28,6 +28,7 @@ extension VideoJobRunner {
             job.record?.providerObjectID = video.id
             switch video.status {
             case "completed":
+                job.providerFinishedAt = .now
                 job.step.phase = .fetch
                 job.step.expiresAt = video.expiresAt.map(Int64.init)
             case "failed":
@@ -49,6 +50,7 @@ extension VideoJobRunner {
             job.record?.providerObjectID = character.id
             switch character.status {
             case nil, "ready", "completed", "succeeded":
+                job.providerFinishedAt = .now
                 job.step.phase = .fetch
             case "failed":
                 throw VideoJobFailure.finish("character_failed", "The provider could not create the character.")

@@ -80,6 +80,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
                 logger.debug("Job completed")
                 try await queue.complete(claimed.lease, record: try job.encodedRecord())
                 WorkerMetrics.finished(kind: job.payload.kind, status: job.record?.status.rawValue ?? "completed", createdAtMs: claimed.job.createdAtMs)
+                if let finishedAt = job.providerFinishedAt { WorkerMetrics.overhead(kind: job.payload.kind, finishedAt.duration(to: .now)) }
             } catch let again as PollAgain {
                 if cancellation.isSet { throw JobCancelled() }
                 try checkBudgets(job, snoozingFor: again.after)

@@ -13,6 +13,14 @@ enum WorkerMetrics {
         }
     }
 
+    /// `reel.jobs.overhead{type}`: from the provider reporting the object finished to the record completed
+    /// (content fetched and stored).
+    static func overhead(kind: VideoJobKind, _ duration: Duration) {
+        Metrics.Timer(label: "reel.jobs.overhead", dimensions: [("type", kind.rawValue)]).recordNanoseconds(
+            duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+        )
+    }
+
     /// `reel.jobs.failures{type, code}`: failed attempts and failed jobs.
     static func failure(kind: VideoJobKind, code: String) {
         Counter(label: "reel.jobs.failures", dimensions: [("type", kind.rawValue), ("code", code)]).increment()
