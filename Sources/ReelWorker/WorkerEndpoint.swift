@@ -8,7 +8,12 @@ public enum WorkerEndpoint {
     /// Makes Prometheus the process's metrics backend and returns the registry to serve; call once per process.
     public static func bootstrapMetrics() -> PrometheusCollectorRegistry {
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Job overhead is milliseconds; finer buckets make its p50/p99 readable from the histogram.
+        factory.durationHistogramBuckets["reel.jobs.overhead"] = [1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 75, 100, 150, 250, 500, 1000, 2500].map {
+            Duration.milliseconds($0)
+        }
+        MetricsSystem.bootstrap(factory)
         return registry
     }
 

@@ -69,6 +69,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                         group.addTask {
                             await tick(job)
                             slots.give()
+                            WorkerMetrics.active(slots.active)
                         }
                     }
                 }
