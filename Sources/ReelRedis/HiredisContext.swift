@@ -54,7 +54,8 @@ final class HiredisContext {
                     throw RedisError(code, message: "\(endpoint): \(step.name): \(message)")
                 }
             }
-        } catch where error.code == .connectionLost {
+        } catch {
+            guard error.code == .connectionLost else { throw error }
             throw RedisError(.connectionFailed, message: "\(endpoint): the server closed the connection during the handshake", underlying: error)
         }
         return context

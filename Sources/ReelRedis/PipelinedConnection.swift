@@ -45,8 +45,7 @@ final class PipelinedConnection: @unchecked Sendable {
 
     // Owned by the connection thread.
     private var context: HiredisContext?
-    private var failedAttempts = 0
-    private var nextAttempt: ContinuousClock.Instant?
+    private var backoff = ReconnectBackoff()
 
     init(configuration: RedisConfiguration, logger: Logger, interruptsOnCancel: Bool) {
         self.configuration = configuration
@@ -177,7 +176,10 @@ final class PipelinedConnection: @unchecked Sendable {
             do {
                 for _ in request.commands { replies.append(try context.readReply()) }
             } catch {
-                logger.warning("Redis connection broken", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
+                logger.warning(
+                    "Redis connection broken",
+                    metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"]
+                )
                 dropContext()
                 fail(batch[index...], with: error)
                 return
@@ -208,15 +210,9 @@ final class PipelinedConnection: @unchecked Sendable {
             logger.debug("Redis connection closed by the server", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             dropContext()
         }
-        if let nextAttempt {
-            try condition.withLock {
-                while !closed {
-                    let wait = ContinuousClock.now.duration(to: nextAttempt)
-                    if wait <= .zero { break }
-                    _ = condition.wait(until: Date(timeIntervalSinceNow: Double(wait.components.seconds) + Double(wait.components.attoseconds) * 1e-18))
-                }
-                if closed { throw RedisError(.closed) }
-            }
+        try condition.withLock {
+            while !closed, let wakeUp = backoff.wakeUpDate { _ = condition.wait(until: wakeUp) }
+            if closed { throw RedisError(.closed) }
         }
         do {
             let context = try HiredisContext.connect(to: configuration)
@@ -225,13 +221,11 @@ final class PipelinedConnection: @unchecked Sendable {
                 socket = context.fileDescriptor
             }
             self.context = context
-            failedAttempts = 0
-            nextAttempt = nil
+            backoff.succeeded()
             logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             return context
         } catch {
-            failedAttempts += 1
-            nextAttempt = .now + .milliseconds(min(1000, 50 << min(failedAttempts - 1, 5)))
+            backoff.failed()
             logger.debug("Redis connect failed", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
             throw error
         }

@@ -53,7 +53,7 @@ final class Subscription: @unchecked Sendable {
 
     private func run() {
         var subscribedOnce = false
-        var failedAttempts = 0
+        var backoff = ReconnectBackoff()
         while !isTerminated {
             do {
                 let context = try HiredisContext.connect(to: configuration)
@@ -76,7 +76,7 @@ final class Subscription: @unchecked Sendable {
                         // Subscribed to everything: from now on, wait for messages as long as it takes.
                         context.setTimeout(nil)
                         subscribedOnce = true
-                        failedAttempts = 0
+                        backoff.succeeded()
                         logger.debug("Redis subscribed", metadata: [RedisLogging.channels: "\(channels)"])
                     default:
                         continue
@@ -88,11 +88,13 @@ final class Subscription: @unchecked Sendable {
                     continuation.finish(throwing: error)
                     return
                 }
-                failedAttempts += 1
-                logger.warning("Redis subscription broken", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
-                let backoff = Double(min(1000, 50 << min(failedAttempts - 1, 5))) / 1000
+                backoff.failed()
+                logger.warning(
+                    "Redis subscription broken",
+                    metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"]
+                )
                 condition.withLock {
-                    if !terminated { _ = condition.wait(until: Date(timeIntervalSinceNow: backoff)) }
+                    while !terminated, let wakeUp = backoff.wakeUpDate { _ = condition.wait(until: wakeUp) }
                 }
             }
         }

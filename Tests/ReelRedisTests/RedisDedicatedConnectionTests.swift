@@ -2,7 +2,7 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisDedicatedConnectionTests {
     @Test func blockingPopWakesWhenAnotherClientAdds() async throws {
         try await RedisTestEnvironment.withClient { client in
@@ -19,16 +19,17 @@ struct RedisDedicatedConnectionTests {
     }
 
     @Test func blockingTimeLongerThanTheCommandTimeoutIsAllowed() async throws {
-        try await RedisTestEnvironment.withClient(configure: { $0.commandTimeout = .milliseconds(300) }) { client in
-            let key = RedisTestEnvironment.uniqueKeyPrefix() + "empty"
-            let reply = try await client.withDedicatedConnection { connection in
-                try await connection.send(["BZPOPMIN", key, "0.8"])
-            }
-            #expect(reply.isNil)
-            // On a shared connection the same wait exceeds the command timeout.
-            let error = await #expect(throws: RedisError.self) { try await client.send(["BLPOP", key, "0.8"]) }
-            #expect(error?.code == .timeout)
+        let url = try #require(try RedisTestEnvironment.url())
+        let client = RedisClient(configuration: try RedisConfiguration(url: url, commandTimeout: .milliseconds(300)))
+        defer { client.close() }
+        let key = RedisTestEnvironment.uniqueKeyPrefix() + "empty"
+        let reply = try await client.withDedicatedConnection { connection in
+            try await connection.send(["BZPOPMIN", key, "0.8"])
         }
+        #expect(reply.isNil)
+        // On a shared connection the same wait exceeds the command timeout.
+        let error = await #expect(throws: RedisError.self) { try await client.send(["BLPOP", key, "0.8"]) }
+        #expect(error?.code == .timeout)
     }
 
     @Test func cancellingABlockedPopInterruptsIt() async throws {

@@ -2,7 +2,7 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisPubSubTests {
     @Test func deliversMessagesInOrderAndUnsubscribesWhenTheStreamIsDropped() async throws {
         try await RedisTestEnvironment.withClient { client in

@@ -3,7 +3,7 @@ import ReelTesting
 import Testing
 
 /// The client carries on after Redis restarts (each test runs a redis-server of its own).
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisReconnectTests {
     @Test func idleClientCarriesOnAfterARestart() async throws {
         let server = try await RedisTestServer.launch()

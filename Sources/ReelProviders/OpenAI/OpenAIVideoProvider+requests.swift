@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import ReelHTTP
+
+extension OpenAIVideoProvider {
+    /// Header fields every call carries: authentication, organization and project, extra headers.
+    func baseHeaders() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if configuration.authStyle == .apiKeyHeader {
+            headers.add(name: "api-key", value: configuration.apiKey)
+        } else {
+            headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        }
+        if let organization = configuration.organization { headers.add(name: "OpenAI-Organization", value: organization) }
+        if let project = configuration.project { headers.add(name: "OpenAI-Project", value: project) }
+        for field in configuration.extraHeaders { headers.replaceOrAdd(name: field.name, value: field.value) }
+        return headers
+    }
+
+    /// Sends a call whose answer is a JSON document and decodes it.
+    func send<Answer: Decodable>(
+        _ method: String,
+        _ path: String,
+        form: RequestForm? = nil,
+        idempotencyKey: String? = nil,
+        decoding: Answer.Type
+    ) async throws -> Answer {
+        var headers = baseHeaders()
+        headers.add(name: "Accept", value: "application/json")
+        if let idempotencyKey { headers.add(name: "Idempotency-Key", value: idempotencyKey) }
+        var body = HTTPRequestBody.empty
+        var timeouts = configuration.timeouts
+        if let form {
+            if form.hasFile {
+                body = .multipart(form.multipartParts())
+                timeouts = configuration.fileTransferTimeouts
+            } else {
+                headers.add(name: "Content-Type", value: "application/json")
+                body = .bytes(try form.jsonBody())
+            }
+        }
+        let request = HTTPRequest(method: method, url: configuration.baseURL + path, headers: headers, body: body, timeouts: timeouts)
+        let response = try await perform(request) { try await transport.execute($0) }
+        do {
+            return try JSONDecoder().decode(Answer.self, from: Data(response.body))
+        } catch {
+            throw ProviderError(
+                .transient,
+                httpStatus: response.status,
+                message: "could not decode the provider's answer to \(method) \(path): \(error)",
+                underlying: error
+            )
+        }
+    }
+
+    /// Runs one transfer and turns transport failures and non-2xx answers into ``ProviderError``s.
+    func perform(_ request: HTTPRequest, _ run: (HTTPRequest) async throws -> HTTPResponse) async throws -> HTTPResponse {
+        let response: HTTPResponse
+        do {
+            response = try await run(request)
+        } catch let error as HTTPTransportError {
+            if error.code == .cancelled { throw CancellationError() }
+            logger.debug("provider call failed", metadata: ["reel.provider.url": "\(request.url)", "reel.provider.error": "\(error)"])
+            throw ProviderError(transportError: error)
+        }
+        guard response.isSuccess else {
+            let error = ProviderError(response: response)
+            logger.debug(
+                "provider call failed",
+                metadata: ["reel.provider.url": "\(request.url)", "reel.provider.status": "\(response.status)", "reel.provider.error": "\(error)"]
+            )
+            throw error
+        }
+        return response
+    }
+}
+
+extension String {
+    /// The string percent-encoded for use as one URL path segment.
+    var pathSegment: String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+}
