@@ -112,4 +112,47 @@ struct CatalogReloadTests {
         try await synchronizer.refresh()
         #expect(table.snapshot.deployments.map(\.id) == ["one", "two"])
     }
+
+    @Test func aProcessStartingLaterAdoptsThePublishedCatalog() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let catalog = try ModelCatalog(json: #"{"sora-9": {"litellm_provider": "openai"}}"#)
+        #expect(try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys) == 1)
+        #expect(try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys) == 2)
+
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        try await CatalogSynchronizer(client: client, table: table, keys: keys).refresh()
+        #expect(table.snapshot.catalogVersion == 2)
+        #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
+        #expect(!table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-2"), "the published catalog replaces the local one")
+    }
+
+    @Test func pollingCatchesAnAnnouncementThatWasLost() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys, pollInterval: .milliseconds(100))
+        let following = Task { try await synchronizer.run() }  // follows reloads until the test ends
+        defer { following.cancel() }
+
+        // First an announced reload, so the synchronizer is past its start-up read.
+        try await CatalogSynchronizer.publish(catalog: .default, client: client, keys: keys)
+        let announced = ContinuousClock.now
+        while table.snapshot.catalogVersion != 1, announced.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(table.snapshot.catalogVersion == 1)
+        // Then a newer catalog stored without an announcement, as if the pub/sub message had been lost.
+        _ = try await client.send(["HSET", keys.published, "catalog", #"{"sora-9": {"litellm_provider": "openai"}}"#, "catalog_version", "5"])
+        let stored = ContinuousClock.now
+        while table.snapshot.catalogVersion != 5, stored.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(table.snapshot.catalogVersion == 5)
+        #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
+    }
 }
