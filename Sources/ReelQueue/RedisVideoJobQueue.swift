@@ -161,7 +161,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             }
             if parts.count > 2 {
                 QueueMetrics.count(QueueMetrics.claimed, parts.count - 2, queue: name)
-                return try parts.dropFirst(2).map { try Self.claimed($0, workerID: workerID) }
+                return try parts.dropFirst(2).map { try Self.claimed($0, workerID: workerID, nowMs: now) }
             }
             var timeout = deadline - clock.now
             if timeout <= .zero { return [] }
