@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ReelAPI
 import ReelHTTP
 import ReelQueue
 import ReelRedis
@@ -57,11 +56,7 @@ struct WorkerCommand: AsyncParsableCommand {
         try await queue.bootstrap()
         let routerState = SharedRouterState(client: redis, settings: settings.router, logger: logger)
         try await routerState.prepare()
-        // The front mints managed ids with `VideoRouting`; a job's inputs are found by the job id inside them.
-        let ids = try VideoRouting(
-            table: RoutingTable(RoutingSnapshot(deployments: settings.deployments, catalog: .default)),
-            idSecret: settings.reel.secrets.idSecret
-        )
+        let codec = try ManagedIDCodec(secrets: settings.reel.secrets)
         let transport = CurlTransport(logger: logger)
         let runner = VideoJobRunner(
             queue: queue,
@@ -69,7 +64,7 @@ struct WorkerCommand: AsyncParsableCommand {
             gate: RoutingDeploymentGate(state: routerState, deployments: settings.deployments),
             blobs: try FileBlobStore(directory: settings.reel.storage.directory),
             configuration: configuration,
-            jobID: { id in ids.decode(id, prefix: id.hasPrefix("character_") ? "character" : "video")?.jobID },
+            jobID: { codec.decode($0)?.objectID },
             logger: logger
         )
         let endpoint = WorkerEndpoint.application(

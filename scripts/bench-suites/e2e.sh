@@ -1,16 +1,11 @@
-#!/usr/bin/env bash
-# Benchmark of whole video jobs, end to end: POST /v1/videos → record `completed` (submit, poll, fetch of three
+# Suite `e2e`: whole video jobs, end to end: POST /v1/videos → record `completed` (submit, poll, fetch of three
 # variants into the blob store, complete), against a zero-render-time `reel sim`, for 1, 2 and 4 `reel worker`
 # processes (--concurrency 16 each), release build, private redis-server, everything on loopback. Each point is the
 # median of BENCH_RUNS runs in which wrk posts jobs for BENCH_POST_SECONDS while the workers run; jobs/s is the jobs
 # posted divided by the time from the first post to the last job completed. The 1-worker figure is the baseline.
 # Job overhead is the time from the provider reporting a video completed to our record being completed, read from
 # the workers' reel_jobs_overhead histogram (2-worker runs).
-# Last line: e2e: jobs_per_s_1w=N jobs_per_s_2w=N jobs_per_s_4w=N overhead_p99_ms=N
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source scripts/lib/common.sh
-trap stop_started_processes EXIT
+# Needs wrk. Summary line: `e2e: jobs_per_s_1w=N jobs_per_s_2w=N jobs_per_s_4w=N overhead_p99_ms=N`.
 
 POST_SECONDS=${BENCH_POST_SECONDS:-3}
 RUNS=${BENCH_RUNS:-3}
@@ -19,9 +14,8 @@ MASTER=sk-bench-master
 WORK="$REEL_STATE/bench-e2e"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-install_missing_packages wrk curl
+command -v wrk >/dev/null || install_missing_packages wrk
 start_redis
-REEL_CONFIGURATION=release build_reel
 
 wait_http() {  # url: waits until it answers 200
     for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
