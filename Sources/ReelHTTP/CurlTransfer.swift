@@ -91,7 +91,12 @@ final class CurlTransfer: @unchecked Sendable {
 
         // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies.
         var lines = ["Expect:"]
-        for field in request.headers { lines.append("\(field.name): \(field.value)") }
+        for field in request.headers {
+            guard !field.name.isEmpty, !(field.name + field.value).contains(where: \.isNewline), !field.name.contains(":") else {
+                throw HTTPTransportError(.invalidRequest, message: "invalid header field \(field.name.debugDescription)", url: request.url)
+            }
+            lines.append("\(field.name): \(field.value)")
+        }
         for line in lines { headerList = curl_slist_append(headerList, line) }
         try check(reel_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
 
