@@ -47,7 +47,11 @@ let package = Package(
         ),
         .target(
             name: "ReelRoutingRedis",
-            dependencies: ["ReelRouting", "ReelRedis", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ReelRouting", "ReelRedis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -77,7 +81,7 @@ let package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
+                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -101,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -128,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelAPITests",
-            dependencies: ["ReelAPI", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelAPI", "ReelQueue", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
