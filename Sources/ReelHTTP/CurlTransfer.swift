@@ -117,7 +117,8 @@ final class CurlTransfer: @unchecked Sendable {
             try check(reel_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
             // COPYPOSTFIELDS copies the bytes, so the array need not outlive this call.
             let code = bytes.withUnsafeBytes { buffer in
-                reel_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(errorBuffer)))
+                let start = buffer.baseAddress ?? UnsafeRawPointer(errorBuffer)  // any valid pointer when there are no bytes
+                return reel_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: start))
             }
             try check(code)
         case .file(let path):

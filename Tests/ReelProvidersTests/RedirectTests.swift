@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
+import NIOCore
 import ReelHTTP
 import ReelProviders
 import Testing
@@ -26,8 +28,15 @@ struct RedirectTests {
         }
         router.get("/v1/videos/loop/content") { _, _ in Response(status: .found, headers: [.location: "/v1/videos/loop/content"]) }
 
-        try await withServer({ Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), onServerRunning: $1, logger: $0) }) { port in
-            let provider = OpenAIVideoProvider(configuration: .init(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "sk-test"), transport: CurlTransport())
+        let makeApplication = { (logger: Logger, onServerRunning: @escaping @Sendable (any Channel) async -> Void) in
+            let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
+            return Application(router: router, configuration: configuration, onServerRunning: onServerRunning, logger: logger)
+        }
+        try await withServer(makeApplication) { port in
+            let provider = OpenAIVideoProvider(
+                configuration: .init(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "sk-test"),
+                transport: CurlTransport()
+            )
             let path = temporaryPath(".mp4")
             defer { try? FileManager.default.removeItem(atPath: path) }
             let written = try await provider.downloadContent(videoID: "video_1", variant: .video, to: path)

@@ -120,7 +120,12 @@ public struct OpenAIVideoProvider<Transport: HTTPTransport>: VideoProvider {
 
     /// `DELETE /videos/{id}`.
     public func deleteVideo(id: String) async throws {
-        let request = HTTPRequest(method: "DELETE", url: "\(configuration.baseURL)/videos/\(id.pathSegment)", headers: baseHeaders(), timeouts: configuration.timeouts)
+        let request = HTTPRequest(
+            method: "DELETE",
+            url: "\(configuration.baseURL)/videos/\(id.pathSegment)",
+            headers: baseHeaders(),
+            timeouts: configuration.timeouts
+        )
         _ = try await perform(request) { try await transport.execute($0) }
     }
 }

@@ -1,19 +1,11 @@
-#!/usr/bin/env bash
-# Transport benchmark: small GETs (GET /v1/videos/{id}) against `reel sim` at concurrency 1, 64 and 512, by
-# CurlTransport (`reel transport-bench`) and, as the baseline in the same run, by `curl --parallel`.
-# Each cell is the median of REPEATS runs. curl caps --parallel-max at 300, so its 512 column runs at 300.
-# Ends with: `transport: reel_rps=N curl_rps=N` (concurrency 64).
+# Suite `transport`: small GETs (GET /v1/videos/{id}) against `reel sim` at concurrency 1, 64 and 512, by
+# CurlTransport (hidden `reel transport-bench`: one transfer thread) and, as the baseline in the same run, by
+# `curl --parallel`. Each cell is the median of REPEATS runs. curl caps --parallel-max at 300, so its 512 row runs at 300.
 # Knobs (environment): REQUESTS (per run, default 20000; concurrency 1 runs a tenth), REPEATS (default 3).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-source scripts/lib/common.sh
-trap stop_started_processes EXIT
+# Summary line: `transport: reel_rps=N curl_rps=N` (concurrency 64).
 
 REQUESTS=${REQUESTS:-20000}
 REPEATS=${REPEATS:-3}
-
-install_missing_packages curl
-REEL_CONFIGURATION=release build_reel
 
 port=$(free_port)
 "$REEL_BIN" sim --port "$port" --render-seconds 0 --log-level warning &
