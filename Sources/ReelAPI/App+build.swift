@@ -17,12 +17,14 @@ public import ReelStorage
 ///   - readiness: checks of `/health/readiness`.
 ///   - registry: the Prometheus registry `/metrics` shows; nil hides the route.
 ///   - services: services that run with the server (Redis client, …), started first and stopped last.
+///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
 public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
     readiness: [ReadinessCheck] = [],
     registry: PrometheusCollectorRegistry? = nil,
     services: [any Service] = [],
+    passthrough: PassthroughFront? = nil,
     logger: Logger = Logger(label: "reel.api")
 ) -> some ApplicationProtocol {
     let router = Router(context: APIRequestContext.self)
@@ -35,6 +37,7 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
         CharactersController(front: front).addRoutes(to: group)
         VideosController(front: front).addRoutes(to: group)
     }
+    passthrough?.addRoutes(to: router, front: front)
     KeysController(front: front).addRoutes(to: router.group().add(middleware: AuthMiddleware(front: front)))
     return Application(router: router, configuration: configuration, services: services, logger: logger)
 }

@@ -5,6 +5,7 @@ import Metrics
 import Prometheus
 import ReelQueue
 import ReelRedis
+import ReelRoutingRedis
 public import ReelRouting
 import ReelStorage
 public import ServiceLifecycle
@@ -44,6 +45,9 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         // Redis may come later: readiness reports it and requests answer 503 until then.
         logger.warning("Queue library not loaded at start", metadata: ["error": "\(error)"])
     }
+    let routerState = SharedRouterState(client: redis, settings: configuration.router)
+    try? await routerState.prepare()  // acquire reloads the functions itself when Redis comes later
+    let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: routerState)
     let readiness = [
         ReadinessCheck(name: "redis") { _ = try await redis.send(["PING"]) },
         ReadinessCheck(name: "functions") { try await queue.bootstrap() },
@@ -56,6 +60,7 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         configuration: .init(address: .hostname(host, port: port), serverName: "reel"),
         readiness: readiness,
         registry: registry,
+        passthrough: passthrough,
         logger: logger
     )
     return ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
