@@ -35,6 +35,8 @@ struct ResponsesRoutesTests {
                 let (status, retrieved) = try await harness.json("GET", harness.frontURL + "/responses/" + id)
                 #expect(status == 200 && retrieved["id"] as? String == id)
             }
+            let (_, followUp) = try await harness.json("POST", url, body: ["model": "o4-mini", "input": "more", "previous_response_id": id])
+            #expect(followUp["previous_response_id"] as? String == id, "the echo is the managed id the client sent")
             let (cancelStatus, cancelBody) = try await harness.json("POST", url + "/" + id + "/cancel")
             #expect(cancelStatus == 400, "\(cancelBody)")  // only background responses can be cancelled, as upstream says
             let (_, background) = try await harness.json("POST", url, body: ["model": "o4-mini", "input": "hi", "background": true])
