@@ -16,13 +16,15 @@ public import ReelStorage
 ///   - configuration: address and server settings.
 ///   - readiness: checks of `/health/readiness`.
 ///   - registry: the Prometheus registry `/metrics` shows; nil hides the route.
-///   - services: services that run with the server (Redis client, …), started first and stopped last.
+///   - reloadCatalog: loads and publishes the model catalog for `POST /reload/model_cost_map`; nil hides the route.
+///   - services: services that run with the server (catalog follower, …), started first and stopped last.
 ///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
 public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
     readiness: [ReadinessCheck] = [],
     registry: PrometheusCollectorRegistry? = nil,
+    reloadCatalog: (@Sendable () async throws -> Int)? = nil,
     services: [any Service] = [],
     passthrough: PassthroughFront? = nil,
     logger: Logger = Logger(label: "reel.api")
@@ -38,6 +40,8 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
         VideosController(front: front).addRoutes(to: group)
     }
     passthrough?.addRoutes(to: router, front: front)
-    KeysController(front: front).addRoutes(to: router.group().add(middleware: AuthMiddleware(front: front)))
+    let admin = router.group().add(middleware: AuthMiddleware(front: front))
+    KeysController(front: front).addRoutes(to: admin)
+    if let reloadCatalog { CatalogController(front: front, reload: reloadCatalog).addRoutes(to: admin) }
     return Application(router: router, configuration: configuration, services: services, logger: logger)
 }

@@ -5,8 +5,8 @@ import Metrics
 import Prometheus
 import ReelQueue
 import ReelRedis
-import ReelRoutingRedis
 public import ReelRouting
+import ReelRoutingRedis
 import ReelStorage
 public import ServiceLifecycle
 import UnixSignals
@@ -29,28 +29,44 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
     let queue = RedisVideoJobQueue(client: redis, name: configuration.reel.queue)
+    let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
+    let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let front = VideoFront(
         queue: queue,
         keys: RedisVirtualKeyStore(client: redis),
         blobs: try FileBlobStore(directory: configuration.reel.storage.directory),
-        routing: try VideoRouting(table: table, idSecret: configuration.reel.secrets.idSecret),
+        routing: VideoRouting(
+            table: table,
+            codec: try ManagedIDCodec(secrets: configuration.reel.secrets),
+            health: { deployments in try await routerState.health(of: deployments) }
+        ),
         masterKey: configuration.masterKey,
-        options: APIOptions(maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes))
+        options: APIOptions(
+            maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes),
+            jobLimits: JobLimits(
+                maxAttempts: max(configuration.reel.worker.budgets.maxAttempts, 1),
+                maxPolls: configuration.reel.worker.budgets.maxPolls,
+                maxStalls: configuration.reel.worker.budgets.maxStalls,
+                deadline: configuration.reel.worker.budgets.deadline
+            )
+        )
     )
     do {
         try await queue.bootstrap()
+        try await routerState.prepare()
     } catch {
         // Redis may come later: readiness reports it and requests answer 503 until then.
-        logger.warning("Queue library not loaded at start", metadata: ["error": "\(error)"])
+        logger.warning("Redis functions not loaded at start", metadata: ["error": "\(error)"])
     }
-    let routerState = SharedRouterState(client: redis, settings: configuration.router)
-    try? await routerState.prepare()  // acquire reloads the functions itself when Redis comes later
     let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: routerState)
     let readiness = [
         ReadinessCheck(name: "redis") { _ = try await redis.send(["PING"]) },
-        ReadinessCheck(name: "functions") { try await queue.bootstrap() },
+        ReadinessCheck(name: "functions") {
+            try await queue.bootstrap()
+            try await routerState.prepare()
+        },
         ReadinessCheck(name: "config") {
             guard !table.snapshot.deployments.isEmpty else { throw APIError(.serviceUnavailable, "no deployments configured") }
         },
@@ -60,8 +76,13 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         configuration: .init(address: .hostname(host, port: port), serverName: "reel"),
         readiness: readiness,
         registry: registry,
+        reloadCatalog: {
+            let path = configuration.reel.catalogPath
+            let catalog = try path.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
+            return try await catalogFollower.publish(catalog: catalog)
+        },
         passthrough: passthrough,
         logger: logger
     )
-    return ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    return ServiceGroup(configuration: .init(services: [catalogFollower, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }

@@ -2,14 +2,14 @@ import Metrics
 import ReelStorage
 import Foundation
 import ReelQueue
+import ReelRouting
 
 extension VideoFront {
     /// A job the front is about to enqueue, before uploads are committed.
     struct Submission {
         var kind: VideoJobKind
-        var prefix: String
         var modelGroup: String
-        var deploymentID: String
+        var deployment: Deployment
         var uploads: [UploadedFile]
         /// Builds payload and record from the minted ids and the committed uploads (by field).
         var build: (_ managedID: String, _ blobs: [String: BlobReference]) -> (VideoJobPayload, VideoRecord)
@@ -22,7 +22,8 @@ extension VideoFront {
     {
         let jobID = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let managedID = routing.mint(
-            prefix: submission.prefix, deploymentID: submission.deploymentID, modelGroup: submission.modelGroup, jobID: jobID
+            submission.kind == .createCharacter ? .character : .video,
+            deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID
         )
         var committed: [String: BlobReference] = [:]
         let result: EnqueueResult
@@ -43,7 +44,8 @@ extension VideoFront {
                 record: try Self.encode(record),
                 owner: owner,
                 idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
-                idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint
+                idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,
+                limits: options.jobLimits
             )
             result = try await queue.enqueue(job)
         } catch {

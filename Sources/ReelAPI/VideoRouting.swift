@@ -1,84 +1,110 @@
-import ReelCrypto
+import Synchronization
 public import ReelRouting
 
-/// What the front needs from the router: model access, deployment selection and managed IDs.
+/// What the front asks of the router library: model access, deployment selection, affinity and managed IDs.
 ///
-/// Access and the deployments of a model come from the router's table; selection rotates over them; managed IDs are `video_…`/`character_…` followed by
-/// base64url of (version, deployment id, model group, job id) and a 96-bit HMAC-SHA256 tag.
+/// Access and the deployments of a model come from the (reloadable) ``RoutingTable``; selection is the
+/// configured strategy's ``DeploymentSelector`` over health read from the shared router state (cached for
+/// `healthTTL`, so enqueues do not pay a Redis round trip each); IDs are ``ManagedIDCodec``'s.
 public struct VideoRouting: Sendable {
-    /// The parts a managed ID carries.
-    public struct ManagedID: Sendable, Equatable {
-        /// `video` or `character`.
-        public var prefix: String
-        /// Deployment that owns the object.
-        public var deploymentID: String
-        /// Model group asked for.
-        public var modelGroup: String
-        /// Queue job id.
-        public var jobID: String
-    }
+    /// Reads the health of deployments (``SharedRouterState/health(of:)`` in production).
+    public typealias HealthSource = @Sendable ([Deployment]) async throws -> [String: DeploymentHealth]
 
     /// The routing table (configuration and catalog; reloadable).
     public let table: RoutingTable
-    private let tagKey: HMACKey
-    private let counter = RoundRobin()
+    /// Mints and verifies managed IDs.
+    public let codec: ManagedIDCodec
+    private let healthCache: HealthCache?
 
     /// Creates the routing of a table.
     /// - Parameters:
     ///   - table: deployments and catalog.
-    ///   - idSecret: secret of the managed-ID tags.
-    public init(table: RoutingTable, idSecret: String) throws {
+    ///   - codec: managed-ID codec (`reel_settings.secrets`).
+    ///   - health: where deployment health comes from; nil treats every deployment as healthy.
+    ///   - healthTTL: how long a health reading is reused.
+    public init(table: RoutingTable, codec: ManagedIDCodec, health: HealthSource? = nil, healthTTL: Duration = .milliseconds(500)) {
         self.table = table
-        self.tagKey = try HMACKey(Array(idSecret.utf8))
+        self.codec = codec
+        self.healthCache = health.map { HealthCache(source: $0, ttl: healthTTL) }
     }
 
-    /// Checks that `patterns` allow `model` (403) and that a deployment serves it (400); returns one of them.
-    func deployment(for model: String, patterns: [String]) throws(APIError) -> String {
+    /// Checks that `patterns` allow `model` (403) and that a deployment serves it (400), and selects one.
+    func deployment(for model: String, patterns: [String]) async throws -> Deployment {
         let snapshot = table.snapshot
         do {
             try snapshot.checkAccess(patterns: patterns, model: model)
         } catch {
             throw APIError(.permissionDenied, error.message, param: "model")
         }
-        let deployments = snapshot.deployments(for: model)
-        guard !deployments.isEmpty else {
+        let candidates = snapshot.deployments(for: model)
+        guard !candidates.isEmpty else {
             throw APIError(
                 .invalidParameter,
                 "Invalid model name passed in model=\(model). Call `/v1/models` to view available models for your key.",
                 param: "model"
             )
         }
-        return deployments[counter.next() % deployments.count].id
+        let health = try await healthCache?.health(of: snapshot.deployments) ?? [:]
+        var random = SystemRandomNumberGenerator()
+        do {
+            return try DeploymentSelector(strategy: snapshot.settings.routingStrategy).select(from: candidates, health: health, using: &random)
+        } catch {
+            throw Self.apiError(error)
+        }
     }
 
-    /// Mints a managed ID.
-    public func mint(prefix: String, deploymentID: String, modelGroup: String, jobID: String) -> String {
-        var body: [UInt8] = [1]
-        for part in [deploymentID, modelGroup, jobID] {
-            let bytes = Array(part.utf8)
-            body.append(UInt8(min(bytes.count, 255)))
-            body += bytes.prefix(255)
+    /// Checks that `patterns` allow `model` (403), for follow-ups whose deployment is pinned.
+    func checkAccess(model: String, patterns: [String]) throws(APIError) {
+        do {
+            try table.snapshot.checkAccess(patterns: patterns, model: model)
+        } catch {
+            throw APIError(.permissionDenied, error.message, param: "model")
         }
-        let message = Array(prefix.utf8) + body
-        return prefix + "_" + Base64URL.encode(body + tagKey.authenticationCode(for: message).prefix(12))
     }
 
-    /// Decodes a managed ID; nil when it is malformed, truncated, tampered or not of `prefix`.
-    public func decode(_ id: String, prefix: String) -> ManagedID? {
-        guard id.hasPrefix(prefix + "_"), let raw = Base64URL.decode(id.dropFirst(prefix.count + 1)), raw.count > 13 else { return nil }
-        let body = Array(raw.dropLast(12))
-        let tag = raw.suffix(12)
-        guard tagKey.isValid(tag, for: Array(prefix.utf8) + body), body[0] == 1 else { return nil }
-        var parts: [String] = []
-        var index = 1
-        while parts.count < 3 {
-            guard index < body.count else { return nil }
-            let length = Int(body[index])
-            guard index + 1 + length <= body.count else { return nil }
-            parts.append(String(decoding: body[(index + 1)..<(index + 1 + length)], as: UTF8.self))
-            index += 1 + length
+    /// The deployment that owns objects pinned to `deploymentIDs`; 400 when they are on different accounts.
+    func owner(ofAll deploymentIDs: [String], objects: String) throws -> Deployment? {
+        do {
+            return try AffinityResolver(snapshot: table.snapshot, codec: codec).owner(ofAll: deploymentIDs, objects: objects)
+        } catch {
+            throw Self.apiError(error, param: objects)
         }
-        guard index == body.count else { return nil }
-        return ManagedID(prefix: prefix, deploymentID: parts[0], modelGroup: parts[1], jobID: parts[2])
+    }
+
+    /// Mints the ID of a new object of `kind` served by `deployment`.
+    func mint(_ kind: ManagedID.Kind, deployment: Deployment, modelGroup: String, jobID: String) -> String {
+        codec.mint(ManagedID(kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: modelGroup, objectID: jobID))
+    }
+
+    /// The router's refusals in the envelope: 400 for conflicts and vanished deployments, 429 while every candidate
+    /// is cooling down or at its limits.
+    static func apiError(_ error: RoutingError, param: String? = nil) -> APIError {
+        switch error.code {
+        case .modelNotAllowed: APIError(.permissionDenied, error.message, param: "model")
+        case .noHealthyDeployment, .pinnedDeploymentUnavailable:
+            APIError(.rateLimited, error.message, retryAfter: error.retryAfter ?? .seconds(1))
+        case .unknownObject: APIError(.notFound, error.message, param: param)
+        default: APIError(.invalidParameter, error.message, param: param)
+        }
+    }
+}
+
+/// The last health reading of every deployment, refreshed when older than its TTL.
+final class HealthCache: Sendable {
+    private let source: VideoRouting.HealthSource
+    private let ttl: Duration
+    private let reading = Mutex<(health: [String: DeploymentHealth], at: ContinuousClock.Instant)?>(nil)
+
+    init(source: @escaping VideoRouting.HealthSource, ttl: Duration) {
+        self.source = source
+        self.ttl = ttl
+    }
+
+    func health(of deployments: [Deployment]) async throws -> [String: DeploymentHealth] {
+        let now = ContinuousClock.now
+        if let cached = reading.withLock({ $0 }), now - cached.at < ttl { return cached.health }
+        let health = try await source(deployments)
+        reading.withLock { $0 = (health, now) }
+        return health
     }
 }

@@ -5,6 +5,7 @@ import NIOCore
 import ReelAPI
 import HTTPTypes
 import ReelQueue
+import ReelRouting
 import ReelStorage
 import Testing
 
@@ -46,8 +47,8 @@ struct SecurityTests {
             let id = try #require(try await client.json(.post, "/v1/videos", body: #"{"prompt":"mine"}"#).object()["id"] as? String)
             var flipped = Array(id)
             flipped[12] = flipped[12] == "A" ? "B" : "A"
-            let foreign = try TestFront.routing(idSecret: "another-secret-0123456789")
-                .mint(prefix: "video", deploymentID: "sora-eu-1", modelGroup: "sora-2", jobID: "0123")
+            let foreign = try TestFront.routing(idSecret: "another-secret-0123456789").codec
+                .mint(ManagedID(kind: .video, provider: "openai", deploymentID: "sora-eu-1", modelGroup: "sora-2", objectID: "0123"))
             for bad in [String(flipped), String(id.dropLast(3)), "video_", "video_!!!", "character_abc", foreign, "video_" + String(repeating: "A", count: 400)] {
                 let response = try await client.json(.get, "/v1/videos/\(bad)")
                 #expect(response.status == .notFound, "\(bad)")

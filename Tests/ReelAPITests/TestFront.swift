@@ -39,7 +39,10 @@ struct TestFront {
         }
         yaml += "reel_settings: {secrets: {id_secret: \(idSecret)}}\n"
         let configuration = try ReelConfiguration(yaml: yaml, environment: [:])
-        return try VideoRouting(table: RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default)), idSecret: idSecret)
+        return VideoRouting(
+            table: RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default)),
+            codec: try ManagedIDCodec(secrets: configuration.reel.secrets)
+        )
     }
 
     /// Runs `body` against the app over Hummingbird's in-process router client.

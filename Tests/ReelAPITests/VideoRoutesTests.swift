@@ -208,7 +208,7 @@ struct VideoRoutesTests {
             let before = try await harness.jobCount()
             let mixed = try await client.json(.post, "/v1/videos", body: #"{"prompt":"both","characters":[{"id":"\#(ids[0])"},{"id":"\#(other)"}]}"#)
             #expect(mixed.status == .badRequest)
-            #expect((try mixed.envelope()["message"] as? String)?.contains("same deployment") == true)
+            #expect((try mixed.envelope()["message"] as? String)?.contains("different deployments") == true)
             #expect(try await harness.jobCount() == before)
         }
     }

@@ -67,7 +67,7 @@ struct PassthroughHarness: Sendable {
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let front = VideoFront(
                 queue: .memory(), keys: keys, blobs: try FileBlobStore(directory: directory),
-                routing: try VideoRouting(table: table, idSecret: secrets.idSecret), masterKey: masterKey
+                routing: VideoRouting(table: table, codec: passthrough.codec), masterKey: masterKey
             )
             let frontPort = try Self.freePort()
             let app = buildApplication(

@@ -1,5 +1,6 @@
 import Hummingbird
 import ReelQueue
+import ReelRouting
 import ReelStorage
 
 /// `/v1/videos/characters`: create a character from a short video, and read it back.
@@ -24,9 +25,10 @@ struct CharactersController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, B
                 throw APIError(.missingParameter, "Missing required parameter: 'video' (a file).", param: "video")
             }
             let model = try form.string("model") ?? VideoValidation.defaultModel
-            let deploymentID = try front.deployment(for: model, caller: caller)
+            let deployment = try await front.deployment(for: model, caller: caller)
+            let deploymentID = deployment.id
             let record = try await front.submit(
-                .init(kind: .createCharacter, prefix: "character", modelGroup: model, deploymentID: deploymentID, uploads: form.files) {
+                .init(kind: .createCharacter, modelGroup: model, deployment: deployment, uploads: form.files) {
                     id,
                     blobs in
                     let payload = VideoJobPayload(

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReelQueue
+import ReelRouting
 import ReelStorage
 
 /// `/v1/videos…`: create, list, retrieve, delete, download, remix, edit, extend.
@@ -42,24 +43,19 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             guard characterIDs.count <= 2 else {
                 throw APIError(.invalidParameter, "Invalid 'characters': at most 2 characters per video, but got \(characterIDs.count).", param: "characters")
             }
-            var deploymentID = try front.deployment(for: model, caller: caller)
-            if !characterIDs.isEmpty {
-                var owners: Set<String> = []
-                for id in characterIDs {
-                    owners.insert(try await front.ownedRecord(id, object: .character, caller: caller).record.deploymentID)
-                }
-                guard owners.count == 1, let pinned = owners.first else {
-                    throw APIError(
-                        .invalidParameter,
-                        "The characters of one video must come from the same deployment, but these come from \(owners.count) different deployments. Create them with the same model.",
-                        param: "characters"
-                    )
-                }
-                deploymentID = pinned
+            var owners: [String] = []
+            for id in characterIDs {
+                owners.append(try await front.ownedRecord(id, object: .character, caller: caller).record.deploymentID)
             }
+            // A generation with characters goes where the characters live; they must all live on one account.
+            let pinned = try front.routing.owner(ofAll: owners, objects: "characters")
+            if pinned != nil { try front.routing.checkAccess(model: model, patterns: caller.modelPatterns) }
+            let deployment: Deployment
+            if let pinned { deployment = pinned } else { deployment = try await front.deployment(for: model, caller: caller) }
+            let deploymentID = deployment.id
             let upload = form.file("input_reference")
             let record = try await front.submit(
-                .init(kind: .generate, prefix: "video", modelGroup: model, deploymentID: deploymentID, uploads: form.files) { id, blobs in
+                .init(kind: .generate, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
                     let input = upload.flatMap { blobs[$0.field] }.map(InputReference.upload) ?? reference
                     let payload = VideoJobPayload(
                         kind: .generate, deploymentID: deploymentID, modelGroup: model, prompt: prompt, seconds: seconds, size: size,
@@ -96,10 +92,10 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
         }
         var after: String?
         if let text = query["after"].map(String.init), !text.isEmpty {
-            guard let managed = front.routing.decode(text, prefix: "video") else {
+            guard let managed = front.routing.codec.decode(text, as: .video) else {
                 throw APIError(.invalidParameter, "Invalid 'after': '\(text.prefix(100))' is not a video id.", param: "after")
             }
-            after = managed.jobID
+            after = managed.objectID
         }
         var videos: [VideoObject] = []
         var hasMore = true
@@ -171,16 +167,16 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
         let form = try await front.bodyReader.read(request, files: [:])
         let prompt = try form.requiredString("prompt")
         let (source, _) = try await front.ownedRecord(sourceID, object: .video, caller: caller)
-        _ = try front.deployment(for: source.model, caller: caller)
+        let deployment = try front.pinnedDeployment(of: source, caller: caller)
         let record = try await front.submit(
-            .init(kind: .remix, prefix: "video", modelGroup: source.model, deploymentID: source.deploymentID, uploads: []) { id, _ in
+            .init(kind: .remix, modelGroup: source.model, deployment: deployment, uploads: []) { id, _ in
                 let payload = VideoJobPayload(
-                    kind: .remix, deploymentID: source.deploymentID, modelGroup: source.model, prompt: prompt, sourceVideoID: sourceID
+                    kind: .remix, deploymentID: deployment.id, modelGroup: source.model, prompt: prompt, sourceVideoID: sourceID
                 )
                 let record = VideoRecord(
                     id: id, object: .video, owner: caller.id, model: source.model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
                     prompt: prompt, seconds: source.seconds, size: source.size, remixedFromVideoID: sourceID,
-                    deploymentID: source.deploymentID
+                    deploymentID: deployment.id
                 )
                 return (payload, record)
             },
@@ -221,26 +217,25 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 throw APIError(.missingParameter, "Missing required parameter: 'video' (a file, or {\"id\": …} of a video).", param: "video")
             }
             let model: String
-            let deploymentID: String
+            let deployment: Deployment
             var source: VideoRecord?
             if let sourceID {
                 source = try await front.ownedRecord(sourceID, object: .video, caller: caller).record
                 model = source!.model
-                _ = try front.deployment(for: model, caller: caller)
-                deploymentID = source!.deploymentID
+                deployment = try front.pinnedDeployment(of: source!, caller: caller)
             } else {
                 model = try form.string("model") ?? VideoValidation.defaultModel
-                deploymentID = try front.deployment(for: model, caller: caller)
+                deployment = try await front.deployment(for: model, caller: caller)
             }
             let record = try await front.submit(
-                .init(kind: kind, prefix: "video", modelGroup: model, deploymentID: deploymentID, uploads: form.files) { id, blobs in
+                .init(kind: kind, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
                     let payload = VideoJobPayload(
-                        kind: kind, deploymentID: deploymentID, modelGroup: model, prompt: prompt, seconds: seconds,
+                        kind: kind, deploymentID: deployment.id, modelGroup: model, prompt: prompt, seconds: seconds,
                         sourceVideoID: sourceID, sourceUpload: upload.flatMap { blobs[$0.field] }
                     )
                     let record = VideoRecord(
                         id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
-                        prompt: prompt, seconds: seconds ?? source?.seconds, size: source?.size, deploymentID: deploymentID
+                        prompt: prompt, seconds: seconds ?? source?.seconds, size: source?.size, deploymentID: deployment.id
                     )
                     return (payload, record)
                 },
