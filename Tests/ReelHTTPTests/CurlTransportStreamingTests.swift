@@ -36,7 +36,9 @@ struct CurlTransportStreamingTests {
             )
         }
         router.get("error") { _, _ in
-            Response(status: .init(code: 418), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"error":"teapot"}"#)))
+            Response(
+                status: .init(code: 418), headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"error":"teapot"}"#)))
         }
         return router
     }

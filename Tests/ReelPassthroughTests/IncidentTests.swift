@@ -1,10 +1,10 @@
 import Foundation
-import ReelRedis
-import ReelTesting
-import ReelRouting
 import ReelAPI
-import ReelSim
+import ReelRedis
+import ReelRouting
 import ReelRoutingRedis
+import ReelSim
+import ReelTesting
 import Testing
 
 /// LiteLLM's encrypted-content incident: one model group on three accounts, simple-shuffle, and conversations

@@ -36,7 +36,8 @@ struct PassthroughHarness: Sendable {
             ("pair", "pair-1", "sk-sim-p"), ("pair", "pair-2", "sk-sim-p"), ("solo", "solo-1", "sk-sim-s"),
             ("gpt-realtime", "rt-a", "sk-sim-a"),
         ] {
-            yaml += "  - {model_name: \(group), litellm_params: {model: openai/\(group), api_base: \"\(base)\", api_key: \(key)}, model_info: {id: \(id)}}\n"
+            yaml +=
+                "  - {model_name: \(group), litellm_params: {model: openai/\(group), api_base: \"\(base)\", api_key: \(key)}, model_info: {id: \(id)}}\n"
         }
         yaml += "router_settings: {routing_strategy: simple-shuffle, allowed_fails: 0, cooldown_time: 30}\n"
         yaml += "reel_settings: {secrets: {id_secret: \(secrets.idSecret), realtime_secret: \(secrets.realtimeSecret!)}}\n"
@@ -76,7 +77,8 @@ struct PassthroughHarness: Sendable {
             // The front serves until the test is done; the group cancels it.
             group.addTask { try await app.run() }
             let harness = PassthroughHarness(
-                simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(frontPort)", passthrough: passthrough, keys: keys
+                simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(frontPort)", passthrough: passthrough,
+                keys: keys
             )
             try await harness.waitUntilListening()
             try await body(harness)

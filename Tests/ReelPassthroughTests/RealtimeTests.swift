@@ -2,8 +2,8 @@ import Foundation
 import ReelAPI
 import ReelHTTP
 import ReelRouting
-import ReelSim
 import ReelRoutingRedis
+import ReelSim
 import Testing
 
 struct RealtimeTests {
@@ -19,7 +19,9 @@ struct RealtimeTests {
         return try #require(body["value"] as? String)
     }
 
-    static func call(_ harness: PassthroughHarness, token: String, contentType: String = "application/sdp", body: [UInt8]? = nil) async throws -> ReelHTTP.HTTPResponse {
+    static func call(
+        _ harness: PassthroughHarness, token: String, contentType: String = "application/sdp", body: [UInt8]? = nil
+    ) async throws -> ReelHTTP.HTTPResponse {
         try await harness.transport.execute(
             ReelHTTP.HTTPRequest(
                 method: "POST", url: harness.frontURL + "/v1/realtime/calls",
@@ -35,7 +37,8 @@ struct RealtimeTests {
             let session = #"{"type":"realtime","model":"gpt-realtime"}"#
             let json = try JSONSerialization.data(withJSONObject: ["sdp": Self.offer, "session": ["type": "realtime", "model": "gpt-realtime"]])
             let boundary = "b0undary"
-            let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"sdp\"\r\nContent-Type: application/sdp\r\n\r\n\(Self.offer)\r\n"
+            let multipart =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"sdp\"\r\nContent-Type: application/sdp\r\n\r\n\(Self.offer)\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"session\"\r\nContent-Type: application/json\r\n\r\n\(session)\r\n--\(boundary)--\r\n"
             for (contentType, body) in [
                 ("application/sdp", Array(Self.offer.utf8)), ("application/json", Array(json)),
@@ -57,7 +60,9 @@ struct RealtimeTests {
     @Test func preflightAllowsBrowsers() async throws {
         try await PassthroughHarness.run { harness in
             let response = try await harness.transport.execute(
-                ReelHTTP.HTTPRequest(method: "OPTIONS", url: harness.frontURL + "/v1/realtime/calls", headers: ["Origin": "https://app.example", "Access-Control-Request-Method": "POST"])
+                ReelHTTP.HTTPRequest(
+                    method: "OPTIONS", url: harness.frontURL + "/v1/realtime/calls",
+                    headers: ["Origin": "https://app.example", "Access-Control-Request-Method": "POST"])
             )
             #expect(response.status == 204)
             #expect(response.headers["access-control-allow-origin"] == "*")
@@ -120,7 +125,8 @@ struct RealtimeTests {
             // A key that may not use the model gets no token at all.
             let (other, _) = try await harness.keys.create(VirtualKeySpec(models: ["o4-mini"]))
             let (status, _) = try await harness.json(
-                "POST", harness.frontURL + "/v1/realtime/client_secrets", key: other, body: ["session": ["type": "realtime", "model": "gpt-realtime"]]
+                "POST", harness.frontURL + "/v1/realtime/client_secrets", key: other,
+                body: ["session": ["type": "realtime", "model": "gpt-realtime"]]
             )
             #expect(status == 403)
         }

@@ -2,9 +2,9 @@ import Foundation
 import ReelAPI
 import ReelHTTP
 import ReelRouting
-import ReelTesting
-import ReelSim
 import ReelRoutingRedis
+import ReelSim
+import ReelTesting
 import Testing
 
 struct ResponsesRoutesTests {
@@ -89,7 +89,9 @@ struct ResponsesRoutesTests {
                     let owner = try #require(harness.passthrough.codec.decode(id, as: .response)).deploymentID
                     try await state.recordFailure(deploymentID: owner)  // allowed_fails 0: cooling down for 30 s
                     let before = harness.simulator.stats.keys
-                    let followUp: [String: Any] = ["model": model, "store": false, "input": (first["output"] as! [Any]) + [["role": "user", "content": "more"]]]
+                    let followUp: [String: Any] = [
+                        "model": model, "store": false, "input": (first["output"] as! [Any]) + [["role": "user", "content": "more"]],
+                    ]
                     let (status, body) = try await harness.json("POST", url, body: followUp)
                     let after = harness.simulator.stats.keys
                     let changed = after.filter { before[$0.key]?.total != $0.value.total }.map(\.key)

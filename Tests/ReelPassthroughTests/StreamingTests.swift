@@ -1,9 +1,9 @@
 import Foundation
-import ReelHTTP
 import ReelAPI
+import ReelHTTP
 import ReelRouting
-import ReelSim
 import ReelRoutingRedis
+import ReelSim
 import Testing
 
 struct StreamingTests {
@@ -26,7 +26,8 @@ struct StreamingTests {
     @Test func eventsArriveAsTheyAreMadeWithIDsWrapped() async throws {
         try await PassthroughHarness.run { harness in
             harness.simulator.responses.eventDelay = .milliseconds(100)
-            let response = try await harness.transport.stream(try Self.streamRequest(harness, body: ["model": "o4-mini", "input": "hi", "stream": true, "store": false]))
+            let response = try await harness.transport.stream(
+                try Self.streamRequest(harness, body: ["model": "o4-mini", "input": "hi", "stream": true, "store": false]))
             #expect(response.status == 200 && response.headers["content-type"] == "text/event-stream")
             var text = ""
             var sawFirstWhileUpstreamBusy = false
@@ -49,7 +50,9 @@ struct StreamingTests {
             // The item from the stream works in a follow-up (restored before going upstream, pinned).
             harness.simulator.responses.eventDelay = .zero
             for _ in 0..<6 {
-                let (status, body) = try await harness.json("POST", harness.frontURL + "/v1/responses", body: ["model": "o4-mini", "store": false, "input": [done, ["role": "user", "content": "more"]]])
+                let (status, body) = try await harness.json(
+                    "POST", harness.frontURL + "/v1/responses",
+                    body: ["model": "o4-mini", "store": false, "input": [done, ["role": "user", "content": "more"]]])
                 #expect(status == 200, "\(body)")
             }
         }
@@ -59,7 +62,8 @@ struct StreamingTests {
         try await PassthroughHarness.run { harness in
             harness.simulator.responses.eventDelay = .milliseconds(200)
             do {
-                let response = try await harness.transport.stream(try Self.streamRequest(harness, body: ["model": "o4-mini", "input": "hi", "stream": true]))
+                let response = try await harness.transport.stream(
+                    try Self.streamRequest(harness, body: ["model": "o4-mini", "input": "hi", "stream": true]))
                 var iterator = response.body.makeAsyncIterator()
                 _ = try await iterator.next()
             }  // the client lets go of the stream: its connection to the front closes

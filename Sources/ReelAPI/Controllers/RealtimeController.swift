@@ -63,7 +63,7 @@ struct RealtimeController: Sendable {
         headers.add(name: "Content-Type", value: "application/json")
         let upstream = ReelHTTP.HTTPRequest(
             method: "POST", url: lease.deployment.upstreamURL("realtime/client_secrets"), headers: headers,
-            body: .bytes(Array(try JSONSerialization.data(withJSONObject: object)))
+            body: .bytes(Array(try JSONSerialization.data(withJSONObject: object))), timeouts: front.upstreamTimeouts
         )
         let response: ReelHTTP.HTTPResponse
         do {
@@ -74,7 +74,8 @@ struct RealtimeController: Sendable {
         }
         await lease.release(status: response.status)
         guard response.isSuccess, var answer = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any],
-            let ephemeralKey = answer["value"] as? String ?? ((answer["session"] as? [String: Any])?["client_secret"] as? [String: Any])?["value"] as? String
+            let ephemeralKey = answer["value"] as? String ?? ((answer["session"] as? [String: Any])?["client_secret"] as? [String: Any])?["value"]
+                as? String
         else {
             return Self.passThrough(response)
         }
@@ -111,7 +112,8 @@ struct RealtimeController: Sendable {
     private func call(_ request: Request, context: Context) async throws -> Response {
         let codec = try self.codec
         let authorization = request.headers[.authorization] ?? ""
-        guard authorization.lowercased().hasPrefix("bearer "), let token = codec.open(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        guard authorization.lowercased().hasPrefix("bearer "),
+            let token = codec.open(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
         else {
             throw APIError(.invalidAPIKey, "Missing or invalid realtime token: send the client secret from /v1/realtime/client_secrets as Bearer.")
         }
@@ -140,7 +142,7 @@ struct RealtimeController: Sendable {
         let sessionJSON = String(decoding: try JSONSerialization.data(withJSONObject: session), as: UTF8.self)
         let upstream = ReelHTTP.HTTPRequest(
             method: "POST", url: deployment.upstreamURL("realtime/calls"), headers: headers,
-            body: .multipart([.text("sdp", offer.sdp), .text("session", sessionJSON)])
+            body: .multipart([.text("sdp", offer.sdp), .text("session", sessionJSON)]), timeouts: front.upstreamTimeouts
         )
         let response: ReelHTTP.HTTPResponse
         do {
@@ -170,14 +172,17 @@ struct RealtimeController: Sendable {
         let offer: Offer
         switch media {
         case "application/json":
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any], let sdp = object["sdp"] as? String else {
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any],
+                let sdp = object["sdp"] as? String
+            else {
                 throw APIError(.invalidJSON, "The JSON body must be an object with a string 'sdp' and an optional object 'session'.")
             }
             offer = Offer(sdp: sdp, session: object["session"] as? [String: Any])
         case "multipart/form-data":
-            guard let boundary = contentType.split(separator: ";").dropFirst().lazy
-                .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { $0.lowercased().hasPrefix("boundary=") })
-                .map({ String($0.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+            guard
+                let boundary = contentType.split(separator: ";").dropFirst().lazy
+                    .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { $0.lowercased().hasPrefix("boundary=") })
+                    .map({ String($0.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
             else {
                 throw APIError(.invalidRequest, "The multipart body has no boundary.")
             }

@@ -48,7 +48,8 @@ struct ResponsesController: Sendable {
         } else {
             let owner: Deployment?
             do {
-                owner = try AffinityResolver(snapshot: snapshot, codec: front.codec).owner(ofAll: restored.pinnedDeploymentIDs, objects: "referenced responses and items")
+                owner = try AffinityResolver(snapshot: snapshot, codec: front.codec).owner(
+                    ofAll: restored.pinnedDeploymentIDs, objects: "referenced responses and items")
             } catch {
                 throw APIError(routing: error)
             }
@@ -63,7 +64,9 @@ struct ResponsesController: Sendable {
         }
         var headers = lease.deployment.upstreamHeaders()
         headers.add(name: "Content-Type", value: "application/json")
-        let upstream = ReelHTTP.HTTPRequest(method: "POST", url: lease.deployment.upstreamURL("responses"), headers: headers, body: .bytes(body))
+        let upstream = ReelHTTP.HTTPRequest(
+            method: "POST", url: lease.deployment.upstreamURL("responses"), headers: headers, body: .bytes(body), timeouts: front.upstreamTimeouts
+        )
         return try await relay(upstream, lease: lease, modelGroup: model, context: context)
     }
 
@@ -96,7 +99,7 @@ struct ResponsesController: Sendable {
         if method == "POST" { headers.add(name: "Content-Type", value: "application/json") }
         let upstream = ReelHTTP.HTTPRequest(
             method: method, url: lease.deployment.upstreamURL(path, query: request.uri.query), headers: headers,
-            body: method == "POST" ? .bytes(Array("{}".utf8)) : .empty
+            body: method == "POST" ? .bytes(Array("{}".utf8)) : .empty, timeouts: front.upstreamTimeouts
         )
         return try await relay(upstream, lease: lease, modelGroup: id.modelGroup, context: context)
     }
@@ -123,7 +126,8 @@ struct ResponsesController: Sendable {
                         var splitter = SSEEventSplitter()
                         for try await chunk in response.body {
                             for event in splitter.append(chunk) {
-                                try await writer.write(ByteBuffer(bytes: Self.wrap(event, affinity: affinity, deployment: lease.deployment, modelGroup: modelGroup)))
+                                try await writer.write(
+                                    ByteBuffer(bytes: Self.wrap(event, affinity: affinity, deployment: lease.deployment, modelGroup: modelGroup)))
                             }
                         }
                         try await writer.finish(nil)
@@ -164,7 +168,8 @@ struct ResponsesController: Sendable {
             if line.hasPrefix("data:") {
                 guard !dataWritten else { continue }
                 dataWritten = true
-                let wrapped = (try? affinity.wrapStreamEvent(Array(data.utf8), deployment: deployment, modelGroup: modelGroup))
+                let wrapped =
+                    (try? affinity.wrapStreamEvent(Array(data.utf8), deployment: deployment, modelGroup: modelGroup))
                     .map { String(decoding: $0, as: UTF8.self) } ?? data
                 out += "data: " + wrapped + "\n"
             } else {

@@ -22,6 +22,9 @@ public struct PassthroughFront: Sendable {
     public let transport: CurlTransport
     /// Largest request body accepted, and largest non-streamed upstream answer, in bytes.
     public let maxBodyBytes: Int
+    /// Time limits of upstream calls: no total limit (reasoning and streams take long), but a provider silent
+    /// for 10 minutes is given up.
+    public let upstreamTimeouts = HTTPTimeouts(connect: .seconds(10), total: nil, lowSpeedLimit: 1, lowSpeedTime: .seconds(600))
 
     /// Creates the shared dependencies.
     /// - Parameters:

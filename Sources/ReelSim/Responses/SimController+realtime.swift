@@ -52,7 +52,8 @@ extension SimController {
             throw SimError.invalidRequest("The SDP offer is not valid: it must start with 'v=0'.", param: "sdp", code: "invalid_offer")
         }
         simulator.responses.update { $0.calls += 1 }
-        let answer = "v=0\r\no=- \(Int(simulator.now())) 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
+        let answer =
+            "v=0\r\no=- \(Int(simulator.now())) 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
             + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=rtpmap:111 opus/48000/2\r\n"
         let headers: HTTPFields = [.contentType: "application/sdp", .location: "/v1/realtime/calls/\(simulator.makeID(prefix: "rtc_"))"]
         return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer)))
