@@ -130,6 +130,8 @@ struct ResponsesController: Sendable {
                                     ByteBuffer(bytes: Self.wrap(event, affinity: affinity, deployment: lease.deployment, modelGroup: modelGroup)))
                             }
                         }
+                        // A last event without its blank line still reaches the client.
+                        if !splitter.remainder.isEmpty { try await writer.write(ByteBuffer(bytes: splitter.remainder)) }
                         try await writer.finish(nil)
                         await lease.release(status: response.status)
                     } catch {
