@@ -135,6 +135,14 @@ let package = Package(
             dependencies: ["ReelAPI", "ReelQueue", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ReelPassthroughTests",
+            dependencies: [
+                "ReelAPI", "ReelHTTP", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelSim", "ReelStorage", "ReelTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
     ]
 )

@@ -16,6 +16,8 @@ final class CurlTransfer: @unchecked Sendable {
     private let bodyPath: String?
     private let configuration: CurlTransport.Configuration
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    /// Set for streamed transfers (``CurlTransport/stream(_:)``): receives the body instead of collecting it.
+    var stream: CurlStreamSink?
     private(set) var easy: UnsafeMutableRawPointer?
 
     private let cancelled = Atomic<Bool>(false)
@@ -180,6 +182,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
+        if let stream { return stream.receive(chunk, status: status, headers: headers) }
         if let bodyPath, (200..<300).contains(status) {
             if downloadFile == nil {
                 guard let file = fopen(bodyPath, "wb") else {
@@ -248,6 +251,8 @@ final class CurlTransfer: @unchecked Sendable {
         body = []
         continuation?.resume(with: result)
         continuation = nil
+        stream?.finish(result)
+        stream = nil
     }
 }
 
