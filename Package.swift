@@ -125,7 +125,11 @@ let package = Package(
             dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelProvidersTests",
+            dependencies: ["ReelProviders", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReelAPITests",
             dependencies: ["ReelAPI", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],

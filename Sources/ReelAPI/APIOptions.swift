@@ -1,3 +1,5 @@
+public import ReelQueue
+
 /// Run-time knobs of the API front.
 public struct APIOptions: Sendable {
     /// Largest accepted upload per file, in bytes.
@@ -10,6 +12,8 @@ public struct APIOptions: Sendable {
     public var maxQueuedJobs: Int?
     /// How long a virtual key stays cached after it was read (revocations take effect within this time).
     public var keyCacheTTL: Duration
+    /// Budgets of every enqueued job (`reel_settings.worker.budgets`).
+    public var jobLimits: JobLimits
 
     /// Creates options; the defaults suit a single machine.
     public init(
@@ -17,7 +21,8 @@ public struct APIOptions: Sendable {
         maxFieldBytes: Int = 256 * 1024,
         pollAfterMilliseconds: Int = 1000,
         maxQueuedJobs: Int? = nil,
-        keyCacheTTL: Duration = .seconds(2)
+        keyCacheTTL: Duration = .seconds(2),
+        jobLimits: JobLimits = .init()
     ) {
         precondition(maxUploadBytes > 0 && maxFieldBytes > 0 && pollAfterMilliseconds >= 0)
         self.maxUploadBytes = maxUploadBytes
@@ -25,5 +30,6 @@ public struct APIOptions: Sendable {
         self.pollAfterMilliseconds = pollAfterMilliseconds
         self.maxQueuedJobs = maxQueuedJobs
         self.keyCacheTTL = keyCacheTTL
+        self.jobLimits = jobLimits
     }
 }

@@ -43,7 +43,15 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
             health: { deployments in try await routerState.health(of: deployments) }
         ),
         masterKey: configuration.masterKey,
-        options: APIOptions(maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes))
+        options: APIOptions(
+            maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes),
+            jobLimits: JobLimits(
+                maxAttempts: max(configuration.reel.worker.budgets.maxAttempts, 1),
+                maxPolls: configuration.reel.worker.budgets.maxPolls,
+                maxStalls: configuration.reel.worker.budgets.maxStalls,
+                deadline: configuration.reel.worker.budgets.deadline
+            )
+        )
     )
     do {
         try await queue.bootstrap()

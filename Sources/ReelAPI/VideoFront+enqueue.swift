@@ -44,7 +44,8 @@ extension VideoFront {
                 record: try Self.encode(record),
                 owner: owner,
                 idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
-                idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint
+                idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,
+                limits: options.jobLimits
             )
             result = try await queue.enqueue(job)
         } catch {

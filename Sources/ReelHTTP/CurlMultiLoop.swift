@@ -61,6 +61,12 @@ final class CurlMultiLoop: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
+    deinit {
+        // Runs once both the transport and the finished transfer thread have let go, so nothing can still
+        // call `curl_multi_wakeup` on the handle.
+        curl_multi_cleanup(multi)
+    }
+
     /// Stops the transfer thread; unfinished transfers fail with `shutdown`.
     func shutdown() {
         inbox.withLock { $0.isShuttingDown = true }
@@ -98,7 +104,6 @@ final class CurlMultiLoop: @unchecked Sendable {
                     curl_multi_remove_handle(multi, easy)
                     transfer.finish(.failure(HTTPTransportError(.shutdown, message: "transport shut down", url: transfer.request.url)))
                 }
-                curl_multi_cleanup(multi)
                 return
             }
 

@@ -12,7 +12,8 @@ extension SimController {
     /// The source of a remix, edit or extension.
     private enum Source {
         case video(SimVideo)
-        case upload
+        /// An uploaded file, with its duration in whole seconds when it could be read.
+        case upload(seconds: Int?)
     }
 
     func createVideo(_ request: Request, _ context: Context, _ key: String) async throws -> Response {
@@ -78,8 +79,12 @@ extension SimController {
         let source = try sourceVideo(form, key: key)
         return try startVideo(request, key: key) { id, sequence, now, outcome in
             let video = if case .video(let video) = source { video } else { nil as SimVideo? }
-            // The stitched total; an uploaded source is not probed and counts as no extra seconds.
-            let total = (video.flatMap { Int($0.seconds) } ?? 0) + Int(added)!
+            // The stitched total: the source's length (read from an uploaded MP4's header when possible) plus the extension.
+            let sourceSeconds: Int? = switch source {
+            case .video(let video): Int(video.seconds)
+            case .upload(let seconds): seconds
+            }
+            let total = (sourceSeconds ?? 0) + Int(added)!
             return SimVideo(
                 id: id, owner: key, sequence: sequence, model: video?.model ?? Self.defaultModel, prompt: prompt,
                 seconds: String(total), size: video?.size ?? "720x1280", remixedFromVideoID: nil, createdAt: now,
@@ -218,7 +223,7 @@ extension SimController {
             throw SimError.invalidRequest("Provide either a 'video' file or 'video.id', not both.", param: "video")
         case (.some(let upload), nil):
             try validateVideoUpload(upload)
-            return .upload
+            return .upload(seconds: SimMP4.duration(of: upload.head).map { Int($0.rounded()) })
         case (nil, .some(let id)):
             return .video(try completedVideo(id, key: key, param: "video.id"))
         case (nil, nil):
@@ -292,7 +297,7 @@ extension SimController {
 
     /// Creates the video made by `make` (or returns the first one for a repeated idempotency key).
     private func startVideo(
-        _ request: Request, key: String, _ make: @escaping (String, UInt64, Double, SimVideo.Outcome) -> SimVideo
+        _ request: Request, key: String, _ make: (String, UInt64, Double, SimVideo.Outcome) -> SimVideo
     ) throws -> Response {
         let idempotencyKey = request.headers[Self.idempotencyKeyHeader]
         let id = simulator.makeID(prefix: "video_")

@@ -37,6 +37,7 @@ extension SimForm {
         private var filename: String?
         private var contentType: String?
         private var text: [UInt8] = []
+        private var head: [UInt8] = []
         private var byteCount = 0
 
         func header(name headerName: String, value: String) {
@@ -53,7 +54,10 @@ extension SimForm {
 
         func body(_ buffer: inout ByteBuffer) {
             byteCount += buffer.readableBytes
-            guard filename == nil else { return }
+            guard filename == nil else {
+                head += buffer.readableBytesView.prefix(SimMP4.probeBytes - head.count)
+                return
+            }
             guard text.count + buffer.readableBytes <= SimForm.jsonLimit else {
                 error = .invalidRequest("The field '\(name ?? "")' is too large.", param: name)
                 return
@@ -65,7 +69,7 @@ extension SimForm {
             sawPart = true
             if let name {
                 if let filename {
-                    form.add(Upload(filename: filename, contentType: contentType, byteCount: byteCount), as: name)
+                    form.add(Upload(filename: filename, contentType: contentType, byteCount: byteCount, head: head), as: name)
                 } else {
                     form.append(String(decoding: text, as: UTF8.self), to: name)
                 }
@@ -76,6 +80,7 @@ extension SimForm {
             filename = nil
             contentType = nil
             text = []
+            head = []
             byteCount = 0
         }
     }

@@ -13,6 +13,8 @@ struct SimForm: Sendable {
         var filename: String
         var contentType: String?
         var byteCount = 0
+        /// The first `SimMP4.probeBytes` bytes.
+        var head: [UInt8] = []
     }
 
     private(set) var fields: [String: [String]] = [:]

@@ -17,6 +17,8 @@ struct SimRequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
             let message = error.status == .notFound ? "Invalid URL (\(request.method) \(request.uri.path))" : error.body ?? "\(error.status)"
             let envelope = SimError(status: error.status, message: message, type: "invalid_request_error", param: nil, code: nil)
             response = try envelope.response(from: request, context: context)
+        } catch {
+            response = try SimError.serverError.response(from: request, context: context)
         }
         response.headers[Self.header] = id
         return response

@@ -9,7 +9,7 @@ struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Model catalog administration.",
-        subcommands: [Reload.self, Check.self]
+        subcommands: [Reload.self, Check.self, Bench.self]
     )
 
     /// Where to find Redis: `--redis-url`, else the configuration (where `REDIS_URL` overrides), else `REDIS_URL`.

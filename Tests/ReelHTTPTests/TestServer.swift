@@ -102,7 +102,7 @@ func makeTestRouter(barrier: Barrier = Barrier(target: 1)) -> Router<BasicReques
         var sum: UInt64 = 0
         for try await buffer in request.body {
             count += buffer.readableBytes
-            sum &+= byteSum(buffer.readableBytesView)
+            sum &+= byteSum(buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [])
         }
         return "\(count) \(sum)"
     }

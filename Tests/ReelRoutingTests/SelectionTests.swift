@@ -7,7 +7,9 @@ struct SelectionTests {
                    rpm: rpm, maxParallelRequests: parallel, weight: weight)
     }
 
-    @Test func simpleShuffleFollowsTheWeights() throws {
+    /// `select` draws once; `order` (the preference order handed to Redis) shuffles by weight: both must follow the weights.
+    @Test(arguments: [false, true])
+    func simpleShuffleFollowsTheWeights(usingOrder: Bool) throws {
         let weights: [Double] = [1, 2, 3, 4]
         let candidates = weights.enumerated().map { Self.deployment("d\($0.offset)", weight: $0.element) }
         let selector = DeploymentSelector(strategy: .simpleShuffle)
@@ -15,7 +17,10 @@ struct SelectionTests {
         var counts: [String: Int] = [:]
         let picks = 10_000
         for _ in 0..<picks {
-            counts[try selector.select(from: candidates, health: [:], using: &generator).id, default: 0] += 1
+            let pick = usingOrder
+                ? selector.order(candidates, health: [:], using: &generator)[0]
+                : try selector.select(from: candidates, health: [:], using: &generator)
+            counts[pick.id, default: 0] += 1
         }
         let total = weights.reduce(0, +)
         let chiSquare = weights.enumerated().reduce(0.0) { sum, entry in

@@ -219,7 +219,7 @@ def test_extend_with_a_file_and_with_an_id(start_sim):
     c = client(sim)
     source = completed(c, seconds="8")
     from_file = c.videos.extend(prompt="continue", seconds="4", video=("clip.mp4", CLIP, "video/mp4"))
-    assert from_file.seconds == "4" and from_file.status == "queued"
+    assert from_file.seconds == "6" and from_file.status == "queued"  # the 2 s upload plus 4 s
     from_id_json = c.videos.extend(
         prompt="continue", seconds="8", video=omit, extra_headers=JSON, extra_body={"video": {"id": source.id}}
     )

@@ -53,22 +53,26 @@ public struct ManagedIDCodec: Sendable {
     /// The ID text for `id`.
     /// - Precondition: every field is at most 1024 bytes of UTF-8.
     public func mint(_ id: ManagedID) -> String {
-        var payload: [UInt8] = [Self.version, id.kind.code]
-        for field in [id.provider, id.deploymentID, id.modelGroup, id.objectID] {
-            let bytes = Array(field.utf8)
-            precondition(bytes.count <= Self.maxFieldSize, "managed ID fields are at most \(Self.maxFieldSize) bytes")
-            appendLength(bytes.count, to: &payload)
-            payload += bytes
+        let fields = [id.provider, id.deploymentID, id.modelGroup, id.objectID]
+        var payload: [UInt8] = []
+        payload.reserveCapacity(2 + 8 + fields.reduce(0) { $0 + $1.utf8.count } + Self.tagSize)
+        payload.append(Self.version)
+        payload.append(id.kind.code)
+        for field in fields {
+            let count = field.utf8.count
+            precondition(count <= Self.maxFieldSize, "managed ID fields are at most \(Self.maxFieldSize) bytes")
+            appendLength(count, to: &payload)
+            payload.append(contentsOf: field.utf8)
         }
-        payload += current.authenticationCode(for: payload).prefix(Self.tagSize)
+        payload.append(contentsOf: current.authenticationCode(for: payload).prefix(Self.tagSize))
         return id.kind.prefix + Base64URL.encode(payload)
     }
 
     /// The ID `text` names, if it is a genuine ID of `kind` minted under a known secret; nil for anything else.
     public func decode(_ text: String, as kind: ManagedID.Kind) -> ManagedID? {
         guard text.hasPrefix(kind.prefix) else { return nil }
-        let encoded = text.utf8.dropFirst(kind.prefix.utf8.count)
-        guard encoded.count <= 4 * (Self.maxFieldSize * 4 + 64) / 3, let bytes = Base64URL.decode(Substring(encoded)) else { return nil }
+        let encoded = text.dropFirst(kind.prefix.count)
+        guard encoded.utf8.count <= 4 * (Self.maxFieldSize * 4 + 64) / 3, let bytes = Base64URL.decode(encoded) else { return nil }
         guard bytes.count > Self.tagSize + 2 else { return nil }
         let payload = Array(bytes.dropLast(Self.tagSize))
         let tag = bytes.suffix(Self.tagSize)
@@ -90,8 +94,8 @@ public struct ManagedIDCodec: Sendable {
         var fields: [String] = []
         for _ in 0..<4 {
             guard let length = readLength(payload, at: &index), length <= payload.count - index else { return nil }
-            guard let field = String(validating: payload[index..<index + length], as: UTF8.self) else { return nil }
-            fields.append(field)
+            // The tag has verified these bytes as ones `mint` wrote from Swift strings: valid UTF-8.
+            fields.append(String(decoding: payload[index..<index + length], as: UTF8.self))
             index += length
         }
         guard index == payload.count else { return nil }

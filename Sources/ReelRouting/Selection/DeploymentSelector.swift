@@ -26,12 +26,36 @@ public struct DeploymentSelector: Sendable {
     /// The best usable deployment.
     /// - Throws: `RoutingError.noHealthyDeployment` (with `retryAfter`) when none is usable, or
     ///   `RoutingError.modelNotFound` when `candidates` is empty.
+    @inlinable
     public func select(
         from candidates: [Deployment],
         health: [String: DeploymentHealth],
         using generator: inout some RandomNumberGenerator
     ) throws(RoutingError) -> Deployment {
-        try rank(candidates, health: health, using: &generator)[0]
+        try select(from: candidates, health: health, random: generator.next())
+    }
+
+    /// The best usable deployment, with `random` (uniformly distributed) as the only randomness: it picks the
+    /// weighted deployment under `simple-shuffle` and breaks ties otherwise.
+    /// - Throws: as ``select(from:health:using:)``.
+    public func select(from candidates: [Deployment], health: [String: DeploymentHealth], random: UInt64) throws(RoutingError) -> Deployment {
+        let usable = try usable(candidates, health: health)
+        if usable.count == 1 { return usable[0] }
+        switch strategy {
+        case .leastBusy:
+            return Self.pickAmongBest(usable, random: random) { health[$0.id]?.inFlight ?? 0 }
+        case .latencyBased:
+            return Self.pickAmongBest(usable, random: random) { health[$0.id]?.latency ?? .seconds(-1) }  // unmeasured first
+        default:
+            let total = usable.reduce(0) { $0 + $1.weight }
+            guard total > 0 else { return usable[Int(random % UInt64(usable.count))] }
+            var point = Double(random >> 11) * 0x1p-53 * total  // uniform in [0, total)
+            for deployment in usable where deployment.weight > 0 {
+                if point < deployment.weight { return deployment }
+                point -= deployment.weight
+            }
+            return usable.last { $0.weight > 0 }!  // rounding at the very top of the range
+        }
     }
 
     /// The usable deployments, best first: the order to try them in (ReelRoutingRedis acquires the first one
@@ -42,12 +66,16 @@ public struct DeploymentSelector: Sendable {
         health: [String: DeploymentHealth],
         using generator: inout some RandomNumberGenerator
     ) throws(RoutingError) -> [Deployment] {
+        order(try usable(candidates, health: health), health: health, using: &generator)
+    }
+
+    /// `candidates` that can take a request now.
+    private func usable(_ candidates: [Deployment], health: [String: DeploymentHealth]) throws(RoutingError) -> [Deployment] {
         guard !candidates.isEmpty else { throw RoutingError(.modelNotFound, message: "No deployment serves this model.") }
         var usable: [Deployment] = []
         var soonest: Duration?
         for deployment in candidates {
-            let state = health[deployment.id] ?? DeploymentHealth()
-            if let wait = Self.blockedFor(deployment, state) {
+            if let wait = Self.blockedFor(deployment, health[deployment.id] ?? DeploymentHealth()) {
                 soonest = min(soonest ?? wait, wait)
             } else {
                 usable.append(deployment)
@@ -60,7 +88,7 @@ public struct DeploymentSelector: Sendable {
                 retryAfter: soonest
             )
         }
-        return order(usable, health: health, using: &generator)
+        return usable
     }
 
     /// `deployments` in the strategy's order of preference, best first, without skipping any (for callers whose
@@ -109,6 +137,14 @@ public struct DeploymentSelector: Sendable {
             }
             .sorted { $0.key > $1.key }
             .map(\.deployment)
+    }
+
+    /// One of the deployments with the smallest `key`, chosen by `random`.
+    private static func pickAmongBest<Key: Comparable>(_ deployments: [Deployment], random: UInt64, key: (Deployment) -> Key) -> Deployment {
+        let keys = deployments.map(key)
+        let best = keys.min()!
+        let tied = deployments.indices.filter { keys[$0] == best }
+        return deployments[tied[Int(random % UInt64(tied.count))]]
     }
 
     private static func latencyKey(_ health: DeploymentHealth, _ offset: Int) -> (Int, Duration, Int) {
