@@ -132,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelAPITests",
-            dependencies: ["ReelAPI", "ReelQueue", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelAPI", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
