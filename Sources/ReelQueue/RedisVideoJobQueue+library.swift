@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 1
+    static let libraryVersion = 3
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 1
+        local VERSION = 3
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -53,16 +53,13 @@ extension RedisVideoJobQueue {
         end
 
         -- Ends a job: done, dead (with a reason) or cancelled. Its hash expires after the retention period.
-        local function finish(c, k, id, state, reason)
-          redis.call('ZREM', c.p .. 'active', id)
-          redis.call('ZREM', c.p .. 'ready', id)
-          redis.call('ZREM', c.p .. 'scheduled', id)
+        -- `from` is the set the job leaves ('active' unless given; false when it is in none).
+        local function finish(c, k, id, state, reason, from)
+          if from ~= false then redis.call('ZREM', c.p .. (from or 'active'), id) end
           if reason then
-            redis.call('HSET', k, 'state', state, 'last_error', reason, 'worker', '', 'lease_until', '', 'run_at', '',
-              'finished_at', c.now, 'updated_at', c.now)
+            redis.call('HSET', k, 'state', state, 'last_error', reason, 'finished_at', c.now, 'updated_at', c.now)
           else
-            redis.call('HSET', k, 'state', state, 'worker', '', 'lease_until', '', 'run_at', '', 'finished_at', c.now,
-              'updated_at', c.now)
+            redis.call('HSET', k, 'state', state, 'finished_at', c.now, 'updated_at', c.now)
           end
           redis.call('ZADD', c.p .. state, c.now, id)
           redis.call('PEXPIRE', k, c.retention + GRACE_MS)
@@ -191,7 +188,8 @@ extension RedisVideoJobQueue {
           return {'enqueued', id}
         end
 
-        -- ARGV: worker, max, lease_ms. Returns {now, next_due, job fields…} (each job as HGETALL pairs).
+        -- ARGV: worker, max, lease_ms. Returns {now, next_due, job fields…}: each job's HGETALL pairs as they were
+        -- before the claim, which then set state = active, fence + 1, worker, lease_until and updated_at = now.
         local function claim(keys, args)
           local c = ctx(keys, args)
           local worker, max, lease_ms = args[3], tonumber(args[4]), tonumber(args[5])
@@ -212,15 +210,20 @@ extension RedisVideoJobQueue {
             for i = 1, #popped, 2 do
               local id = popped[i]
               local k = jkey(c, id)
-              local v = redis.call('HMGET', k, 'state', 'deadline_at')
-              if v[1] and v[2] ~= '' and c.now >= tonumber(v[2]) then
-                finish(c, k, id, 'dead', 'deadline_exceeded: the job ran past its deadline')
-              elseif v[1] then
+              local fields = redis.call('HGETALL', k)
+              local fence, deadline_at = 0, ''
+              for j = 1, #fields, 2 do
+                local name = fields[j]
+                if name == 'fence' then fence = tonumber(fields[j + 1]) elseif name == 'deadline_at' then deadline_at = fields[j + 1] end
+              end
+              if #fields > 0 and deadline_at ~= '' and c.now >= tonumber(deadline_at) then
+                finish(c, k, id, 'dead', 'deadline_exceeded: the job ran past its deadline', false)
+              elseif #fields > 0 then
                 local until_ms = c.now + lease_ms
-                redis.call('HINCRBY', k, 'fence', 1)
-                redis.call('HSET', k, 'state', 'active', 'worker', worker, 'lease_until', until_ms, 'updated_at', c.now)
+                redis.call('HSET', k, 'state', 'active', 'fence', fence + 1, 'worker', worker, 'lease_until', until_ms,
+                  'updated_at', c.now)
                 redis.call('ZADD', c.p .. 'active', until_ms, id)
-                out[#out + 1] = redis.call('HGETALL', k)
+                out[#out + 1] = fields
                 claimed = claimed + 1
               end
             end
@@ -359,7 +362,7 @@ extension RedisVideoJobQueue {
           if not state then return 'notfound' end
           if state == 'ready' or state == 'scheduled' then
             redis.call('HSET', k, 'cancel', 1)
-            finish(c, k, id, 'cancelled')
+            finish(c, k, id, 'cancelled', nil, state)
             return 'cancelled'
           end
           if state == 'active' then

@@ -11,25 +11,36 @@ extension VideoJobRunner {
         if job.payload.kind != .createCharacter {
             let (deployment, objectID) = try submitted(job)
             let videoID = job.record?.id ?? job.claimed.job.id
-            for variant in VideoVariant.allCases where !(job.record?.variants.contains(variant.rawValue) ?? false) {
-                if cancellation.isSet { throw JobCancelled() }
-                let temporary = blobs.makeTemporaryPath()
-                do {
-                    let bytes = try await withAcquiredSlot(deployment) {
-                        try await deployment.provider.downloadContent(videoID: objectID, variant: variant, to: temporary)
+            let missing = VideoVariant.allCases.filter { !(job.record?.variants.contains($0.rawValue) ?? false) }
+            var stored: [String] = []
+            do {
+                // One slot of the deployment for the whole fetch: the variants are downloaded one after the other.
+                try await withAcquiredSlot(deployment) {
+                    for variant in missing {
+                        if cancellation.isSet { throw JobCancelled() }
+                        let temporary = blobs.makeTemporaryPath()
+                        do {
+                            let bytes = try await deployment.provider.downloadContent(videoID: objectID, variant: variant, to: temporary)
+                            _ = try await blobs.commit(temporaryPath: temporary, as: Self.contentKey(videoID: videoID, variant: variant.rawValue))
+                            stored.append(variant.rawValue)
+                            logger.trace("Content stored", metadata: ["reel.variant": "\(variant.rawValue)", "reel.bytes": "\(bytes)"])
+                        } catch let error as ProviderError where error.kind == .permanent && variant != .video {
+                            // The provider has no such variant.
+                            try? FileManager.default.removeItem(atPath: temporary)
+                        } catch {
+                            try? FileManager.default.removeItem(atPath: temporary)
+                            throw error
+                        }
                     }
-                    _ = try await blobs.commit(temporaryPath: temporary, as: Self.contentKey(videoID: videoID, variant: variant.rawValue))
-                    job.record?.variants.append(variant.rawValue)
-                    logger.trace("Content stored", metadata: ["reel.variant": "\(variant.rawValue)", "reel.bytes": "\(bytes)"])
-                } catch let error as ProviderError {
-                    try? FileManager.default.removeItem(atPath: temporary)
-                    if error.kind == .permanent && variant != .video { continue }
-                    throw objectCallFailed(error, &job)
-                } catch {
-                    try? FileManager.default.removeItem(atPath: temporary)
-                    throw error
                 }
+            } catch {
+                // Keep what is stored; a later tick fetches the rest.
+                job.record?.variants += stored
+                if !stored.isEmpty { job.step.consecutiveErrors = 0 }
+                if let error = error as? ProviderError { throw objectCallFailed(error, &job) }
+                throw error
             }
+            job.record?.variants += stored
         }
         job.record?.status = .completed
         job.record?.progress = 100

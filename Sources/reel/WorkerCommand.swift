@@ -56,8 +56,7 @@ struct WorkerCommand: AsyncParsableCommand {
         try await queue.bootstrap()
         let routerState = SharedRouterState(client: redis, settings: settings.router, logger: logger)
         try await routerState.prepare()
-        // A job's inputs (source video, characters) are found by the job id inside their managed ids.
-        let ids = try ManagedIDCodec(secrets: settings.reel.secrets)
+        let codec = try ManagedIDCodec(secrets: settings.reel.secrets)
         let transport = CurlTransport(logger: logger)
         let runner = VideoJobRunner(
             queue: queue,
@@ -65,7 +64,7 @@ struct WorkerCommand: AsyncParsableCommand {
             gate: RoutingDeploymentGate(state: routerState, deployments: settings.deployments),
             blobs: try FileBlobStore(directory: settings.reel.storage.directory),
             configuration: configuration,
-            jobID: { id in ids.decode(id)?.objectID },
+            jobID: { codec.decode($0)?.objectID },
             logger: logger
         )
         let endpoint = WorkerEndpoint.application(
