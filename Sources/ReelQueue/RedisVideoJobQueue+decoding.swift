@@ -19,18 +19,6 @@ extension RedisVideoJobQueue {
         try snapshot(fields(reply))
     }
 
-    /// Reads the hash of a job claimed by `workerID` at `nowMs`, as it was before the claim: the job and its lease.
-    static func claimed(_ reply: RESPValue, workerID: String, nowMs: Int) throws -> ClaimedJob {
-        let fields = try fields(reply)
-        var job = try snapshot(fields)
-        guard let fence = fields["fence"].flatMap({ Int64($0) }) else {
-            throw QueueError(.decodeFailed, message: "claimed job \(job.id) has no fence")
-        }
-        job.state = .active
-        job.updatedAtMs = Int64(nowMs)
-        return ClaimedJob(job: job, lease: JobLease(jobID: job.id, fence: fence + 1, workerID: workerID))
-    }
-
     private static func snapshot(_ fields: [String: String]) throws -> JobSnapshot {
         func int(_ name: String) throws -> Int {
             guard let value = fields[name].flatMap({ Int($0) }) else {

@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 3
+    static let libraryVersion = 4
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 3
+        local VERSION = 4
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -188,8 +188,8 @@ extension RedisVideoJobQueue {
           return {'enqueued', id}
         end
 
-        -- ARGV: worker, max, lease_ms. Returns {now, next_due, job fields…}: each job's HGETALL pairs as they were
-        -- before the claim, which then set state = active, fence + 1, worker, lease_until and updated_at = now.
+        -- ARGV: worker, max, lease_ms. Returns {now, next_due, id, fence, id, fence, …}; the claimer reads the job
+        -- hashes itself (HGETALL, pipelined): moving them through Lua would cost more than the claim.
         local function claim(keys, args)
           local c = ctx(keys, args)
           local worker, max, lease_ms = args[3], tonumber(args[4]), tonumber(args[5])
@@ -210,20 +210,17 @@ extension RedisVideoJobQueue {
             for i = 1, #popped, 2 do
               local id = popped[i]
               local k = jkey(c, id)
-              local fields = redis.call('HGETALL', k)
-              local fence, deadline_at = 0, ''
-              for j = 1, #fields, 2 do
-                local name = fields[j]
-                if name == 'fence' then fence = tonumber(fields[j + 1]) elseif name == 'deadline_at' then deadline_at = fields[j + 1] end
-              end
-              if #fields > 0 and deadline_at ~= '' and c.now >= tonumber(deadline_at) then
+              local v = redis.call('HMGET', k, 'state', 'deadline_at', 'fence')
+              if v[1] and v[2] ~= '' and c.now >= tonumber(v[2]) then
                 finish(c, k, id, 'dead', 'deadline_exceeded: the job ran past its deadline', false)
-              elseif #fields > 0 then
+              elseif v[1] then
                 local until_ms = c.now + lease_ms
-                redis.call('HSET', k, 'state', 'active', 'fence', fence + 1, 'worker', worker, 'lease_until', until_ms,
+                local fence = tonumber(v[3]) + 1
+                redis.call('HSET', k, 'state', 'active', 'fence', fence, 'worker', worker, 'lease_until', until_ms,
                   'updated_at', c.now)
                 redis.call('ZADD', c.p .. 'active', until_ms, id)
-                out[#out + 1] = fields
+                out[#out + 1] = id
+                out[#out + 1] = fence
                 claimed = claimed + 1
               end
             end

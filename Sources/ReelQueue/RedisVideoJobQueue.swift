@@ -160,8 +160,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
                 throw QueueError(.decodeFailed, message: "claim answered \(reply)")
             }
             if parts.count > 2 {
-                QueueMetrics.count(QueueMetrics.claimed, parts.count - 2, queue: name)
-                return try parts.dropFirst(2).map { try Self.claimed($0, workerID: workerID, nowMs: now) }
+                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID)
+                QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
+                return jobs
             }
             var timeout = deadline - clock.now
             if timeout <= .zero { return [] }
@@ -172,6 +173,24 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
                 try await Task.sleep(for: timeout)
             }
         }
+    }
+
+    /// Reads the hashes of jobs just claimed (`[id, fence, id, fence, …]`) in one pipelined round trip.
+    private func readClaimed(_ pairs: [RESPValue], workerID: String) async throws -> [ClaimedJob] {
+        let leases = try stride(from: 0, to: pairs.count - 1, by: 2).map { index in
+            guard let id = pairs[index].string, let fence = pairs[index + 1].int else {
+                throw QueueError(.decodeFailed, message: "claim answered \(pairs)")
+            }
+            return JobLease(jobID: id, fence: Int64(fence), workerID: workerID)
+        }
+        let replies: [RESPValue]
+        do {
+            replies = try await redisClient.pipeline(leases.map { ["HGETALL", keyPrefix + "job:" + $0.jobID] })
+        } catch {
+            // The leases expire and the jobs go back to ready, counting a stall.
+            throw QueueError(.redisFailed, message: "claimed jobs could not be read", underlying: error)
+        }
+        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease) }
     }
 
     /// Blocks on the marker until something changes (or the timeout passes).

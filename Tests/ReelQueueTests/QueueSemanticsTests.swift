@@ -3,6 +3,10 @@ import ReelQueue
 import Testing
 
 /// The queue's semantics, against every backend (the Redis functions library and the memory queue).
+///
+/// Serialized: the timing checks (delayed jobs run on time ± 50 ms) must not compete for the cooperative pool
+/// with the 10,000-job retention test.
+@Suite(.serialized)
 struct QueueSemanticsTests {
     private static func newJob(
         _ id: String = UUID().uuidString,
