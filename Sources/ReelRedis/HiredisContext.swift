@@ -9,6 +9,8 @@ import Darwin
 /// One hiredis connection in blocking mode. Not thread-safe: exactly one thread uses it.
 final class HiredisContext {
     private let context: UnsafeMutablePointer<redisContext>
+    /// The socket timeout last set; `nil` is none (the state of a new connection).
+    private var currentTimeout: Duration?
 
     private init(_ context: UnsafeMutablePointer<redisContext>) {
         self.context = context
@@ -52,7 +54,8 @@ final class HiredisContext {
                     throw RedisError(code, message: "\(endpoint): \(step.name): \(message)")
                 }
             }
-        } catch where error.code == .connectionLost {
+        } catch {
+            guard error.code == .connectionLost else { throw error }
             throw RedisError(.connectionFailed, message: "\(endpoint): the server closed the connection during the handshake", underlying: error)
         }
         return context
@@ -60,6 +63,8 @@ final class HiredisContext {
 
     /// Sets the socket's read and write timeout; `nil` waits indefinitely.
     func setTimeout(_ timeout: Duration?) {
+        guard timeout != currentTimeout else { return }
+        currentTimeout = timeout
         redisSetTimeout(context, timeout.map(Self.makeTimeval) ?? timeval(tv_sec: 0, tv_usec: 0))
     }
 

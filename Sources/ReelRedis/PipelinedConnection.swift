@@ -45,8 +45,7 @@ final class PipelinedConnection: @unchecked Sendable {
 
     // Owned by the connection thread.
     private var context: HiredisContext?
-    private var failedAttempts = 0
-    private var nextAttempt: ContinuousClock.Instant?
+    private var backoff = ReconnectBackoff()
 
     init(configuration: RedisConfiguration, logger: Logger, interruptsOnCancel: Bool) {
         self.configuration = configuration
@@ -142,14 +141,25 @@ final class PipelinedConnection: @unchecked Sendable {
         }
     }
 
-    private func process(_ batch: [Request]) {
+    private func process(_ requests: [Request]) {
         let context: HiredisContext
         do {
             context = try connectedContext()
         } catch {
-            fail(batch[...], with: error)
+            fail(requests[...], with: error)
             return
         }
+        // A cancellation that arrived while connecting may have shut down the previous socket, not this one.
+        let (batch, cancelled) = condition.withLock {
+            let cancelled = requests.filter { cancelledInFlight.contains($0.id) }
+            for request in cancelled {
+                inFlight.remove(request.id)
+                cancelledInFlight.remove(request.id)
+            }
+            return (requests.filter { inFlight.contains($0.id) }, cancelled)
+        }
+        for request in cancelled { request.continuation.resume(throwing: CancellationError()) }
+        guard !batch.isEmpty else { return }
         context.setTimeout(batch.contains { $0.timeout == nil } ? nil : batch.compactMap(\.timeout).max())
         var commandCount = 0
         for request in batch {
@@ -166,7 +176,10 @@ final class PipelinedConnection: @unchecked Sendable {
             do {
                 for _ in request.commands { replies.append(try context.readReply()) }
             } catch {
-                logger.warning("Redis connection broken", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+                logger.warning(
+                    "Redis connection broken",
+                    metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"]
+                )
                 dropContext()
                 fail(batch[index...], with: error)
                 return
@@ -194,18 +207,12 @@ final class PipelinedConnection: @unchecked Sendable {
     private func connectedContext() throws -> HiredisContext {
         if let context {
             if !context.isStale { return context }
-            logger.debug("Redis connection closed by the server", metadata: ["redis.endpoint": "\(configuration.endpoint)"])
+            logger.debug("Redis connection closed by the server", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             dropContext()
         }
-        if let nextAttempt {
-            try condition.withLock {
-                while !closed {
-                    let wait = ContinuousClock.now.duration(to: nextAttempt)
-                    if wait <= .zero { break }
-                    _ = condition.wait(until: Date(timeIntervalSinceNow: Double(wait.components.seconds) + Double(wait.components.attoseconds) * 1e-18))
-                }
-                if closed { throw RedisError(.closed) }
-            }
+        try condition.withLock {
+            while !closed, let wakeUp = backoff.wakeUpDate { _ = condition.wait(until: wakeUp) }
+            if closed { throw RedisError(.closed) }
         }
         do {
             let context = try HiredisContext.connect(to: configuration)
@@ -214,14 +221,12 @@ final class PipelinedConnection: @unchecked Sendable {
                 socket = context.fileDescriptor
             }
             self.context = context
-            failedAttempts = 0
-            nextAttempt = nil
-            logger.debug("Redis connected", metadata: ["redis.endpoint": "\(configuration.endpoint)"])
+            backoff.succeeded()
+            logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
             return context
         } catch {
-            failedAttempts += 1
-            nextAttempt = .now + .milliseconds(min(1000, 50 << min(failedAttempts - 1, 5)))
-            logger.debug("Redis connect failed", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
+            backoff.failed()
+            logger.debug("Redis connect failed", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
             throw error
         }
     }

@@ -65,3 +65,11 @@ extension RESPValue: CustomStringConvertible {
         }
     }
 }
+
+extension RESPValue {
+    /// Throws ``RedisError/Code/replyError`` for an error reply; returns any other value.
+    func throwingErrorReply() throws(RedisError) -> RESPValue {
+        if case .error(let message) = self { throw RedisError(.replyError, message: message) }
+        return self
+    }
+}

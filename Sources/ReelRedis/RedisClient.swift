@@ -70,7 +70,7 @@ public final class RedisClient: Sendable {
 
     /// Sends one command given as raw bytes (binary-safe) and returns its reply.
     /// - Parameter arguments: The command and its arguments.
-    /// - Throws: ``RedisError``, as ``send(_:)-(String)`` does.
+    /// - Throws: ``RedisError``, as ``send(_:)`` does.
     public func send(_ arguments: [[UInt8]]) async throws -> RESPValue {
         try await send(EncodedCommand(arguments))
     }
@@ -113,20 +113,19 @@ public final class RedisClient: Sendable {
         try await leastLoadedConnection().execute([command], timeout: configuration.commandTimeout)[0].throwingErrorReply()
     }
 
+    /// The connection with the fewest requests queued or in flight, starting the search at a rotating index.
     private func leastLoadedConnection() -> PipelinedConnection {
         let start = state.withLock { state in
-            state.nextConnection &+= 1
+            state.nextConnection = (state.nextConnection + 1) % connections.count
             return state.nextConnection
         }
-        let rotated = (0..<connections.count).map { connections[(start + $0) % connections.count] }
-        return rotated.min { $0.load < $1.load }!
-    }
-}
-
-extension RESPValue {
-    /// Throws ``RedisError/Code/replyError`` for an error reply; returns any other value.
-    func throwingErrorReply() throws(RedisError) -> RESPValue {
-        if case .error(let message) = self { throw RedisError(.replyError, message: message) }
-        return self
+        var best = connections[start]
+        var bestLoad = best.load
+        for offset in 1..<connections.count where bestLoad > 0 {
+            let candidate = connections[(start + offset) % connections.count]
+            let load = candidate.load
+            if load < bestLoad { (best, bestLoad) = (candidate, load) }
+        }
+        return best
     }
 }

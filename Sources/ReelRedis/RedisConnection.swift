@@ -26,7 +26,7 @@ public final class RedisConnection: Sendable {
 
     /// Sends one command given as raw bytes (binary-safe) and returns its reply.
     /// - Parameter arguments: The command and its arguments.
-    /// - Throws: ``RedisError``, as ``send(_:)-(String)`` does.
+    /// - Throws: ``RedisError``, as ``send(_:)`` does.
     public func send(_ arguments: [[UInt8]]) async throws -> RESPValue {
         try await send(EncodedCommand(arguments))
     }

@@ -1,6 +1,6 @@
 /// An error from ``RedisClient``: a bounded ``Code`` plus a human-readable message.
 ///
-/// A Redis error reply to ``RedisClient/send(_:)-(String)`` throws code ``Code/replyError`` with the
+/// A Redis error reply to ``RedisClient/send(_:)`` throws code ``Code/replyError`` with the
 /// server's message (for example `NOSCRIPT …` or `ERR …`); ``RedisClient/pipeline(_:)`` returns such
 /// replies as ``RESPValue/error(_:)`` values instead.
 public struct RedisError: Error, CustomStringConvertible {

@@ -53,7 +53,7 @@ final class Subscription: @unchecked Sendable {
 
     private func run() {
         var subscribedOnce = false
-        var failedAttempts = 0
+        var backoff = ReconnectBackoff()
         while !isTerminated {
             do {
                 let context = try HiredisContext.connect(to: configuration)
@@ -63,15 +63,23 @@ final class Subscription: @unchecked Sendable {
                     socket = context.fileDescriptor
                 }
                 context.append(try EncodedCommand(["SUBSCRIBE"] + channels))
-                for _ in channels { _ = try context.readReply() }
-                context.setTimeout(nil)
-                subscribedOnce = true
-                failedAttempts = 0
-                logger.debug("Redis subscribed", metadata: ["redis.channels": "\(channels)"])
+                var confirmations = 0
                 while true {
                     let reply = try context.readReply().array ?? []
-                    if reply.count == 3, reply[0].string == "message", let channel = reply[1].string, let payload = reply[2].bytes {
-                        continuation.yield(RedisMessage(channel: channel, payload: payload))
+                    guard reply.count == 3, let channel = reply[1].string else { continue }
+                    switch reply[0].string {
+                    case "message":
+                        if let payload = reply[2].bytes { continuation.yield(RedisMessage(channel: channel, payload: payload)) }
+                    case "subscribe":
+                        confirmations += 1
+                        guard confirmations == channels.count else { continue }
+                        // Subscribed to everything: from now on, wait for messages as long as it takes.
+                        context.setTimeout(nil)
+                        subscribedOnce = true
+                        backoff.succeeded()
+                        logger.debug("Redis subscribed", metadata: [RedisLogging.channels: "\(channels)"])
+                    default:
+                        continue
                     }
                 }
             } catch {
@@ -80,11 +88,13 @@ final class Subscription: @unchecked Sendable {
                     continuation.finish(throwing: error)
                     return
                 }
-                failedAttempts += 1
-                logger.warning("Redis subscription broken", metadata: ["redis.endpoint": "\(configuration.endpoint)", "error": "\(error)"])
-                let backoff = Double(min(1000, 50 << min(failedAttempts - 1, 5))) / 1000
+                backoff.failed()
+                logger.warning(
+                    "Redis subscription broken",
+                    metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"]
+                )
                 condition.withLock {
-                    if !terminated { _ = condition.wait(until: Date(timeIntervalSinceNow: backoff)) }
+                    while !terminated, let wakeUp = backoff.wakeUpDate { _ = condition.wait(until: wakeUp) }
                 }
             }
         }

@@ -36,19 +36,18 @@ public enum RedisTestEnvironment {
     }
 
     /// Runs `body` with a client connected to `REDIS_URL`, closing it afterwards.
-    /// - Parameter body: The test's work.
+    /// - Parameters:
+    ///   - isolation: The caller's isolation, inherited by `body`.
+    ///   - body: The test's work.
     /// - Returns: What `body` returns, or `nil` when Redis tests are skipped (no `REDIS_URL`, no `CI`).
     /// - Throws: ``MissingRedis`` in CI without `REDIS_URL`, or what `body` throws.
     @discardableResult
     public static func withClient<T>(
         isolation: isolated (any Actor)? = #isolation,
-        configure: (inout RedisConfiguration) -> Void = { _ in },
         _ body: (RedisClient) async throws -> T
     ) async throws -> T? {
         guard let url = try url() else { return nil }
-        var configuration = try RedisConfiguration(url: url)
-        configure(&configuration)
-        let client = RedisClient(configuration: configuration)
+        let client = try RedisClient(url: url)
         defer { client.close() }
         return try await body(client)
     }

@@ -2,7 +2,7 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisClientTests {
     @Test func valuesOfEveryKindRoundTrip() async throws {
         try await RedisTestEnvironment.withClient { client in
@@ -33,6 +33,22 @@ struct RedisClientTests {
             let nested = try await client.send(["EVAL", "return {1, {2, 'x'}, false}", "0"])
             #expect(nested == .array([.integer(1), .array([.integer(2), .bulkString(Array("x".utf8))]), .null]))
             _ = try await client.send(["DEL", key + "s", key + "n", key + "l", key + "h", key + "z", key + "b"])
+        }
+    }
+
+    @Test func largeBinaryValuesRoundTrip() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let key = RedisTestEnvironment.uniqueKeyPrefix() + "large"
+            let value = (0..<1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let replies = try await withThrowingTaskGroup(of: RESPValue.self) { group in
+                group.addTask { try await client.send([Array("SET".utf8), Array(key.utf8), value]) }
+                for _ in 0..<10 { group.addTask { try await client.send(["PING"]) } }
+                return try await group.reduce(into: [RESPValue]()) { $0.append($1) }
+            }
+            #expect(replies.filter { $0 == .simpleString("PONG") }.count == 10)
+            #expect(replies.contains(.simpleString("OK")))
+            #expect(try await client.send(["GET", key]).bytes == value)
+            _ = try await client.send(["DEL", key])
         }
     }
 
@@ -126,7 +142,7 @@ struct RedisClientTests {
 }
 
 /// Tests on a redis-server of their own, where the server's counters see only this client.
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisPrivateServerTests {
     @Test func serverReadsFewerTimesThanItGetsCommands() async throws {
         let server = try await RedisTestServer.launch()

@@ -16,7 +16,13 @@ struct RedisConfigurationTests {
         Parsed(url: "redis://localhost", endpoint: .tcp(host: "localhost", port: 6379)),
         Parsed(url: "REDIS://cache.internal:7000/3", endpoint: .tcp(host: "cache.internal", port: 7000), database: 3),
         Parsed(url: "redis://:s3cret@10.0.0.1:6379/0", endpoint: .tcp(host: "10.0.0.1", port: 6379), password: "s3cret"),
-        Parsed(url: "redis://worker:p%40ss%3Aword@h:1/15", endpoint: .tcp(host: "h", port: 1), username: "worker", password: "p@ss:word", database: 15),
+        Parsed(
+            url: "redis://worker:p%40ss%3Aword@h:1/15",
+            endpoint: .tcp(host: "h", port: 1),
+            username: "worker",
+            password: "p@ss:word",
+            database: 15
+        ),
         Parsed(url: "redis://legacy@h", endpoint: .tcp(host: "h", port: 6379), password: "legacy"),
         Parsed(url: "redis://[::1]:6380/2", endpoint: .tcp(host: "::1", port: 6380), database: 2),
         Parsed(url: "redis://h:6379/?db=4", endpoint: .tcp(host: "h", port: 6379), database: 4),

@@ -3,7 +3,7 @@ import ReelTesting
 import Testing
 
 /// Bad configuration and broken servers give the right error, quickly, and never hang.
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisFailureTests {
     @Test func malformedURLIsRefusedAtOnce() {
         let error = #expect(throws: RedisError.self) { try RedisClient(url: "redis//127.0.0.1:6379") }
@@ -43,8 +43,12 @@ struct RedisFailureTests {
 
         let wrong = try RedisClient(url: "redis://:wrong-password@127.0.0.1:\(server.port)")
         defer { wrong.close() }
+        let clock = ContinuousClock()
+        let start = clock.now
         let wrongError = await #expect(throws: RedisError.self) { try await wrong.send(["PING"]) }
         #expect(wrongError?.code == .authenticationFailed)
+        #expect(wrongError?.message?.contains("AUTH") == true)
+        #expect(start.duration(to: clock.now) < .milliseconds(500))
 
         let missing = try RedisClient(url: server.url)
         defer { missing.close() }
@@ -76,7 +80,9 @@ struct RedisFailureTests {
 
     @Test func unresponsiveServerTimesOutInsteadOfHanging() async throws {
         let server = try await RedisTestServer.launch()
-        let client = RedisClient(configuration: try RedisConfiguration(url: server.url, connectTimeout: .milliseconds(300), commandTimeout: .milliseconds(300)))
+        let client = RedisClient(
+            configuration: try RedisConfiguration(url: server.url, connectTimeout: .milliseconds(300), commandTimeout: .milliseconds(300))
+        )
         defer { client.close() }
         #expect(try await client.send(["PING"]) == .simpleString("PONG"))
         await server.suspend()

@@ -2,7 +2,7 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisPubSubTests {
     @Test func deliversMessagesInOrderAndUnsubscribesWhenTheStreamIsDropped() async throws {
         try await RedisTestEnvironment.withClient { client in
@@ -10,7 +10,7 @@ struct RedisPubSubTests {
             let other = channel + ":other"
             do {
                 let stream = client.subscribe(channels: [channel, other])
-                try await waitForSubscribers(1, on: channel, client: client)
+                try await client.waitForSubscribers(1, on: channel)
                 for index in 1...3 { _ = try await client.send(["PUBLISH", channel, "message \(index)"]) }
                 _ = try await client.send(["PUBLISH", other, "elsewhere"])
 
@@ -19,7 +19,7 @@ struct RedisPubSubTests {
                 #expect(messages.map(\.string) == ["message 1", "message 2", "message 3", "elsewhere"])
             }
             // The stream is gone: the subscription ends and its connection goes away.
-            try await waitForSubscribers(0, on: channel, client: client)
+            try await client.waitForSubscribers(0, on: channel)
         }
     }
 
@@ -28,11 +28,11 @@ struct RedisPubSubTests {
         let client = try RedisClient(url: server.url)
         defer { client.close() }
         let stream = client.subscribe(channels: ["config"])
-        try await waitForSubscribers(1, on: "config", client: client)
+        try await client.waitForSubscribers(1, on: "config")
 
         try await server.kill()
         try await server.start()
-        try await waitForSubscribers(1, on: "config", client: client)
+        try await client.waitForSubscribers(1, on: "config")
         _ = try await client.send(["PUBLISH", "config", "version 2"])
         #expect(try await first(1, of: stream).map(\.string) == ["version 2"])
     }
@@ -48,7 +48,7 @@ struct RedisPubSubTests {
         try await RedisTestEnvironment.withClient { client in
             let channel = RedisTestEnvironment.uniqueKeyPrefix() + "events"
             let stream = client.subscribe(channels: [channel])
-            try await waitForSubscribers(1, on: channel, client: client)
+            try await client.waitForSubscribers(1, on: channel)
             client.close()
             var iterator = stream.makeAsyncIterator()
             #expect(try await iterator.next() == nil)
@@ -74,14 +74,5 @@ struct RedisPubSubTests {
             group.cancelAll()
             return try #require(result, "no \(count) messages within 5 s")
         }
-    }
-
-    /// Polls `PUBSUB NUMSUB` until the channel has `count` subscribers.
-    private func waitForSubscribers(_ count: Int, on channel: String, client: RedisClient) async throws {
-        for _ in 0..<500 {
-            if try await client.send(["PUBSUB", "NUMSUB", channel]).array?.last?.int == count { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("\(channel) never had \(count) subscribers")
     }
 }

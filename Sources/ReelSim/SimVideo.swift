@@ -1,0 +1,62 @@
+/// A video job the simulator holds; its status is a pure function of the time since creation.
+struct SimVideo: Sendable {
+    /// How the job ends.
+    enum Outcome: Sendable {
+        case success
+        case moderationBlocked
+        case generationFailed
+    }
+
+    let id: String
+    let owner: String
+    let sequence: UInt64
+    let model: String
+    let prompt: String
+    let seconds: String
+    let size: String
+    let remixedFromVideoID: String?
+    /// Unix time of creation, with fractions.
+    let createdAt: Double
+    let renderSeconds: Double
+    let outcome: Outcome
+
+    /// Seconds a job spends `queued` before it turns `in_progress`, as a share of the render time.
+    private static let queuedShare = 0.1
+    /// Downloadable assets expire this long after completion.
+    private static let assetLifetime = 86_400
+
+    var completesAt: Double { createdAt + renderSeconds }
+
+    func isCompleted(at now: Double) -> Bool { outcome == .success && now >= completesAt }
+
+    /// The wire object at time `now`.
+    func object(at now: Double) -> SimVideoObject {
+        let elapsed = now - createdAt
+        let finishedAt = Int(completesAt.rounded(.up))
+        var object = SimVideoObject(
+            id: id, model: model, status: "queued", progress: 0, createdAt: Int(createdAt), completedAt: nil, expiresAt: nil,
+            prompt: prompt, seconds: seconds, size: size, remixedFromVideoID: remixedFromVideoID, error: nil
+        )
+        if elapsed >= renderSeconds {
+            switch outcome {
+            case .success:
+                object.status = "completed"
+                object.progress = 100
+                object.completedAt = finishedAt
+                object.expiresAt = finishedAt + Self.assetLifetime
+            case .moderationBlocked:
+                object.status = "failed"
+                object.completedAt = finishedAt
+                object.error = .init(code: "moderation_blocked", message: "Your request was blocked by our moderation system.")
+            case .generationFailed:
+                object.status = "failed"
+                object.completedAt = finishedAt
+                object.error = .init(code: "video_generation_failed", message: "Video generation failed. Please try again.")
+            }
+        } else if elapsed >= renderSeconds * Self.queuedShare {
+            object.status = "in_progress"
+            object.progress = min(99, max(1, Int(elapsed / renderSeconds * 100)))
+        }
+        return object
+    }
+}
