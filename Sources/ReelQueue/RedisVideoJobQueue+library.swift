@@ -1,17 +1,17 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 4
+    static let libraryVersion = 5
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
     /// Every function takes `KEYS[1]` = the queue's key prefix `reel:{name}:` (one hash tag, one cluster
     /// slot) and `ARGV[1]` = retention of finished jobs in ms, `ARGV[2]` = approximate cap of the events
-    /// stream; their own arguments follow. All times come from `TIME`. Errors start with a code word:
+    /// stream; their own arguments follow. Idempotency keys (`reel:{name}:idem:<key>`) live as long as finished jobs. All times come from `TIME`. Errors start with a code word:
     /// `NOJOB`, `STALE`, `EXISTS`, `BADARG`.
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 4
+        local VERSION = 5
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -155,10 +155,10 @@ extension RedisVideoJobQueue {
           if not priority or priority < -1000 or priority > 1000 then
             return redis.error_reply('BADARG priority must be between -1000 and 1000')
           end
+          local ik = c.p .. 'idem:' .. idem
           if idem ~= '' then
-            local ik = c.p .. 'idem:' .. idem
-            if not redis.call('SET', ik, id .. '\n' .. fingerprint, 'NX', 'PX', fmt(c.retention)) then
-              local first = redis.call('GET', ik)
+            local first = redis.call('GET', ik)
+            if first then
               local sep = string.find(first, '\n', 1, true)
               local first_id, first_fp = string.sub(first, 1, sep - 1), string.sub(first, sep + 1)
               if first_fp == fingerprint then return {'duplicate', first_id} end
@@ -167,6 +167,7 @@ extension RedisVideoJobQueue {
           end
           local k = jkey(c, id)
           if redis.call('EXISTS', k) == 1 then return redis.error_reply('EXISTS job ' .. id .. ' already exists') end
+          if idem ~= '' then redis.call('SET', ik, id .. '\n' .. fingerprint, 'NX', 'PX', fmt(c.retention)) end
           local seq = redis.call('HINCRBY', c.p .. 'meta', 'seq', 1)
           local deadline_at = ''
           if args[16] ~= '' then deadline_at = fmt(c.now + tonumber(args[16])) end

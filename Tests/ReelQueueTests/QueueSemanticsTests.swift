@@ -41,8 +41,15 @@ struct QueueSemanticsTests {
             #expect(try await queue.enqueue(Self.keyed("b", fingerprint: "body-2")) == .conflict(id: "a"))
             await #expect(throws: QueueError.self) { _ = try await queue.enqueue(Self.newJob("a")) }
             await #expect(throws: QueueError.self) { _ = try await queue.enqueue(Self.newJob("c", priority: 5000)) }
+            // A refused enqueue does not claim its idempotency key.
+            var reused = Self.newJob("a")
+            reused.idempotencyKey = "key-2"
+            let refused = reused
+            await #expect(throws: QueueError.self) { _ = try await queue.enqueue(refused) }
+            reused.id = "d"
+            #expect(try await queue.enqueue(reused) == .enqueued(id: "d"))
             #expect(try await queue.job(id: "b") == nil)
-            #expect(try await queue.stats().counts[.ready] == 1)
+            #expect(try await queue.stats().counts[.ready] == 2)
         }
     }
 
