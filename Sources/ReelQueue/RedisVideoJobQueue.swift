@@ -63,16 +63,16 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     /// Calls one of the library's functions with the queue's prefix and options; maps its errors.
-    func call(_ function: String, _ arguments: [String]) async throws -> RESPValue {
+    func call(_ function: String, _ arguments: [String], reloaded: Bool = false) async throws -> RESPValue {
         if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
         do {
             return try await redisClient.fcall(function, keys: [keyPrefix], arguments: header + arguments)
         } catch let error as RedisError where error.code == .replyError {
             let message = error.message ?? ""
-            if message.contains("Function not found") {
+            if message.contains("Function not found"), !reloaded {
                 // Redis lost its functions (a restart without persistence, FUNCTION FLUSH): load them again, once.
                 try await bootstrap()
-                return try await call(function, arguments)
+                return try await call(function, arguments, reloaded: true)
             }
             let queueError = Self.queueError(fromReply: message)
             if queueError.code == .staleLease { QueueMetrics.count(QueueMetrics.staleLease, queue: name) }

@@ -88,6 +88,18 @@ struct QueueCrashTests {
         }
     }
 
+    @Test func functionsLostByRedisAreLoadedAgain() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+        defer { client.close() }
+        let queue = RedisVideoJobQueue.redis(client, name: "reload")
+        _ = try await queue.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
+        // A restart without persistence, or an operator's FUNCTION FLUSH.
+        _ = try await client.send(["FUNCTION", "FLUSH"])
+        #expect(try await queue.stats().counts[.ready] == 1)
+        #expect(try await queue.claim(workerID: "w", max: 1, lease: .seconds(30), wait: .zero).map(\.job.id) == ["a"])
+    }
+
     @Test func aClaimLoopCarriesOnWhenRedisRestarts() async throws {
         // SIGKILL, not SIGTERM: with every write fsynced to the AOF, even a crash loses nothing.
         let server = try await RedisTestServer.launch(arguments: ["--appendonly", "yes", "--appendfsync", "always"])
