@@ -69,7 +69,6 @@ let package = Package(
             name: "ReelSim",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -120,6 +119,11 @@ let package = Package(
         .testTarget(
             name: "ReelAPITests",
             dependencies: ["ReelAPI", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReelSimTests",
+            dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
