@@ -1,5 +1,6 @@
 import Hummingbird
 public import Logging
+import ServiceLifecycle
 
 /// A simulator serving on a loopback port for the duration of `withSimulator(configuration:logger:_:)`.
 public struct RunningSimulator: Sendable {
@@ -36,18 +37,27 @@ public func withSimulator<Result: Sendable>(
         portContinuation.yield(channel.localAddress?.port ?? configuration.port)
         portContinuation.finish()
     }
+    let serviceGroup = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
     return try await withThrowingTaskGroup(of: Void.self) { group in
-        // The server; cancelling the group stops it. If it fails to start, the port stream ends empty.
+        // The server until graceful shutdown. If it fails to start, the port stream ends empty.
         group.addTask {
             defer { portContinuation.finish() }
-            try await app.runService(gracefulShutdownSignals: [])
+            try await serviceGroup.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
             try await group.next()
             throw CancellationError()
         }
-        defer { group.cancelAll() }
-        return try await body(RunningSimulator(port: port, simulator: simulator))
+        let result: Result
+        do {
+            result = try await body(RunningSimulator(port: port, simulator: simulator))
+        } catch {
+            await serviceGroup.triggerGracefulShutdown()
+            throw error
+        }
+        await serviceGroup.triggerGracefulShutdown()
+        try await group.waitForAll()
+        return result
     }
 }
