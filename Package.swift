@@ -47,7 +47,11 @@ let package = Package(
         ),
         .target(
             name: "ReelRoutingRedis",
-            dependencies: ["ReelRouting", "ReelRedis", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ReelRouting", "ReelRedis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -77,7 +81,7 @@ let package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
+                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -101,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRouting", "ReelRoutingRedis",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -109,17 +113,34 @@ let package = Package(
 
         .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
             dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelTesting"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelHTTPTests", dependencies: ["ReelHTTP", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelProvidersTests", dependencies: ["ReelProviders", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelHTTPTests",
+            dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReelProvidersTests",
+            dependencies: ["ReelProviders", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReelAPITests",
-            dependencies: ["ReelAPI", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelAPI", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReelPassthroughTests",
+            dependencies: [
+                "ReelAPI", "ReelHTTP", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelSim", "ReelStorage", "ReelTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -27,6 +27,10 @@ public protocol VideoJobQueueDriver: Sendable {
     /// Finishes the job successfully, storing the final record (if given).
     func complete(_ lease: JobLease, record: String?) async throws
 
+    /// Finishes many jobs in one round trip, keeping their records. Returns, per lease, whether it
+    /// completed (false: the lease was stale or the job unknown).
+    func complete(_ leases: [JobLease]) async throws -> [Bool]
+
     /// Checkpoints `stepState`, stores `record` (if given) and reschedules the job after `delay`.
     /// Counts a poll, not an attempt; frees the claim.
     func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws
@@ -69,4 +73,11 @@ public protocol VideoJobQueueDriver: Sendable {
 
     /// Stops (or resumes) claims; enqueue keeps working.
     func setPaused(_ paused: Bool) async throws
+
+    /// Caps the jobs active at once across all workers; nil removes the cap.
+    func setConcurrencyLimit(_ limit: Int?) async throws
+
+    /// Reaps expired leases, promotes due scheduled jobs and deletes finished jobs past their retention
+    /// period (claims do the same as they go; this is for idle queues and operators).
+    func reap() async throws -> ReapReport
 }

@@ -1,0 +1,35 @@
+public import ReelQueue
+
+/// Run-time knobs of the API front.
+public struct APIOptions: Sendable {
+    /// Largest accepted upload per file, in bytes.
+    public var maxUploadBytes: Int64
+    /// Largest accepted JSON body or multipart text field, in bytes.
+    public var maxFieldBytes: Int
+    /// `openai-poll-after-ms` sent on status reads.
+    public var pollAfterMilliseconds: Int
+    /// Jobs waiting (ready + scheduled) beyond which new jobs are refused with 429; nil for no cap.
+    public var maxQueuedJobs: Int?
+    /// How long a virtual key stays cached after it was read (revocations take effect within this time).
+    public var keyCacheTTL: Duration
+    /// Budgets of every enqueued job (`reel_settings.worker.budgets`).
+    public var jobLimits: JobLimits
+
+    /// Creates options; the defaults suit a single machine.
+    public init(
+        maxUploadBytes: Int64 = 100 * 1024 * 1024,
+        maxFieldBytes: Int = 256 * 1024,
+        pollAfterMilliseconds: Int = 1000,
+        maxQueuedJobs: Int? = nil,
+        keyCacheTTL: Duration = .seconds(2),
+        jobLimits: JobLimits = .init()
+    ) {
+        precondition(maxUploadBytes > 0 && maxFieldBytes > 0 && pollAfterMilliseconds >= 0)
+        self.maxUploadBytes = maxUploadBytes
+        self.maxFieldBytes = maxFieldBytes
+        self.pollAfterMilliseconds = pollAfterMilliseconds
+        self.maxQueuedJobs = maxQueuedJobs
+        self.keyCacheTTL = keyCacheTTL
+        self.jobLimits = jobLimits
+    }
+}

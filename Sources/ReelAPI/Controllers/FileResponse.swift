@@ -1,0 +1,39 @@
+import Hummingbird
+import Foundation
+
+/// Streams a stored file, honouring a single `Range: bytes=…` request (206, or 416 when unsatisfiable).
+enum FileResponse {
+    static func make(path: String, size: Int64, contentType: String, request: Request, context: APIRequestContext) async throws -> Response {
+        var headers: HTTPFields = [.contentType: contentType, .acceptRanges: "bytes"]
+        let fileIO = FileIO()
+        guard let rangeHeader = request.headers[.range] else {
+            headers[.contentLength] = String(size)
+            return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: path, context: context))
+        }
+        guard let range = byteRange(rangeHeader, size: size) else {
+            headers[.contentRange] = "bytes */\(size)"
+            return Response(status: .rangeNotSatisfiable, headers: headers)
+        }
+        headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+        headers[.contentLength] = String(range.count)
+        let body = try await fileIO.loadFile(path: path, range: Int(range.lowerBound)...Int(range.upperBound), context: context)
+        return Response(status: .partialContent, headers: headers, body: body)
+    }
+
+    /// `bytes=a-b`, `bytes=a-`, `bytes=-n` within a file of `size` bytes; nil when malformed or unsatisfiable.
+    static func byteRange(_ header: String, size: Int64) -> ClosedRange<Int64>? {
+        guard header.hasPrefix("bytes="), size > 0 else { return nil }
+        let spec = header.dropFirst(6)
+        guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return nil }
+        let start = spec[..<dash].trimmingCharacters(in: .whitespaces)
+        let end = spec[spec.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+        if start.isEmpty {
+            guard let suffix = Int64(end), suffix > 0 else { return nil }
+            return max(0, size - suffix)...(size - 1)
+        }
+        guard let lower = Int64(start), lower < size else { return nil }
+        if end.isEmpty { return lower...(size - 1) }
+        guard let upper = Int64(end), upper >= lower else { return nil }
+        return lower...min(upper, size - 1)
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import Hummingbird
+import ReelQueue
+import ReelRouting
+import ReelStorage
+
+/// `/v1/videos…`: create, list, retrieve, delete, download, remix, edit, extend.
+struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
+    let front: VideoFront<Queue, Keys, Blobs>
+
+    func addRoutes(to group: RouterGroup<APIRequestContext>) {
+        group.post("videos", use: create)
+        group.get("videos", use: list)
+        group.post("videos/edits", use: edit)
+        group.post("videos/extensions", use: extend)
+        group.get("videos/:id", use: retrieve)
+        group.delete("videos/:id", use: delete)
+        group.get("videos/:id/content", use: content)
+        group.post("videos/:id/remix", use: remix)
+    }
+
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try await front.admit(caller)
+        let form = try await front.bodyReader.read(request, files: ["input_reference": .image])
+        do {
+            let prompt = try form.requiredString("prompt")
+            let seconds = try VideoValidation.oneOf(try form.string("seconds") ?? "4", VideoValidation.seconds, param: "seconds")
+            let size = try VideoValidation.oneOf(try form.string("size") ?? "720x1280", VideoValidation.sizes, param: "size")
+            let model = try form.string("model") ?? VideoValidation.defaultModel
+            var reference: InputReference?
+            if form.file("input_reference") == nil, try form.string("input_reference") != nil {
+                throw APIError(.invalidParameter, "Invalid 'input_reference': expected a file or an object with 'image_url' or 'file_id'.", param: "input_reference")
+            }
+            if let url = try form.nestedString("input_reference", "image_url") {
+                reference = .imageURL(url)
+            } else if let fileID = try form.nestedString("input_reference", "file_id") {
+                reference = .fileID(fileID)
+            } else if form.hasObject("input_reference") {
+                throw APIError(.invalidParameter, "Invalid 'input_reference': give 'image_url' or 'file_id'.", param: "input_reference")
+            }
+            let characterIDs = try form.objectIDs("characters")
+            guard characterIDs.count <= 2 else {
+                throw APIError(.invalidParameter, "Invalid 'characters': at most 2 characters per video, but got \(characterIDs.count).", param: "characters")
+            }
+            var owners: [String] = []
+            for id in characterIDs {
+                owners.append(try await front.ownedRecord(id, object: .character, caller: caller).record.deploymentID)
+            }
+            // A generation with characters goes where the characters live; they must all live on one account.
+            let pinned = try front.routing.owner(ofAll: owners, objects: "characters")
+            if pinned != nil { try front.routing.checkAccess(model: model, patterns: caller.modelPatterns) }
+            let deployment: Deployment
+            if let pinned { deployment = pinned } else { deployment = try await front.deployment(for: model, caller: caller) }
+            let deploymentID = deployment.id
+            let upload = form.file("input_reference")
+            let record = try await front.submit(
+                .init(kind: .generate, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
+                    let input = upload.flatMap { blobs[$0.field] }.map(InputReference.upload) ?? reference
+                    let payload = VideoJobPayload(
+                        kind: .generate, deploymentID: deploymentID, modelGroup: model, prompt: prompt, seconds: seconds, size: size,
+                        inputReference: input, characterIDs: characterIDs
+                    )
+                    let record = VideoRecord(
+                        id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                        prompt: prompt, seconds: seconds, size: size, deploymentID: deploymentID
+                    )
+                    return (payload, record)
+                },
+                caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: "videos"
+            )
+            return try jsonResponse(VideoObject(record))
+        } catch {
+            await front.bodyReader.discard(form.files)
+            throw error
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let query = request.uri.queryParameters
+        var limit = 20
+        if let text = query["limit"] {
+            guard let value = Int(String(text)), (1...100).contains(value) else {
+                throw APIError(.invalidParameter, "Invalid 'limit': expected an integer between 1 and 100, but got '\(text.prefix(40))'.", param: "limit")
+            }
+            limit = value
+        }
+        let order = query["order"].map(String.init) ?? "desc"
+        guard order == "asc" || order == "desc" else {
+            throw APIError(.invalidParameter, "Invalid 'order': expected 'asc' or 'desc', but got '\(order.prefix(40))'.", param: "order")
+        }
+        var after: String?
+        if let text = query["after"].map(String.init), !text.isEmpty {
+            guard let managed = front.routing.codec.decode(text, as: .video) else {
+                throw APIError(.invalidParameter, "Invalid 'after': '\(text.prefix(100))' is not a video id.", param: "after")
+            }
+            after = managed.objectID
+        }
+        var videos: [VideoObject] = []
+        var hasMore = true
+        while videos.count < limit, hasMore {
+            let page = try await front.queue.jobs(owner: caller.id, after: after, limit: limit - videos.count, descending: order == "desc")
+            hasMore = page.hasMore
+            after = page.jobs.last?.id
+            for job in page.jobs where job.state != .cancelled && !job.cancelRequested {
+                guard let json = job.record, let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8)),
+                    record.object == .video, !record.deleted
+                else { continue }
+                videos.append(VideoObject(record))
+            }
+            if page.jobs.isEmpty { break }
+        }
+        return try jsonResponse(VideoList(data: videos, hasMore: hasMore))
+    }
+
+    @Sendable func retrieve(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (record, _) = try await front.ownedRecord(try context.parameters.require("id"), object: .video, caller: caller)
+        var headers: HTTPFields = [:]
+        if !record.status.isTerminal {
+            headers[.openAIPollAfter] = String(front.options.pollAfterMilliseconds)
+        }
+        return try jsonResponse(VideoObject(record), headers: headers)
+    }
+
+    @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let id = try context.parameters.require("id")
+        var (record, job) = try await front.ownedRecord(id, object: .video, caller: caller)
+        let outcome = try await front.queue.cancel(id: job.id)
+        if outcome != .cancelled || job.state == .done || job.state == .dead {
+            // The provider may hold the video: a delete job removes it there and drops the stored content.
+            let payload = VideoJobPayload(kind: .delete, deploymentID: record.deploymentID, modelGroup: record.model, sourceVideoID: id)
+            _ = try await front.queue.enqueue(
+                NewJob(id: "delete-\(job.id)", type: VideoJobKind.delete.rawValue, payload: try VideoFront<Queue, Keys, Blobs>.encode(payload))
+            )
+        }
+        record.deleted = true
+        _ = try await front.queue.replaceFinishedRecord(id: job.id, record: try VideoFront<Queue, Keys, Blobs>.encode(record))
+        return try jsonResponse(VideoDeleted(id: id))
+    }
+
+    @Sendable func content(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let id = try context.parameters.require("id")
+        let variant = request.uri.queryParameters["variant"].map(String.init) ?? "video"
+        guard let contentType = Self.contentTypes[variant] else {
+            throw APIError(.invalidParameter, "Invalid 'variant': expected 'video', 'thumbnail' or 'spritesheet', but got '\(variant.prefix(40))'.", param: "variant")
+        }
+        let (record, _) = try await front.ownedRecord(id, object: .video, caller: caller)
+        guard record.status == .completed else {
+            throw APIError(.invalidRequest, "Video '\(id)' is not ready: its status is \(record.status.rawValue). Download it once it is completed.")
+        }
+        guard record.variants.contains(variant), let path = try front.blobs.path(for: "results/\(id)/\(variant)"),
+            let size = try await front.blobs.size(of: "results/\(id)/\(variant)")
+        else {
+            throw APIError(.notFound, "Video '\(id)' has no \(variant) content.", param: "variant")
+        }
+        return try await FileResponse.make(path: path, size: size, contentType: contentType, request: request, context: context)
+    }
+
+    @Sendable func remix(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let sourceID = try context.parameters.require("id")
+        try await front.admit(caller)
+        let form = try await front.bodyReader.read(request, files: [:])
+        let prompt = try form.requiredString("prompt")
+        let (source, _) = try await front.ownedRecord(sourceID, object: .video, caller: caller)
+        let deployment = try front.pinnedDeployment(of: source, caller: caller)
+        let record = try await front.submit(
+            .init(kind: .remix, modelGroup: source.model, deployment: deployment, uploads: []) { id, _ in
+                let payload = VideoJobPayload(
+                    kind: .remix, deploymentID: deployment.id, modelGroup: source.model, prompt: prompt, sourceVideoID: sourceID
+                )
+                let record = VideoRecord(
+                    id: id, object: .video, owner: caller.id, model: source.model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                    prompt: prompt, seconds: source.seconds, size: source.size, remixedFromVideoID: sourceID,
+                    deploymentID: deployment.id
+                )
+                return (payload, record)
+            },
+            caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: "remix:\(sourceID)"
+        )
+        return try jsonResponse(VideoObject(record))
+    }
+
+    @Sendable func edit(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try await followUp(.edit, request, context: context)
+    }
+
+    @Sendable func extend(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try await followUp(.extend, request, context: context)
+    }
+
+    /// Edits and extensions: `video` is a file or `{id}` of one of the caller's videos (pinned to its deployment).
+    private func followUp(_ kind: VideoJobKind, _ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try await front.admit(caller)
+        let form = try await front.bodyReader.read(request, files: ["video": .video])
+        do {
+            let prompt = try form.requiredString("prompt")
+            var seconds: String?
+            if kind == .extend, let value = try form.string("seconds") {
+                // Optional here (LiteLLM's examples omit it); the provider's default applies when absent.
+                seconds = try VideoValidation.oneOf(value, VideoValidation.extensionSeconds, param: "seconds")
+            }
+            let upload = form.file("video")
+            let sourceID = try form.nestedString("video", "id")
+            if upload == nil, sourceID == nil {
+                if form.hasObject("video") {
+                    throw APIError(.missingParameter, "Missing required parameter: 'video.id'.", param: "video.id")
+                }
+                if try form.string("video") != nil {
+                    throw APIError(.invalidParameter, "Invalid 'video': expected a file or an object {\"id\": …}.", param: "video")
+                }
+                throw APIError(.missingParameter, "Missing required parameter: 'video' (a file, or {\"id\": …} of a video).", param: "video")
+            }
+            let model: String
+            let deployment: Deployment
+            var source: VideoRecord?
+            if let sourceID {
+                source = try await front.ownedRecord(sourceID, object: .video, caller: caller).record
+                model = source!.model
+                deployment = try front.pinnedDeployment(of: source!, caller: caller)
+            } else {
+                model = try form.string("model") ?? VideoValidation.defaultModel
+                deployment = try await front.deployment(for: model, caller: caller)
+            }
+            let record = try await front.submit(
+                .init(kind: kind, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
+                    let payload = VideoJobPayload(
+                        kind: kind, deploymentID: deployment.id, modelGroup: model, prompt: prompt, seconds: seconds,
+                        sourceVideoID: sourceID, sourceUpload: upload.flatMap { blobs[$0.field] }
+                    )
+                    let record = VideoRecord(
+                        id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                        prompt: prompt, seconds: seconds ?? source?.seconds, size: source?.size, deploymentID: deployment.id
+                    )
+                    return (payload, record)
+                },
+                caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: kind.rawValue
+            )
+            return try jsonResponse(VideoObject(record))
+        } catch {
+            await front.bodyReader.discard(form.files)
+            throw error
+        }
+    }
+
+    static var contentTypes: [String: String] { ["video": "video/mp4", "thumbnail": "image/webp", "spritesheet": "image/jpeg"] }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A ``VirtualKeyStore`` in memory, for tests of the front without Redis.
+public actor MemoryVirtualKeyStore: VirtualKeyStore {
+    private var keys: [String: VirtualKey] = [:]
+    private var requests: [String: (minute: Int64, count: Int)] = [:]
+    private var inflightJobs: [String: [String]] = [:]
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Stores a new key.
+    public func create(_ spec: VirtualKeySpec) async throws -> (secret: String, key: VirtualKey) {
+        let (secret, id) = try VirtualKey.makeSecret()
+        let now = Int64(Date().timeIntervalSince1970)
+        let key = VirtualKey(
+            id: id, alias: spec.alias, models: spec.models, rpmLimit: spec.rpmLimit, maxInflightJobs: spec.maxInflightJobs,
+            expiresAt: spec.durationSeconds.map { now + $0 }, createdAt: now, secretHash: VirtualKey.hash(secret: secret)
+        )
+        keys[id] = key
+        return (secret, key)
+    }
+
+    /// The key with this secret hash.
+    public func key(secretHash: String) async throws -> VirtualKey? {
+        keys.values.first { $0.secretHash == secretHash }
+    }
+
+    /// The key with this id.
+    public func key(id: String) async throws -> VirtualKey? { keys[id] }
+
+    /// Every key, oldest first.
+    public func list() async throws -> [VirtualKey] { keys.values.sorted { $0.createdAt < $1.createdAt } }
+
+    /// Removes a key.
+    public func revoke(id: String) async throws -> Bool { keys.removeValue(forKey: id) != nil }
+
+    /// Counts a request in the current minute.
+    public func countRequest(keyID: String) async throws -> Int {
+        let minute = Int64(Date().timeIntervalSince1970) / 60
+        let count = requests[keyID].map { $0.minute == minute ? $0.count + 1 : 1 } ?? 1
+        requests[keyID] = (minute, count)
+        return count
+    }
+
+    /// Remembers an in-flight job.
+    public func addInflight(keyID: String, jobID: String) async throws { inflightJobs[keyID, default: []].append(jobID) }
+
+    /// The in-flight jobs.
+    public func inflight(keyID: String) async throws -> [String] { inflightJobs[keyID] ?? [] }
+
+    /// Forgets finished jobs.
+    public func removeInflight(keyID: String, jobIDs: [String]) async throws {
+        inflightJobs[keyID]?.removeAll { jobIDs.contains($0) }
+    }
+}

@@ -1,2 +1,0 @@
-/// The ReelAPI module. Its types are added by the issue that owns it.
-public enum ReelAPIModule {}

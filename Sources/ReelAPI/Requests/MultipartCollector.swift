@@ -1,0 +1,185 @@
+import Foundation
+import NIOCore
+
+/// Turns multipart-kit's parser callbacks into text fields and file events, enforcing the limits.
+///
+/// Used by one request's read loop only: the parser calls it synchronously, and the loop drains the file
+/// events after each chunk and writes them to disk.
+final class MultipartCollector {
+    enum Event {
+        case open(field: String, filename: String, contentType: String)
+        case bytes(ByteBuffer)
+        case close
+    }
+
+    private enum Part {
+        case headers([String: String])
+        case text(name: String, bytes: [UInt8])
+        case file(size: Int64)
+        case skipped
+    }
+
+    private let maxFieldBytes: Int
+    private let maxUploadBytes: Int64
+    private let allowed: [String: UploadKind]
+    private var part: Part?
+    private var events: [Event] = []
+    private var completedParts = 0
+    private var tail: [UInt8] = []
+
+    /// Text parts so far.
+    var fields: [(name: String, value: String)] = []
+    /// Files written so far.
+    var files: [PartWriter.Finished] = []
+    /// The first limit or type violation; the read loop throws it.
+    private(set) var failure: APIError?
+
+    init(maxFieldBytes: Int, maxUploadBytes: Int64, allowed: [String: UploadKind]) {
+        self.maxFieldBytes = maxFieldBytes
+        self.maxUploadBytes = maxUploadBytes
+        self.allowed = allowed
+    }
+
+    /// The body ended with the closing boundary after at least one part.
+    var isComplete: Bool {
+        guard completedParts > 0, part == nil || isEmptyHeaders else { return false }
+        let trimmed = tail.reversed().drop { $0 == 13 || $0 == 10 || $0 == 32 || $0 == 9 }
+        return trimmed.prefix(2).elementsEqual([45, 45])
+    }
+
+    private var isEmptyHeaders: Bool {
+        if case .headers(let headers)? = part { return headers.isEmpty }
+        return false
+    }
+
+    func header(name: String, value: String) {
+        if case .headers(var headers)? = part {
+            headers[name.lowercased()] = value
+            part = .headers(headers)
+        } else {
+            part = .headers([name.lowercased(): value])
+        }
+    }
+
+    func body(_ buffer: inout ByteBuffer) {
+        guard failure == nil else { return }
+        if part == nil || isHeaders { start() }
+        switch part {
+        case .text(let name, var bytes)?:
+            bytes.append(contentsOf: buffer.readableBytesView)
+            if bytes.count > maxFieldBytes {
+                failure = APIError(.payloadTooLarge, "The form field '\(name)' is larger than \(maxFieldBytes) bytes.", param: name)
+            }
+            part = .text(name: name, bytes: bytes)
+        case .file(let size)?:
+            let newSize = size + Int64(buffer.readableBytes)
+            if newSize > maxUploadBytes {
+                failure = APIError(.payloadTooLarge, "The uploaded file is larger than the limit of \(maxUploadBytes) bytes.")
+            }
+            part = .file(size: newSize)
+            events.append(.bytes(buffer))
+        default:
+            break
+        }
+    }
+
+    func partComplete() {
+        guard failure == nil else { return }
+        if part == nil || isHeaders { start() }
+        switch part {
+        case .text(let name, let bytes)?:
+            guard let value = String(validating: bytes, as: UTF8.self) else {
+                failure = APIError(.invalidParameter, "The form field '\(name)' is not valid UTF-8.", param: name)
+                return
+            }
+            fields.append((name, value))
+        case .file?:
+            events.append(.close)
+        default:
+            break
+        }
+        part = nil
+        completedParts += 1
+    }
+
+    /// Keeps the last bytes of the stream, to see whether it ended with the closing boundary.
+    func noteTail(_ chunk: ByteBuffer) {
+        tail.append(contentsOf: chunk.readableBytesView.suffix(8))
+        if tail.count > 8 { tail.removeFirst(tail.count - 8) }
+    }
+
+    /// The file events since the last call.
+    func drain() -> [Event] {
+        defer { events.removeAll(keepingCapacity: true) }
+        return events
+    }
+
+    private var isHeaders: Bool {
+        if case .headers? = part { return true }
+        return false
+    }
+
+    private func start() {
+        var headers: [String: String] = [:]
+        if case .headers(let h)? = part { headers = h }
+        let disposition = Self.dispositionParameters(headers["content-disposition"] ?? "")
+        guard let name = disposition["name"], !name.isEmpty else {
+            failure = APIError(.invalidRequest, "A multipart part has no name in its Content-Disposition header.")
+            part = .skipped
+            return
+        }
+        guard let filename = disposition["filename"] else {
+            part = .text(name: name, bytes: [])
+            return
+        }
+        guard let kind = allowed[name] else {
+            failure = APIError(.invalidParameter, "Unexpected file for '\(name)': this endpoint takes no file in that field.", param: name)
+            part = .skipped
+            return
+        }
+        guard let contentType = kind.accept(contentType: headers["content-type"], filename: filename) else {
+            let sent = headers["content-type"] ?? "none"
+            failure = APIError(
+                .unsupportedMediaType,
+                "Unsupported file type '\(sent)' for '\(name)': expected \(kind.noun).",
+                param: name
+            )
+            part = .skipped
+            return
+        }
+        events.append(.open(field: name, filename: filename, contentType: contentType))
+        part = .file(size: 0)
+    }
+
+    /// `name` and `filename` of a `Content-Disposition: form-data; name="…"; filename="…"` header.
+    static func dispositionParameters(_ header: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var rest = Substring(header)
+        while let semicolon = rest.firstIndex(of: ";") {
+            rest = rest[rest.index(after: semicolon)...].drop { $0 == " " || $0 == "\t" }
+            guard let equals = rest.firstIndex(of: "=") else { break }
+            let key = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = rest[rest.index(after: equals)...]
+            if value.first == "\"" {
+                value = value.dropFirst()
+                var text = ""
+                var escaped = false
+                var end = value.endIndex
+                for index in value.indices {
+                    let character = value[index]
+                    if escaped { text.append(character); escaped = false; continue }
+                    if character == "\\" { escaped = true; continue }
+                    if character == "\"" { end = index; break }
+                    text.append(character)
+                }
+                result[key] = text
+                rest = end < value.endIndex ? value[value.index(after: end)...] : ""
+            } else {
+                let end = value.firstIndex(of: ";") ?? value.endIndex
+                result[key] = value[..<end].trimmingCharacters(in: .whitespaces)
+                rest = value[end...]
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,82 @@
+import Metrics
+import ReelStorage
+import Foundation
+import ReelQueue
+import ReelRouting
+
+extension VideoFront {
+    /// A job the front is about to enqueue, before uploads are committed.
+    struct Submission {
+        var kind: VideoJobKind
+        var modelGroup: String
+        var deployment: Deployment
+        var uploads: [UploadedFile]
+        /// Builds payload and record from the minted ids and the committed uploads (by field).
+        var build: (_ managedID: String, _ blobs: [String: BlobReference]) -> (VideoJobPayload, VideoRecord)
+    }
+
+    /// Commits the uploads, writes record and job in one enqueue call and returns the record the client sees.
+    /// A repeat of an `Idempotency-Key` with the same body returns the first record and enqueues nothing.
+    func submit(_ submission: Submission, caller: Caller, form: RequestForm, idempotencyKey: String?, scope: String) async throws
+        -> VideoRecord
+    {
+        let jobID = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let managedID = routing.mint(
+            submission.kind == .createCharacter ? .character : .video,
+            deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID
+        )
+        var committed: [String: BlobReference] = [:]
+        let result: EnqueueResult
+        let record: VideoRecord
+        do {
+            for upload in submission.uploads {
+                let key = "uploads/\(jobID)/\(upload.field)"
+                let size = try await blobs.commit(temporaryPath: upload.temporaryPath, as: key)
+                committed[upload.field] = BlobReference(key: key, contentType: upload.contentType, filename: upload.filename, size: size)
+            }
+            let payload: VideoJobPayload
+            (payload, record) = submission.build(managedID, committed)
+            let owner = submission.kind == .createCharacter ? Self.characterIndex(caller.id) : caller.id
+            let job = NewJob(
+                id: jobID,
+                type: submission.kind.rawValue,
+                payload: try Self.encode(payload),
+                record: try Self.encode(record),
+                owner: owner,
+                idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
+                idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,
+                limits: options.jobLimits
+            )
+            result = try await queue.enqueue(job)
+        } catch {
+            await discard(committed)
+            for upload in submission.uploads { try? FileManager.default.removeItem(atPath: upload.temporaryPath) }
+            throw error
+        }
+        switch result {
+        case .enqueued:
+            enqueued.increment()
+            if caller.key?.maxInflightJobs != nil { try await keys.addInflight(keyID: caller.id, jobID: jobID) }
+            return record
+        case .duplicate(let firstID):
+            await discard(committed)
+            guard let first = try await queue.job(id: firstID)?.record,
+                let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(first.utf8))
+            else { throw APIError(.conflict, "The first request with this Idempotency-Key is no longer available.") }
+            return record
+        case .conflict:
+            await discard(committed)
+            throw APIError(
+                .conflict,
+                "This Idempotency-Key was already used with a different request body. Use a new key for a different request."
+            )
+        }
+    }
+
+    /// The owner index that lists a caller's characters (kept apart from its videos).
+    static func characterIndex(_ owner: String) -> String { "\(owner)#characters" }
+
+    private func discard(_ committed: [String: BlobReference]) async {
+        for blob in committed.values { try? await blobs.delete(key: blob.key) }
+    }
+}

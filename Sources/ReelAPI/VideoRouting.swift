@@ -1,0 +1,110 @@
+import Synchronization
+public import ReelRouting
+
+/// What the front asks of the router library: model access, deployment selection, affinity and managed IDs.
+///
+/// Access and the deployments of a model come from the (reloadable) ``RoutingTable``; selection is the
+/// configured strategy's ``DeploymentSelector`` over health read from the shared router state (cached for
+/// `healthTTL`, so enqueues do not pay a Redis round trip each); IDs are ``ManagedIDCodec``'s.
+public struct VideoRouting: Sendable {
+    /// Reads the health of deployments (``SharedRouterState/health(of:)`` in production).
+    public typealias HealthSource = @Sendable ([Deployment]) async throws -> [String: DeploymentHealth]
+
+    /// The routing table (configuration and catalog; reloadable).
+    public let table: RoutingTable
+    /// Mints and verifies managed IDs.
+    public let codec: ManagedIDCodec
+    private let healthCache: HealthCache?
+
+    /// Creates the routing of a table.
+    /// - Parameters:
+    ///   - table: deployments and catalog.
+    ///   - codec: managed-ID codec (`reel_settings.secrets`).
+    ///   - health: where deployment health comes from; nil treats every deployment as healthy.
+    ///   - healthTTL: how long a health reading is reused.
+    public init(table: RoutingTable, codec: ManagedIDCodec, health: HealthSource? = nil, healthTTL: Duration = .milliseconds(500)) {
+        self.table = table
+        self.codec = codec
+        self.healthCache = health.map { HealthCache(source: $0, ttl: healthTTL) }
+    }
+
+    /// Checks that `patterns` allow `model` (403) and that a deployment serves it (400), and selects one.
+    func deployment(for model: String, patterns: [String]) async throws -> Deployment {
+        let snapshot = table.snapshot
+        do {
+            try snapshot.checkAccess(patterns: patterns, model: model)
+        } catch {
+            throw APIError(.permissionDenied, error.message, param: "model")
+        }
+        let candidates = snapshot.deployments(for: model)
+        guard !candidates.isEmpty else {
+            throw APIError(
+                .invalidParameter,
+                "Invalid model name passed in model=\(model). Call `/v1/models` to view available models for your key.",
+                param: "model"
+            )
+        }
+        let health = try await healthCache?.health(of: snapshot.deployments) ?? [:]
+        var random = SystemRandomNumberGenerator()
+        do {
+            return try DeploymentSelector(strategy: snapshot.settings.routingStrategy).select(from: candidates, health: health, using: &random)
+        } catch {
+            throw Self.apiError(error)
+        }
+    }
+
+    /// Checks that `patterns` allow `model` (403), for follow-ups whose deployment is pinned.
+    func checkAccess(model: String, patterns: [String]) throws(APIError) {
+        do {
+            try table.snapshot.checkAccess(patterns: patterns, model: model)
+        } catch {
+            throw APIError(.permissionDenied, error.message, param: "model")
+        }
+    }
+
+    /// The deployment that owns objects pinned to `deploymentIDs`; 400 when they are on different accounts.
+    func owner(ofAll deploymentIDs: [String], objects: String) throws -> Deployment? {
+        do {
+            return try AffinityResolver(snapshot: table.snapshot, codec: codec).owner(ofAll: deploymentIDs, objects: objects)
+        } catch {
+            throw Self.apiError(error, param: objects)
+        }
+    }
+
+    /// Mints the ID of a new object of `kind` served by `deployment`.
+    func mint(_ kind: ManagedID.Kind, deployment: Deployment, modelGroup: String, jobID: String) -> String {
+        codec.mint(ManagedID(kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: modelGroup, objectID: jobID))
+    }
+
+    /// The router's refusals in the envelope: 400 for conflicts and vanished deployments, 429 while every candidate
+    /// is cooling down or at its limits.
+    static func apiError(_ error: RoutingError, param: String? = nil) -> APIError {
+        switch error.code {
+        case .modelNotAllowed: APIError(.permissionDenied, error.message, param: "model")
+        case .noHealthyDeployment, .pinnedDeploymentUnavailable:
+            APIError(.rateLimited, error.message, retryAfter: error.retryAfter ?? .seconds(1))
+        case .unknownObject: APIError(.notFound, error.message, param: param)
+        default: APIError(.invalidParameter, error.message, param: param)
+        }
+    }
+}
+
+/// The last health reading of every deployment, refreshed when older than its TTL.
+final class HealthCache: Sendable {
+    private let source: VideoRouting.HealthSource
+    private let ttl: Duration
+    private let reading = Mutex<(health: [String: DeploymentHealth], at: ContinuousClock.Instant)?>(nil)
+
+    init(source: @escaping VideoRouting.HealthSource, ttl: Duration) {
+        self.source = source
+        self.ttl = ttl
+    }
+
+    func health(of deployments: [Deployment]) async throws -> [String: DeploymentHealth] {
+        let now = ContinuousClock.now
+        if let cached = reading.withLock({ $0 }), now - cached.at < ttl { return cached.health }
+        let health = try await source(deployments)
+        reading.withLock { $0 = (health, now) }
+        return health
+    }
+}

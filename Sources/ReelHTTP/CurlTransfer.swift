@@ -1,0 +1,265 @@
+import CCurl
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One request in flight: its easy handle, the C resources it owns and the response being collected.
+///
+/// Created by the caller, then touched only by the transfer thread (the hand-over goes through the loop's
+/// mutex), except `isCancelled`, which is atomic.
+final class CurlTransfer: @unchecked Sendable {
+    let request: HTTPRequest
+    private let bodyPath: String?
+    private let configuration: CurlTransport.Configuration
+    var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    /// Set for streamed transfers (``CurlTransport/stream(_:)``): receives the body instead of collecting it.
+    var stream: CurlStreamSink?
+    private(set) var easy: UnsafeMutableRawPointer?
+
+    private let cancelled = Atomic<Bool>(false)
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var mime: OpaquePointer?
+    private var uploadFile: UnsafeMutablePointer<FILE>?
+    private var downloadFile: UnsafeMutablePointer<FILE>?
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+
+    private var status = 0
+    private var headers = HTTPHeaders()
+    private var body: [UInt8] = []
+    private var bytesWritten: Int64 = 0
+    private var localFailure: HTTPTransportError?
+
+    init(request: HTTPRequest, bodyPath: String?, configuration: CurlTransport.Configuration) {
+        self.request = request
+        self.bodyPath = bodyPath
+        self.configuration = configuration
+        errorBuffer.initialize(to: 0)
+    }
+
+    deinit {
+        errorBuffer.deallocate()
+    }
+
+    var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+
+    func markCancelled() {
+        cancelled.store(true, ordering: .releasing)
+    }
+
+    var cancellationError: HTTPTransportError {
+        HTTPTransportError(.cancelled, message: "the calling task was cancelled", url: request.url)
+    }
+
+    /// Creates and configures the easy handle.
+    func start() throws(HTTPTransportError) -> UnsafeMutableRawPointer {
+        guard let easy = curl_easy_init() else {
+            throw HTTPTransportError(.transferFailed, message: "curl_easy_init failed", url: request.url)
+        }
+        self.easy = easy
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let timeouts = request.timeouts ?? configuration.timeouts
+
+        try check(reel_curl_easy_setopt_string(easy, CURLOPT_URL, request.url))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
+        try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1))
+        try check(reel_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, timeouts.connect.milliseconds))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, timeouts.total?.milliseconds ?? 0))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, timeouts.lowSpeedLimit))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, timeouts.lowSpeedTime.map { max(1, $0.milliseconds / 1000) } ?? 0))
+        if request.followRedirects {
+            try check(reel_curl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1))
+            try check(reel_curl_easy_setopt_long(easy, CURLOPT_MAXREDIRS, 5))
+        }
+
+        try check(reel_curl_easy_setopt_header_function(easy) { data, size, count, context in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        })
+        try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context))
+        try check(reel_curl_easy_setopt_write_function(easy) { data, size, count, context in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
+        })
+        try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context))
+
+        // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies.
+        var lines = ["Expect:"]
+        for field in request.headers {
+            guard !field.name.isEmpty, !(field.name + field.value).contains(where: \.isNewline), !field.name.contains(":") else {
+                throw HTTPTransportError(.invalidRequest, message: "invalid header field \(field.name.debugDescription)", url: request.url)
+            }
+            lines.append("\(field.name): \(field.value)")
+        }
+        for line in lines { headerList = curl_slist_append(headerList, line) }
+        try check(reel_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
+
+        try configureBody(easy)
+        return easy
+    }
+
+    private func configureBody(_ easy: UnsafeMutableRawPointer) throws(HTTPTransportError) {
+        let method = request.method.uppercased()
+        var body = request.body
+        if case .empty = body, !["GET", "HEAD", "DELETE", "OPTIONS"].contains(method) {
+            body = .bytes([])  // an explicit `Content-Length: 0`
+        }
+        switch body {
+        case .empty:
+            if method == "HEAD" { try check(reel_curl_easy_setopt_long(easy, CURLOPT_NOBODY, 1)) }
+        case .bytes(let bytes):
+            try check(reel_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
+            // COPYPOSTFIELDS copies the bytes, so the array need not outlive this call.
+            let code = bytes.withUnsafeBytes { buffer in
+                let start = buffer.baseAddress ?? UnsafeRawPointer(errorBuffer)  // any valid pointer when there are no bytes
+                return reel_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: start))
+            }
+            try check(code)
+        case .file(let path):
+            guard let file = fopen(path, "rb") else { throw fileError("cannot open request body file", path: path) }
+            uploadFile = file
+            var info = stat()
+            guard fstat(fileno(file), &info) == 0 else { throw fileError("cannot stat request body file", path: path) }
+            try check(reel_curl_easy_setopt_long(easy, CURLOPT_POST, 1))
+            // Without a READFUNCTION libcurl fread()s the FILE* given as READDATA, chunk by chunk.
+            try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_READDATA, UnsafeMutableRawPointer(file)))
+            try check(reel_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(info.st_size)))
+        case .multipart(let parts):
+            let mime = curl_mime_init(easy)
+            self.mime = mime
+            for part in parts {
+                let handle = curl_mime_addpart(mime)
+                try check(curl_mime_name(handle, part.name))
+                switch part.content {
+                case .text(let value):
+                    try check(curl_mime_data(handle, value, value.utf8.count))
+                case .file(let path, let filename, let contentType):
+                    // libcurl reads the file lazily while sending; check now that it is there to read.
+                    guard access(path, R_OK) == 0 else { throw fileError("cannot read multipart file", path: path) }
+                    try check(curl_mime_filedata(handle, path))
+                    try check(curl_mime_filename(handle, filename))
+                    try check(curl_mime_type(handle, contentType))
+                }
+            }
+            try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_MIMEPOST, UnsafeMutableRawPointer(mime)))
+        }
+        if !["GET", "HEAD", "POST"].contains(method) || (method == "GET" && body != .empty) {
+            try check(reel_curl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method))
+        }
+    }
+
+    private func check(_ code: CURLcode) throws(HTTPTransportError) {
+        guard code == CURLE_OK else {
+            throw HTTPTransportError(.invalidRequest, message: String(cString: curl_easy_strerror(code)), url: request.url)
+        }
+    }
+
+    private func fileError(_ what: String, path: String) -> HTTPTransportError {
+        HTTPTransportError(.fileError, message: "\(what) \(path): \(String(cString: strerror(errno)))", url: request.url)
+    }
+
+    private func receiveHeaderLine(_ line: UnsafeRawBufferPointer) {
+        var text = Substring(String(decoding: line, as: UTF8.self))
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        if text.hasPrefix("HTTP/") {
+            // A new response begins (after `100 Continue` or a redirect): keep only the final one.
+            let fields = text.split(separator: " ", maxSplits: 2)
+            status = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
+            headers = HTTPHeaders()
+            body = []
+        } else if let colon = text.firstIndex(of: ":") {
+            let value = text[text.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+            headers.add(name: String(text[..<colon]), value: String(value))
+        }
+    }
+
+    private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
+        if let stream { return stream.receive(chunk, status: status, headers: headers) }
+        if let bodyPath, (200..<300).contains(status) {
+            if downloadFile == nil {
+                guard let file = fopen(bodyPath, "wb") else {
+                    localFailure = fileError("cannot create response body file", path: bodyPath)
+                    return 0
+                }
+                downloadFile = file
+            }
+            guard fwrite(chunk.baseAddress, 1, chunk.count, downloadFile) == chunk.count else {
+                localFailure = fileError("cannot write response body file", path: bodyPath)
+                return 0
+            }
+            bytesWritten += Int64(chunk.count)
+            return chunk.count
+        }
+        guard body.count + chunk.count <= configuration.maxInMemoryBodySize else {
+            localFailure = HTTPTransportError(
+                .responseTooLarge,
+                message: "response body exceeds \(configuration.maxInMemoryBodySize) bytes",
+                url: request.url
+            )
+            return 0
+        }
+        body.append(contentsOf: chunk)
+        return chunk.count
+    }
+
+    /// Called on the transfer thread when libcurl reports the transfer done.
+    func complete(_ code: CURLcode) {
+        var failure = localFailure
+        if let downloadFile, fclose(downloadFile) != 0, failure == nil, let bodyPath {
+            failure = fileError("cannot close response body file", path: bodyPath)
+        }
+        downloadFile = nil
+        if failure == nil, code != CURLE_OK {
+            failure = HTTPTransportError(curlCode: code, detail: String(cString: errorBuffer), url: request.url)
+        }
+        var finalStatus = 0
+        if failure == nil, let easy {
+            _ = reel_curl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &finalStatus)
+            // A successful empty download still produces its (empty) file.
+            if let bodyPath, (200..<300).contains(finalStatus), bytesWritten == 0 {
+                if let file = fopen(bodyPath, "wb") { fclose(file) } else { failure = fileError("cannot create response body file", path: bodyPath) }
+            }
+        }
+        if let failure {
+            if let bodyPath, bytesWritten > 0 { unlink(bodyPath) }
+            finish(.failure(failure))
+        } else {
+            finish(.success(HTTPResponse(status: finalStatus, headers: headers, body: body, bytesWrittenToFile: bytesWritten)))
+        }
+    }
+
+    /// Releases the C resources and resumes the caller, once.
+    func finish(_ result: Result<HTTPResponse, any Error>) {
+        if let easy { curl_easy_cleanup(easy) }
+        easy = nil
+        curl_mime_free(mime)
+        mime = nil
+        curl_slist_free_all(headerList)
+        headerList = nil
+        if let uploadFile { fclose(uploadFile) }
+        uploadFile = nil
+        if let downloadFile { fclose(downloadFile) }
+        downloadFile = nil
+        body = []
+        continuation?.resume(with: result)
+        continuation = nil
+        stream?.finish(result)
+        stream = nil
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,39 @@
+/// An HTTP request for an ``HTTPTransport``.
+public struct HTTPRequest: Sendable, Hashable {
+    /// Method such as `GET`, `POST` or `DELETE`.
+    public var method: String
+    /// Absolute URL.
+    public var url: String
+    /// Header fields to send. For ``HTTPRequestBody/multipart(_:)`` the transport sets `Content-Type` itself.
+    public var headers: HTTPHeaders
+    /// Request body.
+    public var body: HTTPRequestBody
+    /// Time limits for this request; `nil` uses the transport's defaults.
+    public var timeouts: HTTPTimeouts?
+    /// Whether to follow redirects (at most 5). Credentials in custom headers are resent to the new location.
+    public var followRedirects: Bool
+
+    /// Creates a request.
+    /// - Parameters:
+    ///   - method: HTTP method (default `GET`).
+    ///   - url: Absolute URL.
+    ///   - headers: Header fields.
+    ///   - body: Request body.
+    ///   - timeouts: Time limits overriding the transport's defaults.
+    ///   - followRedirects: Whether to follow redirects.
+    public init(
+        method: String = "GET",
+        url: String,
+        headers: HTTPHeaders = [:],
+        body: HTTPRequestBody = .empty,
+        timeouts: HTTPTimeouts? = nil,
+        followRedirects: Bool = false
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeouts = timeouts
+        self.followRedirects = followRedirects
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import ReelHTTP
+
+extension OpenAIVideoProvider {
+    /// Header fields every call carries: authentication, organization and project, extra headers.
+    func baseHeaders() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if configuration.authStyle == .apiKeyHeader {
+            headers.add(name: "api-key", value: configuration.apiKey)
+        } else {
+            headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        }
+        if let organization = configuration.organization { headers.add(name: "OpenAI-Organization", value: organization) }
+        if let project = configuration.project { headers.add(name: "OpenAI-Project", value: project) }
+        for field in configuration.extraHeaders { headers.replaceOrAdd(name: field.name, value: field.value) }
+        return headers
+    }
+
+    /// Sends a call whose answer is a JSON document and decodes it.
+    func send<Answer: Decodable>(
+        _ method: String,
+        _ path: String,
+        form: RequestForm? = nil,
+        idempotencyKey: String? = nil,
+        decoding: Answer.Type
+    ) async throws -> Answer {
+        var headers = baseHeaders()
+        headers.add(name: "Accept", value: "application/json")
+        if let idempotencyKey { headers.add(name: "Idempotency-Key", value: idempotencyKey) }
+        var body = HTTPRequestBody.empty
+        var timeouts = configuration.timeouts
+        if let form {
+            if form.hasFile {
+                body = .multipart(form.multipartParts())
+                timeouts = configuration.fileTransferTimeouts
+            } else {
+                headers.add(name: "Content-Type", value: "application/json")
+                body = .bytes(try form.jsonBody())
+            }
+        }
+        let request = HTTPRequest(method: method, url: configuration.baseURL + path, headers: headers, body: body, timeouts: timeouts)
+        let response = try await perform(request) { try await transport.execute($0) }
+        do {
+            return try JSONDecoder().decode(Answer.self, from: Data(response.body))
+        } catch {
+            throw ProviderError(
+                .transient,
+                httpStatus: response.status,
+                message: "could not decode the provider's answer to \(method) \(path): \(error)",
+                underlying: error
+            )
+        }
+    }
+
+    /// Runs one transfer and turns transport failures and non-2xx answers into ``ProviderError``s; with
+    /// `acceptingRedirects`, a 3xx answer with a `Location` is returned too.
+    func perform(
+        _ request: HTTPRequest,
+        acceptingRedirects: Bool = false,
+        _ run: (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        let response: HTTPResponse
+        do {
+            response = try await run(request)
+        } catch let error as HTTPTransportError {
+            if error.code == .cancelled { throw CancellationError() }
+            logger.debug("provider call failed", metadata: ["reel.provider.url": "\(request.url)", "reel.provider.error": "\(error)"])
+            throw ProviderError(transportError: error)
+        }
+        let isRedirect = (300..<400).contains(response.status) && response.headers["location"] != nil
+        guard response.isSuccess || (acceptingRedirects && isRedirect) else {
+            let error = ProviderError(response: response)
+            logger.debug(
+                "provider call failed",
+                metadata: ["reel.provider.url": "\(request.url)", "reel.provider.status": "\(response.status)", "reel.provider.error": "\(error)"]
+            )
+            throw error
+        }
+        return response
+    }
+}
+
+extension OpenAIVideoProvider {
+    static var maxRedirects: Int { 5 }
+
+    /// The request a redirect leads to, or `nil` when `response` is no redirect. Credentials stay behind when the
+    /// new location is on another origin.
+    func redirection(of request: HTTPRequest, by response: HTTPResponse) -> HTTPRequest? {
+        guard (300..<400).contains(response.status), let location = response.headers["location"],
+            let current = URL(string: request.url), let target = URL(string: location, relativeTo: current)?.absoluteURL
+        else { return nil }
+        var next = request
+        next.url = target.absoluteString
+        if target.scheme != current.scheme || target.host != current.host || target.port != current.port {
+            next.headers = ["Accept": "application/binary"]
+        }
+        return next
+    }
+}
+
+extension String {
+    /// The string percent-encoded for use as one URL path segment.
+    var pathSegment: String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+}

@@ -1,0 +1,16 @@
+/// What ``VideoJobQueueDriver/reap()`` did.
+public struct ReapReport: Sendable, Equatable {
+    /// Expired leases reaped (each counted a stall).
+    public var reaped: Int
+    /// Scheduled jobs that became ready.
+    public var promoted: Int
+    /// Finished jobs deleted after their retention period.
+    public var trimmed: Int
+
+    /// Creates a report.
+    public init(reaped: Int, promoted: Int, trimmed: Int) {
+        self.reaped = reaped
+        self.promoted = promoted
+        self.trimmed = trimmed
+    }
+}

@@ -1,0 +1,354 @@
+public import ReelRedis
+import Synchronization
+
+/// The production ``VideoJobQueueDriver``: one Redis functions library (Redis ≥ 7.0), all keys of a queue under
+/// the hash tag `reel:{name}:` so a queue lives in one cluster slot.
+///
+/// Every state change is one `FCALL`; all times come from the Redis clock. Claimers wait on the queue's marker
+/// with `BZPOPMIN` on a dedicated connection, never in a polling loop. The library is loaded on first use (or
+/// by ``bootstrap()``) when Redis holds no library or an older version.
+///
+/// ```swift
+/// let client = try RedisClient(url: "redis://127.0.0.1:6379")
+/// let queue: some VideoJobQueueDriver = .redis(client, name: "videos")
+/// _ = try await queue.enqueue(NewJob(id: "j1", type: "generate", payload: "{}"))
+/// ```
+public final class RedisVideoJobQueue: VideoJobQueueDriver {
+    /// The queue's name (the hash tag of its keys).
+    public let name: String
+    /// Retention and event-stream cap.
+    public let options: VideoJobQueueOptions
+    /// The Redis client the queue uses.
+    public let redisClient: RedisClient
+    let keyPrefix: String
+    private let header: [String]
+    private let libraryLoaded = Atomic(false)
+
+    /// A BZPOPMIN timeout may fire up to one server tick (1/hz, 100 ms by default) late; the claimer wakes this much
+    /// before a due time and sleeps the rest, so delayed jobs run on time.
+    private static let serverTick: Duration = .milliseconds(150)
+
+    /// Creates a queue on `client`.
+    /// - Parameters:
+    ///   - client: The Redis client.
+    ///   - name: The queue's name; keys are `reel:{name}:…`. Letters, digits, `-`, `_` and `.`.
+    ///   - options: Retention and event-stream cap.
+    public init(client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) {
+        precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "invalid queue name")
+        self.redisClient = client
+        self.name = name
+        self.options = options
+        self.keyPrefix = "reel:{\(name)}:"
+        self.header = [String(options.retention.milliseconds), String(options.eventsMaxLength)]
+    }
+
+    /// Loads the functions library unless Redis already holds this version or a newer one.
+    public func bootstrap() async throws {
+        let loaded: Int?
+        do {
+            loaded = try await redisClient.fcall("reel_q_version", keys: [keyPrefix], arguments: []).int
+        } catch let error as RedisError where error.code == .replyError {
+            loaded = nil
+        } catch {
+            throw QueueError(.redisFailed, message: "cannot reach Redis", underlying: error)
+        }
+        if (loaded ?? 0) < Self.libraryVersion {
+            do {
+                try await redisClient.functionLoad(Self.library, replace: true)
+            } catch {
+                throw QueueError(.redisFailed, message: "cannot load the queue's functions library", underlying: error)
+            }
+        }
+        libraryLoaded.store(true, ordering: .releasing)
+    }
+
+    /// Calls one of the library's functions with the queue's prefix and options; maps its errors.
+    func call(_ function: String, _ arguments: [String]) async throws -> RESPValue {
+        if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
+        do {
+            return try await redisClient.fcall(function, keys: [keyPrefix], arguments: header + arguments)
+        } catch let error as RedisError where error.code == .replyError {
+            let message = error.message ?? ""
+            if message.contains("Function not found") {
+                // Redis lost its functions (a restart without persistence, FUNCTION FLUSH): load them again, once.
+                try await bootstrap()
+                return try await call(function, arguments)
+            }
+            let queueError = Self.queueError(fromReply: message)
+            if queueError.code == .staleLease { QueueMetrics.count(QueueMetrics.staleLease, queue: name) }
+            throw queueError
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw QueueError(.redisFailed, underlying: error)
+        }
+    }
+
+    static func queueError(fromReply message: String) -> QueueError {
+        let word = message.prefix { $0 != " " }
+        let rest = String(message.dropFirst(word.count + 1))
+        switch word {
+        case "STALE": return QueueError(.staleLease, message: rest)
+        case "NOJOB": return QueueError(.jobNotFound, message: rest)
+        case "EXISTS": return QueueError(.duplicateJobID, message: rest)
+        case "BADARG": return QueueError(.invalidArgument, message: rest)
+        default: return QueueError(.redisFailed, message: message)
+        }
+    }
+
+    private static func record(_ record: String?) -> [String] {
+        record.map { ["1", $0] } ?? ["0", ""]
+    }
+
+    // MARK: enqueue and claim
+
+    public func enqueue(_ job: NewJob) async throws -> EnqueueResult {
+        let result = try Self.enqueueResult(try await call("reel_q_enqueue", Self.enqueueArguments(job)))
+        if case .enqueued = result { QueueMetrics.count(QueueMetrics.enqueued, queue: name) }
+        return result
+    }
+
+    /// Enqueues many jobs in one round trip (one `FCALL` each, pipelined); results in order.
+    public func enqueue(_ jobs: [NewJob]) async throws -> [EnqueueResult] {
+        if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
+        let commands = jobs.map { ["FCALL", "reel_q_enqueue", "1", keyPrefix] + header + Self.enqueueArguments($0) }
+        let replies: [RESPValue]
+        do {
+            replies = try await redisClient.pipeline(commands)
+        } catch {
+            throw QueueError(.redisFailed, underlying: error)
+        }
+        let results = try replies.map { reply in
+            if let message = reply.errorMessage { throw Self.queueError(fromReply: message) }
+            return try Self.enqueueResult(reply)
+        }
+        QueueMetrics.count(QueueMetrics.enqueued, results.count { if case .enqueued = $0 { true } else { false } }, queue: name)
+        return results
+    }
+
+    private static func enqueueArguments(_ job: NewJob) -> [String] {
+        let limits = job.limits
+        return [job.id, job.type, job.payload] + record(job.record) + [
+            job.owner ?? "", String(job.priority), String(job.delay.milliseconds), job.idempotencyKey ?? "",
+            job.idempotencyFingerprint ?? "", String(limits.maxAttempts), String(limits.maxPolls), String(limits.maxStalls),
+            limits.deadline.map { String($0.milliseconds) } ?? "", String(limits.baseBackoff.milliseconds),
+            String(limits.maxBackoff.milliseconds),
+        ]
+    }
+
+    private static func enqueueResult(_ reply: RESPValue) throws -> EnqueueResult {
+        guard let parts = reply.array, parts.count == 2, let outcome = parts[0].string, let id = parts[1].string else {
+            throw QueueError(.decodeFailed, message: "enqueue answered \(reply)")
+        }
+        switch outcome {
+        case "enqueued": return .enqueued(id: id)
+        case "duplicate": return .duplicate(id: id)
+        case "conflict": return .conflict(id: id)
+        default: throw QueueError(.decodeFailed, message: "enqueue answered \(reply)")
+        }
+    }
+
+    public func claim(workerID: String, max: Int, lease: Duration, wait: Duration) async throws -> [ClaimedJob] {
+        guard max >= 1, lease >= .milliseconds(1) else {
+            throw QueueError(.invalidArgument, message: "max must be ≥ 1 and lease ≥ 1 ms")
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now + wait
+        while true {
+            let reply = try await call("reel_q_claim", [workerID, String(max), String(lease.milliseconds)])
+            guard let parts = reply.array, parts.count >= 2, let now = parts[0].int, let nextDue = parts[1].int else {
+                throw QueueError(.decodeFailed, message: "claim answered \(reply)")
+            }
+            if parts.count > 2 {
+                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID)
+                QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
+                return jobs
+            }
+            var timeout = deadline - clock.now
+            if timeout <= .zero { return [] }
+            if nextDue >= 0 { timeout = min(timeout, .milliseconds(Swift.max(0, nextDue - now))) }
+            if timeout > Self.serverTick + .milliseconds(50) {
+                try await waitForMarker(upTo: timeout - Self.serverTick)
+            } else {
+                try await Task.sleep(for: timeout)
+            }
+        }
+    }
+
+    /// Reads the hashes of jobs just claimed (`[id, fence, id, fence, …]`) in one pipelined round trip.
+    private func readClaimed(_ pairs: [RESPValue], workerID: String) async throws -> [ClaimedJob] {
+        let leases = try stride(from: 0, to: pairs.count - 1, by: 2).map { index in
+            guard let id = pairs[index].string, let fence = pairs[index + 1].int else {
+                throw QueueError(.decodeFailed, message: "claim answered \(pairs)")
+            }
+            return JobLease(jobID: id, fence: Int64(fence), workerID: workerID)
+        }
+        let replies: [RESPValue]
+        do {
+            replies = try await redisClient.pipeline(leases.map { ["HGETALL", keyPrefix + "job:" + $0.jobID] })
+        } catch {
+            // The leases expire and the jobs go back to ready, counting a stall.
+            throw QueueError(.redisFailed, message: "claimed jobs could not be read", underlying: error)
+        }
+        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease) }
+    }
+
+    /// Blocks on the marker until something changes (or the timeout passes).
+    private func waitForMarker(upTo timeout: Duration) async throws {
+        let seconds = String(Double(timeout.milliseconds) / 1000)
+        do {
+            _ = try await redisClient.withDedicatedConnection { connection in
+                try await connection.send(["BZPOPMIN", keyPrefix + "marker", seconds])
+            }
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw QueueError(.redisFailed, underlying: error)
+        }
+    }
+
+    // MARK: lease holders
+
+    public func heartbeat(_ lease: JobLease, extendBy: Duration) async throws -> HeartbeatResult {
+        let reply = try await call("reel_q_heartbeat", [lease.jobID, String(lease.fence), String(extendBy.milliseconds)])
+        return HeartbeatResult(cancelRequested: reply.int == 1)
+    }
+
+    public func complete(_ lease: JobLease, record: String?) async throws {
+        let reply = try await call("reel_q_complete", [lease.jobID, String(lease.fence)] + Self.record(record))
+        switch reply.array?.first?.int {
+        case 1: QueueMetrics.count(QueueMetrics.completed, queue: name)
+        case -1: throw QueueError(.jobNotFound, message: "job \(lease.jobID) not found")
+        default:
+            QueueMetrics.count(QueueMetrics.staleLease, queue: name)
+            throw QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
+        }
+    }
+
+    public func complete(_ leases: [JobLease]) async throws -> [Bool] {
+        guard !leases.isEmpty else { return [] }
+        let reply = try await call("reel_q_complete", leases.flatMap { [$0.jobID, String($0.fence), "0", ""] })
+        guard let statuses = reply.array, statuses.count == leases.count else {
+            throw QueueError(.decodeFailed, message: "complete answered \(reply)")
+        }
+        let completed = statuses.map { $0.int == 1 }
+        QueueMetrics.count(QueueMetrics.completed, completed.count { $0 }, queue: name)
+        return completed
+    }
+
+    public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {
+        _ = try await call(
+            "reel_q_snooze",
+            [lease.jobID, String(lease.fence), String(delay.milliseconds), stepState] + Self.record(record)
+        )
+        QueueMetrics.count(QueueMetrics.snoozed, queue: name)
+    }
+
+    public func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome {
+        let reply = try await call(
+            "reel_q_fail",
+            [
+                lease.jobID, String(lease.fence), failure.code, failure.message, failure.retryable ? "1" : "0",
+                String(failure.retryAfter?.milliseconds ?? 0), String(Double.random(in: 0..<1)),
+            ] + Self.record(record)
+        )
+        guard let parts = reply.array, let outcome = parts.first?.string else {
+            throw QueueError(.decodeFailed, message: "fail answered \(reply)")
+        }
+        if outcome == "retry", parts.count == 2, let atMs = parts[1].int {
+            QueueMetrics.count(QueueMetrics.failed, queue: name, outcome: "retry")
+            return .retryScheduled(atMs: Int64(atMs))
+        }
+        QueueMetrics.count(QueueMetrics.failed, queue: name, outcome: "dead")
+        return .deadLettered
+    }
+
+    public func release(_ lease: JobLease) async throws {
+        _ = try await call("reel_q_release", [lease.jobID, String(lease.fence)])
+    }
+
+    public func updateRecord(_ lease: JobLease, record: String) async throws {
+        _ = try await call("reel_q_update_record", [lease.jobID, String(lease.fence), record])
+    }
+
+    // MARK: by id
+
+    public func cancel(id: String) async throws -> CancelOutcome {
+        switch try await call("reel_q_cancel", [id]).string {
+        case "cancelled": .cancelled
+        case "requested": .requested
+        case "finished": .alreadyFinished
+        default: .notFound
+        }
+    }
+
+    public func signal(id: String) async throws -> Bool {
+        try await call("reel_q_signal", [id]).int == 1
+    }
+
+    public func replaceFinishedRecord(id: String, record: String) async throws -> Bool {
+        try await call("reel_q_replace_finished_record", [id, record]).int == 1
+    }
+
+    public func job(id: String) async throws -> JobSnapshot? {
+        let reply = try await call("reel_q_get", [id])
+        if reply.array?.isEmpty ?? true { return nil }
+        return try Self.snapshot(reply)
+    }
+
+    public func jobs(owner: String, after: String?, limit: Int, descending: Bool) async throws -> JobPage {
+        guard limit >= 1 else { throw QueueError(.invalidArgument, message: "limit must be ≥ 1") }
+        let reply = try await call("reel_q_owner_page", [owner, after ?? "", String(limit), descending ? "1" : "0"])
+        guard let parts = reply.array, let hasMore = parts.first?.int else {
+            throw QueueError(.decodeFailed, message: "owner page answered \(reply)")
+        }
+        return JobPage(jobs: try parts.dropFirst().map(Self.snapshot), hasMore: hasMore == 1)
+    }
+
+    // MARK: operators
+
+    public func stats() async throws -> QueueStats {
+        let reply = try await call("reel_q_stats", [])
+        guard let values = reply.array?.compactMap(\.int), values.count == 8 else {
+            throw QueueError(.decodeFailed, message: "stats answered \(reply)")
+        }
+        let states: [JobState] = [.ready, .scheduled, .active, .done, .dead, .cancelled]
+        return QueueStats(
+            counts: Dictionary(uniqueKeysWithValues: zip(states, values)),
+            paused: values[6] == 1,
+            concurrencyLimit: values[7] > 0 ? values[7] : nil
+        )
+    }
+
+    public func deadJobs(limit: Int) async throws -> [JobSnapshot] {
+        guard limit >= 1 else { throw QueueError(.invalidArgument, message: "limit must be ≥ 1") }
+        return try (try await call("reel_q_dead_list", [String(limit)]).array ?? []).map(Self.snapshot)
+    }
+
+    public func replay(id: String) async throws -> Bool {
+        try await call("reel_q_replay", [id]).int == 1
+    }
+
+    public func setPaused(_ paused: Bool) async throws {
+        _ = try await call("reel_q_set_paused", [paused ? "1" : "0"])
+    }
+
+    public func setConcurrencyLimit(_ limit: Int?) async throws {
+        _ = try await call("reel_q_set_cap", [String(Swift.max(0, limit ?? 0))])
+    }
+
+    public func reap() async throws -> ReapReport {
+        let reply = try await call("reel_q_reap", [])
+        guard let values = reply.array?.compactMap(\.int), values.count == 3 else {
+            throw QueueError(.decodeFailed, message: "reap answered \(reply)")
+        }
+        return ReapReport(reaped: values[0], promoted: values[1], trimmed: values[2])
+    }
+}
+
+extension VideoJobQueueDriver where Self == RedisVideoJobQueue {
+    /// The Redis queue `name` on `client`.
+    public static func redis(_ client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) -> RedisVideoJobQueue {
+        RedisVideoJobQueue(client: client, name: name, options: options)
+    }
+}

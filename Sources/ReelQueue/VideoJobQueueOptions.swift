@@ -1,0 +1,23 @@
+/// Run-time knobs of a queue, the same for the Redis and the memory implementation.
+public struct VideoJobQueueOptions: Sendable, Equatable {
+    /// How long finished jobs (done, dead, cancelled) stay readable before they are deleted, and how long an
+    /// idempotency key is remembered. Finished video records are what clients read, so the default is long.
+    public var retention: Duration
+    /// Approximate cap of the events stream (`XADD MAXLEN ~`).
+    public var eventsMaxLength: Int
+
+    /// Creates options.
+    public init(retention: Duration = .seconds(7 * 24 * 3600), eventsMaxLength: Int = 10_000) {
+        precondition(retention > .zero && eventsMaxLength > 0)
+        self.retention = retention
+        self.eventsMaxLength = eventsMaxLength
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,29 @@
+extension RedisClient {
+    /// Calls a Redis function (`FCALL`, Redis 7+).
+    ///
+    /// ```swift
+    /// let id = try await client.fcall("reel_enqueue", keys: ["reel:{q}:jobs"], arguments: [payload]).string
+    /// ```
+    /// - Parameters:
+    ///   - function: The function's name.
+    ///   - keys: The key names the function touches.
+    ///   - arguments: The other arguments.
+    /// - Returns: The function's reply.
+    /// - Throws: ``RedisError`` with ``RedisError/Code/replyError`` when the function fails or does not exist.
+    public func fcall(_ function: String, keys: [String], arguments: [String]) async throws -> RESPValue {
+        try await send(["FCALL", function, String(keys.count)] + keys + arguments)
+    }
+
+    /// Loads a library of Redis functions (`FUNCTION LOAD`).
+    /// - Parameters:
+    ///   - source: The library's source, starting with `#!lua name=…`.
+    ///   - replace: Whether to replace a loaded library of the same name; if `false`, loading it again fails.
+    /// - Returns: The library's name.
+    /// - Throws: ``RedisError`` with ``RedisError/Code/replyError`` when the source does not compile or the
+    ///   library exists and `replace` is `false`.
+    @discardableResult
+    public func functionLoad(_ source: String, replace: Bool = false) async throws -> String {
+        let reply = try await send(replace ? ["FUNCTION", "LOAD", "REPLACE", source] : ["FUNCTION", "LOAD", source])
+        return reply.string ?? ""
+    }
+}

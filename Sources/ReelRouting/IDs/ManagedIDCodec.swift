@@ -1,0 +1,125 @@
+import ReelCrypto
+
+/// Mints and verifies managed IDs (DESIGN §4).
+///
+/// An ID is the kind's prefix followed by unpadded base64url of
+/// `version ‖ kind ‖ provider ‖ deployment id ‖ model group ‖ object id ‖ tag`, where each text field is a
+/// LEB128 length followed by its UTF-8 bytes and the tag is HMAC-SHA256 of everything before it under the
+/// server secret, truncated to 128 bits.
+///
+/// ```swift
+/// let codec = try ManagedIDCodec(secret: settings.secrets.idSecret, previousSecrets: settings.secrets.idPreviousSecrets)
+/// let id = codec.mint(ManagedID(kind: .video, provider: "openai", deploymentID: "sim-a", modelGroup: "sora-2", objectID: jobID))
+/// let decoded = codec.decode(id, as: .video)   // nil for anything tampered, truncated or foreign
+/// ```
+/// IDs are minted under the current secret and accepted under the current or any previous secret (rotation).
+public struct ManagedIDCodec: Sendable {
+    /// The payload format version.
+    static let version: UInt8 = 1
+    /// Tag bytes kept (128 bits; DESIGN §4 asks for at least 96).
+    static let tagSize = 16
+    /// Longest text field accepted, in bytes.
+    static let maxFieldSize = 1024
+
+    private let current: HMACKey
+    private let previous: [HMACKey]
+
+    /// Creates a codec.
+    /// - Parameters:
+    ///   - secret: mints and verifies; at least 16 bytes.
+    ///   - previousSecrets: verify only.
+    /// - Throws: `ConfigurationError.invalidValue` for a secret shorter than 16 bytes.
+    public init(secret: String, previousSecrets: [String] = []) throws(ConfigurationError) {
+        current = try Self.key(secret)
+        var keys: [HMACKey] = []
+        for old in previousSecrets { keys.append(try Self.key(old)) }
+        previous = keys
+    }
+
+    /// Creates a codec from `reel_settings.secrets`.
+    public init(secrets: ReelSettings.Secrets) throws(ConfigurationError) {
+        try self.init(secret: secrets.idSecret, previousSecrets: secrets.idPreviousSecrets)
+    }
+
+    private static func key(_ secret: String) throws(ConfigurationError) -> HMACKey {
+        guard secret.utf8.count >= 16 else { throw ConfigurationError(.invalidValue, message: "an ID secret must be at least 16 bytes") }
+        do {
+            return try HMACKey(Array(secret.utf8))
+        } catch {
+            throw ConfigurationError(.invalidValue, message: "the ID secret cannot be used: \(error)")
+        }
+    }
+
+    /// The ID text for `id`.
+    /// - Precondition: every field is at most 1024 bytes of UTF-8.
+    public func mint(_ id: ManagedID) -> String {
+        let fields = [id.provider, id.deploymentID, id.modelGroup, id.objectID]
+        var payload: [UInt8] = []
+        payload.reserveCapacity(2 + 8 + fields.reduce(0) { $0 + $1.utf8.count } + Self.tagSize)
+        payload.append(Self.version)
+        payload.append(id.kind.code)
+        for field in fields {
+            let count = field.utf8.count
+            precondition(count <= Self.maxFieldSize, "managed ID fields are at most \(Self.maxFieldSize) bytes")
+            appendLength(count, to: &payload)
+            payload.append(contentsOf: field.utf8)
+        }
+        payload.append(contentsOf: current.authenticationCode(for: payload).prefix(Self.tagSize))
+        return id.kind.prefix + Base64URL.encode(payload)
+    }
+
+    /// The ID `text` names, if it is a genuine ID of `kind` minted under a known secret; nil for anything else.
+    public func decode(_ text: String, as kind: ManagedID.Kind) -> ManagedID? {
+        guard text.hasPrefix(kind.prefix) else { return nil }
+        let encoded = text.dropFirst(kind.prefix.count)
+        guard encoded.utf8.count <= 4 * (Self.maxFieldSize * 4 + 64) / 3, let bytes = Base64URL.decode(encoded) else { return nil }
+        guard bytes.count > Self.tagSize + 2 else { return nil }
+        let payload = Array(bytes.dropLast(Self.tagSize))
+        let tag = bytes.suffix(Self.tagSize)
+        guard current.isValid(tag, for: payload) || previous.contains(where: { $0.isValid(tag, for: payload) }) else { return nil }
+        return parse(payload, as: kind)
+    }
+
+    /// The ID `text` names, whatever its kind (decided by its prefix); nil when it is not a genuine managed ID.
+    public func decode(_ text: String) -> ManagedID? {
+        for kind in ManagedID.Kind.all where text.hasPrefix(kind.prefix) {
+            return decode(text, as: kind)
+        }
+        return nil
+    }
+
+    private func parse(_ payload: [UInt8], as kind: ManagedID.Kind) -> ManagedID? {
+        guard payload[0] == Self.version, payload[1] == kind.code else { return nil }
+        var index = 2
+        var fields: [String] = []
+        for _ in 0..<4 {
+            guard let length = readLength(payload, at: &index), length <= payload.count - index else { return nil }
+            // The tag has verified these bytes as ones `mint` wrote from Swift strings: valid UTF-8.
+            fields.append(String(decoding: payload[index..<index + length], as: UTF8.self))
+            index += length
+        }
+        guard index == payload.count else { return nil }
+        return ManagedID(kind: kind, provider: fields[0], deploymentID: fields[1], modelGroup: fields[2], objectID: fields[3])
+    }
+
+    private func appendLength(_ length: Int, to payload: inout [UInt8]) {
+        var value = length
+        while value >= 0x80 {
+            payload.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        payload.append(UInt8(value))
+    }
+
+    private func readLength(_ payload: [UInt8], at index: inout Int) -> Int? {
+        var value = 0
+        for shift in stride(from: 0, to: 21, by: 7) {
+            guard index < payload.count else { return nil }
+            let byte = payload[index]
+            index += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value <= Self.maxFieldSize ? value : nil }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,141 @@
+public import Logging
+public import ReelRedis
+public import ReelRouting
+public import ServiceLifecycle
+import Synchronization
+
+/// Keeps a ``RoutingTable`` in step with the catalog and configuration reloads published through Redis.
+///
+/// A reload anywhere (`reel catalog reload`, `POST /reload/model_cost_map`) stores the catalog in Redis with a
+/// new version and announces it on a pub/sub channel; every process running a synchronizer reads it and swaps
+/// in a new ``RoutingSnapshot`` at once. A timer re-reads the version as well, because pub/sub drops messages
+/// published while a subscription reconnects.
+///
+/// ```swift
+/// let synchronizer = CatalogSynchronizer(client: redis, table: table) {
+///     try ReelConfiguration.load(path: configPath, environment: ProcessInfo.processInfo.environment)
+/// }
+/// let group = ServiceGroup(services: [synchronizer, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+/// // elsewhere, in any process:
+/// let version = try await synchronizer.publish(catalog: try ModelCatalog.load(path: "new.json"))
+/// ```
+public final class CatalogSynchronizer: Service {
+    /// The keys and channel used.
+    public let keys: RouterKeys
+    private let client: RedisClient
+    private let table: RoutingTable
+    private let loadConfiguration: (@Sendable () throws -> ReelConfiguration)?
+    private let pollInterval: Duration
+    private let logger: Logger
+    private let configurationVersion = Mutex<Int?>(nil)
+
+    /// Creates a synchronizer.
+    /// - Parameters:
+    ///   - client: the Redis connection.
+    ///   - table: the table to keep current.
+    ///   - keys: where the published state lives (tests pass a unique namespace).
+    ///   - pollInterval: how often the version is re-read besides pub/sub.
+    ///   - logger: reload events (info) and unusable publications (error).
+    ///   - loadConfiguration: re-reads this process's configuration when a configuration reload is published;
+    ///     nil ignores configuration reloads.
+    public init(
+        client: RedisClient,
+        table: RoutingTable,
+        keys: RouterKeys = RouterKeys(),
+        pollInterval: Duration = .seconds(5),
+        logger: Logger = RedisClient.silentLogger,
+        loadConfiguration: (@Sendable () throws -> ReelConfiguration)? = nil
+    ) {
+        self.client = client
+        self.table = table
+        self.keys = keys
+        self.pollInterval = pollInterval
+        self.logger = logger
+        self.loadConfiguration = loadConfiguration
+    }
+
+    /// Follows reloads until graceful shutdown or cancellation.
+    public func run() async throws {
+        await refreshLoggingErrors()
+        try await cancelWhenGracefulShutdown {
+            try await withThrowingDiscardingTaskGroup { group in
+                // Reacts to announcements within milliseconds.
+                group.addTask {
+                    for try await _ in self.client.subscribe(channels: [self.keys.reloadChannel]) {
+                        await self.refreshLoggingErrors()
+                    }
+                }
+                // Catches announcements lost while the subscription was reconnecting.
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: self.pollInterval)
+                        await self.refreshLoggingErrors()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the published versions now and swaps in whatever is newer than the table's.
+    public func refresh() async throws {
+        let versions = try await client.send(["HMGET", keys.published, "catalog_version", "config_version"]).array ?? []
+        let catalogVersion = versions.first?.string.flatMap { Int($0) } ?? 0
+        let configVersion = versions.dropFirst().first?.string.flatMap { Int($0) } ?? 0
+
+        let previousConfig = configurationVersion.withLock { version in
+            defer { version = configVersion }
+            return version
+        }
+        if let loadConfiguration, let previousConfig, configVersion > previousConfig {
+            let configuration = try loadConfiguration()
+            let current = table.snapshot
+            table.replace(with: RoutingSnapshot(configuration: configuration, catalog: current.catalog, catalogVersion: current.catalogVersion))
+            logger.info("configuration reloaded", metadata: [RouterLogging.configVersion: "\(configVersion)"])
+        }
+
+        guard catalogVersion > table.snapshot.catalogVersion else { return }
+        guard let json = try await client.send(["HGET", keys.published, "catalog"]).string else { return }
+        let catalog = try ModelCatalog(json: json)
+        if table.adopt(catalog: catalog, version: catalogVersion) {
+            logger.info(
+                "model catalog reloaded",
+                metadata: [RouterLogging.catalogVersion: "\(catalogVersion)", RouterLogging.catalogModels: "\(catalog.entries.count)"]
+            )
+        }
+    }
+
+    /// Publishes `catalog` to every process (this one included, at its next refresh).
+    /// - Returns: the new catalog version.
+    @discardableResult
+    public func publish(catalog: ModelCatalog) async throws -> Int {
+        try await Self.publish(catalog: catalog, client: client, keys: keys)
+    }
+
+    /// Publishes `catalog` without a synchronizer (the `reel catalog reload` command).
+    /// - Returns: the new catalog version.
+    @discardableResult
+    public static func publish(catalog: ModelCatalog, client: RedisClient, keys: RouterKeys = RouterKeys()) async throws -> Int {
+        try await announce(kind: "catalog", json: catalog.json, client: client, keys: keys)
+    }
+
+    /// Asks every process to re-read its configuration file.
+    /// - Returns: the new configuration version.
+    @discardableResult
+    public static func publishConfigurationReload(client: RedisClient, keys: RouterKeys = RouterKeys()) async throws -> Int {
+        try await announce(kind: "config", json: "", client: client, keys: keys)
+    }
+
+    private static func announce(kind: String, json: String, client: RedisClient, keys: RouterKeys) async throws -> Int {
+        let reply = try await RouterFunctions.call(client, "reel_router_publish", keys: [keys.published], arguments: [kind, json, keys.reloadChannel])
+        guard let version = reply.int else { throw RedisError(.protocolError, message: "reel_router_publish returned \(reply)") }
+        return version
+    }
+
+    private func refreshLoggingErrors() async {
+        do {
+            try await refresh()
+        } catch {
+            logger.error("reading the published catalog failed", metadata: [RouterLogging.error: "\(error)"])
+        }
+    }
+}

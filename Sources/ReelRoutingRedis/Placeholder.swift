@@ -1,2 +1,0 @@
-/// The ReelRoutingRedis module. Its types are added by the issue that owns it.
-public enum ReelRoutingRedisModule {}

@@ -1,2 +1,0 @@
-/// The ReelTesting module. Its types are added by the issue that owns it.
-public enum ReelTestingModule {}

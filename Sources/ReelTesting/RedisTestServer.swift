@@ -1,0 +1,148 @@
+public import Foundation
+import ReelRedis
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A private `redis-server` process for tests that kill, restart or pause Redis.
+///
+/// It listens on a free loopback port and on a unix socket, keeps its data in a temporary directory that
+/// survives restarts (so `--appendonly yes` keeps data across ``kill()`` and ``start()``), and is killed when
+/// the value is released.
+///
+/// ```swift
+/// let server = try await RedisTestServer.launch()
+/// let client = try RedisClient(url: server.url)
+/// try await server.kill()      // SIGKILL
+/// try await server.start()     // the same port and data directory
+/// ```
+public actor RedisTestServer {
+    /// Why a server could not be started.
+    public struct LaunchError: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
+    }
+
+    /// The TCP port.
+    public nonisolated let port: Int
+    /// The data directory (AOF and RDB files, the log, the unix socket).
+    public nonisolated let directory: URL
+    private let extraArguments: [String]
+    private var process: Process?
+
+    /// `redis://127.0.0.1:PORT`.
+    public nonisolated var url: String { "redis://127.0.0.1:\(port)" }
+    /// `unix:///…/redis.sock`.
+    public nonisolated var unixSocketURL: String { "unix://\(directory.appendingPathComponent("redis.sock").path)" }
+
+    private init(port: Int, directory: URL, extraArguments: [String]) {
+        self.port = port
+        self.directory = directory
+        self.extraArguments = extraArguments
+    }
+
+    deinit {
+        if let process, process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Starts a server on a free loopback port.
+    /// - Parameter arguments: Extra `redis-server` options, such as `["--requirepass", "secret"]` or
+    ///   `["--appendonly", "yes"]`; they override the defaults (no persistence).
+    /// - Returns: The running server.
+    /// - Throws: ``LaunchError`` when `redis-server` is missing or does not start.
+    public static func launch(arguments: [String] = []) async throws -> RedisTestServer {
+        for _ in 0..<20 {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-redis-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let server = RedisTestServer(port: Int.random(in: 20_000...60_000), directory: directory, extraArguments: arguments)
+            if try await server.run() { return server }
+        }
+        throw LaunchError(description: "redis-server did not start on any of 20 random ports")
+    }
+
+    /// Starts the server again after ``kill()`` or ``stop()``, on the same port with the same data directory.
+    /// - Throws: ``LaunchError`` when it does not come up.
+    public func start() async throws {
+        guard process == nil else { return }
+        for _ in 0..<50 {
+            if try await run() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw LaunchError(description: "redis-server did not restart on port \(port)")
+    }
+
+    /// Kills the server with SIGKILL (a crash: no shutdown, no final save) and waits until it is gone.
+    public func kill() async throws {
+        try await signal(SIGKILL)
+    }
+
+    /// Stops the server with SIGTERM (a clean shutdown) and waits until it is gone.
+    public func stop() async throws {
+        try await signal(SIGTERM)
+    }
+
+    /// Freezes the server (SIGSTOP): connections stay open but nothing is answered.
+    public func suspend() {
+        if let process { Glibc.kill(process.processIdentifier, SIGSTOP) }
+    }
+
+    /// Thaws a server frozen by ``suspend()`` (SIGCONT).
+    public func resume() {
+        if let process { Glibc.kill(process.processIdentifier, SIGCONT) }
+    }
+
+    private func signal(_ signal: Int32) async throws {
+        guard let process else { return }
+        self.process = nil
+        Glibc.kill(process.processIdentifier, SIGCONT)
+        Glibc.kill(process.processIdentifier, signal)
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+    }
+
+    /// Launches redis-server and waits until it answers `PING`; `false` if it exited (the port is taken).
+    private func run() async throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            [
+                "redis-server", "--port", String(port), "--bind", "127.0.0.1", "--dir", directory.path,
+                "--unixsocket", directory.appendingPathComponent("redis.sock").path, "--unixsocketperm", "700",
+                "--save", "", "--appendonly", "no", "--daemonize", "no",
+                "--logfile", directory.appendingPathComponent("redis.log").path,
+            ] + extraArguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let probe = RedisClient(
+            configuration: RedisConfiguration(
+                endpoint: .unixSocket(path: directory.appendingPathComponent("redis.sock").path),
+                connectTimeout: .milliseconds(200),
+                commandTimeout: .milliseconds(500),
+                poolSize: 1
+            )
+        )
+        defer { probe.close() }
+        for _ in 0..<250 {
+            guard process.isRunning else {
+                if process.terminationStatus == 127 { throw LaunchError(description: "redis-server is not installed") }
+                return false
+            }
+            do {
+                _ = try await probe.send(["PING"])
+                self.process = process
+                return true
+            } catch let error as RedisError where error.code == .authenticationFailed {
+                self.process = process  // up, and it wants a password
+                return true
+            } catch {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        throw LaunchError(description: "redis-server on port \(port) did not answer within 5 s")
+    }
+}

@@ -1,2 +1,0 @@
-/// The ReelWorker module. Its types are added by the issue that owns it.
-public enum ReelWorkerModule {}

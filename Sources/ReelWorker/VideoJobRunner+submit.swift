@@ -1,0 +1,131 @@
+import Logging
+import ReelProviders
+import ReelQueue
+import ReelStorage
+
+extension VideoJobRunner {
+    /// Sends the job to the provider once its inputs are ready, on the first deployment of its group that admits it.
+    ///
+    /// A job whose inputs or reference file live on a deployment goes there; any other job may move to another
+    /// deployment of its group while its own cools down or is at its limits. The idempotency key derives from the
+    /// job id, so a retried submit (after a crash between the call and the checkpoint) creates nothing twice.
+    func submit(_ job: inout VideoJob, logger: Logger) async throws {
+        let inputs = try await resolveInputs(job)
+        let preferred = inputs.deploymentID ?? job.step.deploymentID ?? job.payload.deploymentID
+        let movable = inputs.deploymentID == nil && !job.payload.pinsDeployment
+        let candidates = movable
+            ? deployments.candidates(group: job.payload.modelGroup, preferring: preferred)
+            : deployments.deployment(id: preferred).map { [$0] } ?? []
+        guard !candidates.isEmpty else {
+            throw VideoJobFailure.deadLetter("unknown_deployment", "No deployment \(preferred) of \(job.payload.modelGroup) is configured on this worker.")
+        }
+        var wait: Duration?
+        for deployment in candidates {
+            let permit: GatePermit
+            switch try await gate.acquire(deploymentID: deployment.id) {
+            case .granted(let granted): permit = granted
+            case .refused(let retryAfter):
+                wait = min(wait ?? retryAfter, retryAfter)
+                continue
+            }
+            if deployment.id != preferred {
+                logger.info("Job moved to another deployment", metadata: ["reel.deployment.from": "\(preferred)", "reel.deployment.to": "\(deployment.id)"])
+            }
+            job.step.deploymentID = deployment.id
+            job.record?.deploymentID = deployment.id
+            let result: ProviderResult
+            do {
+                result = try await send(job, inputs: inputs, to: deployment)
+                try await gate.release(permit, transientFailure: false)
+            } catch let error as ProviderError {
+                if error.kind == .transient { WorkerMetrics.providerError(deploymentID: deployment.id, httpStatus: error.httpStatus) }
+                try await gate.release(permit, transientFailure: error.kind == .transient)
+                throw VideoJobFailure(
+                    code: error.code ?? (error.kind == .transient ? "provider_unavailable" : "invalid_request"),
+                    message: error.message,
+                    disposition: error.kind == .transient ? .retry : .finish,
+                    retryAfter: error.retryAfter
+                )
+            } catch {
+                try await gate.release(permit, transientFailure: false)
+                throw error
+            }
+            logger.debug("Job submitted", metadata: ["reel.deployment.id": "\(deployment.id)"])
+            return try track(result, &job)
+        }
+        throw PollAgain(after: max(wait ?? configuration.polling.initialInterval, .milliseconds(50)))
+    }
+
+    /// The provider call of the job's kind.
+    private func send(_ job: VideoJob, inputs: ResolvedInputs, to deployment: VideoDeployment) async throws -> ProviderResult {
+        let payload = job.payload
+        let key = "reel-\(job.claimed.job.id)"
+        let provider = deployment.provider
+        switch payload.kind {
+        case .generate:
+            let request = CreateVideoRequest(
+                model: deployment.providerModel(forGroup: payload.modelGroup),
+                prompt: payload.prompt ?? "",
+                seconds: payload.seconds,
+                size: payload.size,
+                inputReference: try payload.inputReference.map(providerReference),
+                characterIDs: inputs.characterIDs,
+                extraBody: payload.extraBody
+            )
+            return .video(try await provider.createVideo(request, idempotencyKey: key))
+        case .remix:
+            guard let sourceID = inputs.sourceVideoID else { throw missingInput("source video") }
+            return .video(try await provider.remixVideo(id: sourceID, prompt: payload.prompt ?? "", idempotencyKey: key))
+        case .edit:
+            let request = EditVideoRequest(prompt: payload.prompt ?? "", video: try source(payload, inputs), extraBody: payload.extraBody)
+            return .video(try await provider.editVideo(request, idempotencyKey: key))
+        case .extend:
+            let request = ExtendVideoRequest(
+                prompt: payload.prompt ?? "",
+                seconds: payload.seconds ?? "4",
+                video: try source(payload, inputs),
+                extraBody: payload.extraBody
+            )
+            return .video(try await provider.extendVideo(request, idempotencyKey: key))
+        case .createCharacter:
+            guard let video = payload.characterVideo else { throw missingInput("character video") }
+            let request = CreateCharacterRequest(name: payload.characterName ?? "", video: try providerFile(video))
+            return .character(try await provider.createCharacter(request, idempotencyKey: key))
+        case .delete:
+            throw VideoJobFailure.deadLetter("invalid_job", "A delete job has nothing to submit.")
+        }
+    }
+
+    private func source(_ payload: VideoJobPayload, _ inputs: ResolvedInputs) throws -> ProviderVideoSource {
+        if let id = inputs.sourceVideoID { return .id(id) }
+        if let upload = payload.sourceUpload { return .file(try providerFile(upload)) }
+        throw missingInput("source video")
+    }
+
+    private func providerReference(_ reference: InputReference) throws -> ProviderInputReference {
+        switch reference {
+        case .upload(let blob): .file(try providerFile(blob))
+        case .imageURL(let url): .imageURL(url)
+        case .fileID(let id): .fileID(id)
+        }
+    }
+
+    private func providerFile(_ blob: BlobReference) throws -> ProviderFile {
+        guard let path = try blobs.path(for: blob.key) else {
+            throw VideoJobFailure.finish("input_not_found", "The uploaded file \(blob.filename) is no longer stored.")
+        }
+        return ProviderFile(path: path, filename: blob.filename, contentType: blob.contentType)
+    }
+
+    private func missingInput(_ role: String) -> VideoJobFailure {
+        .deadLetter("invalid_job", "The job has no \(role).")
+    }
+}
+
+extension VideoJobPayload {
+    /// Whether the job must stay on its deployment even before it is submitted (it names a provider file).
+    var pinsDeployment: Bool {
+        if case .fileID = inputReference { return true }
+        return false
+    }
+}

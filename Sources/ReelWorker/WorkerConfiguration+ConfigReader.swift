@@ -1,0 +1,23 @@
+public import ReelRouting
+
+extension WorkerConfiguration {
+    /// Creates a configuration from `reel_settings.worker` of the YAML configuration (already validated by
+    /// `ReelConfiguration`): `concurrency`, `lease` (heartbeats come at a third of it), `poll_interval_min` (the first
+    /// poll, and the wait between checks of inputs still in flight) and `poll_interval_max` (the ceiling polls grow to).
+    /// Budgets (`budgets.*`) are the job's, set when it is enqueued.
+    /// - Parameters:
+    ///   - settings: The worker settings.
+    ///   - workerID: This process's worker id.
+    public init(settings: ReelSettings.Worker, workerID: String = WorkerConfiguration.makeWorkerID()) {
+        let minimum = Duration.milliseconds(10)
+        let lease = max(settings.lease, .seconds(1))
+        let initial = max(settings.pollIntervalMin, minimum)
+        self.init(
+            workerID: workerID,
+            concurrency: settings.concurrency,
+            leaseDuration: lease,
+            heartbeatInterval: lease / 3,
+            polling: .init(initialInterval: initial, maxInterval: max(settings.pollIntervalMax, initial), inputInterval: initial)
+        )
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+public import Logging
+public import ReelQueue
+public import ReelStorage
+public import ServiceLifecycle
+
+/// A worker process's job loop: claims video jobs into `concurrency` slots and runs one tick of each, heartbeating
+/// its lease while the tick runs.
+///
+/// On graceful shutdown it stops claiming, lets running ticks finish within the grace period and hands the rest
+/// back to the queue (their leases released, not left to expire). A cancel request seen at a heartbeat stops the
+/// job at its next step.
+///
+/// ```swift
+/// let worker = WorkerService(runner: runner, configuration: configuration, logger: logger)
+/// let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+/// try await group.run()
+/// ```
+public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate>: Service {
+    let runner: VideoJobRunner<Queue, Blobs, Gate>
+    let configuration: WorkerConfiguration
+    let logger: Logger
+
+    /// Creates the service.
+    /// - Parameters:
+    ///   - runner: Runs each tick.
+    ///   - configuration: Slots, lease, heartbeat, claim wait and grace period.
+    ///   - logger: Logger.
+    public init(runner: VideoJobRunner<Queue, Blobs, Gate>, configuration: WorkerConfiguration, logger: Logger) {
+        self.runner = runner
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    private var queue: Queue { runner.queue }
+
+    /// Claims and runs jobs until graceful shutdown or cancellation.
+    public func run() async throws {
+        let slots = WorkerSlots(capacity: configuration.concurrency)
+        logger.info("Worker started", metadata: ["reel.worker.id": "\(configuration.workerID)", "reel.worker.concurrency": "\(configuration.concurrency)"])
+        await withDiscardingTaskGroup { group in
+            await withGracefulShutdownHandler {
+                while !Task.isCancelled {
+                    let free = await slots.waitForFree()
+                    if free == 0 { break }
+                    let claimed: [ClaimedJob]
+                    do {
+                        claimed = try await queue.claim(
+                            workerID: configuration.workerID,
+                            max: free,
+                            lease: configuration.leaseDuration,
+                            wait: configuration.claimWait
+                        )
+                    } catch is CancellationError {
+                        break
+                    } catch {
+                        logger.error("Claim failed", metadata: ["error": "\(error)"])
+                        try? await Task.sleep(for: .seconds(1))
+                        continue
+                    }
+                    if slots.isClosed {
+                        for job in claimed { await handBack(job.lease) }
+                        break
+                    }
+                    for job in claimed {
+                        slots.take()
+                        WorkerMetrics.active(slots.active)
+                        // One tick of a claimed job; gives its slot back when done.
+                        group.addTask {
+                            await tick(job)
+                            slots.give()
+                            WorkerMetrics.active(slots.active)
+                        }
+                    }
+                }
+            } onGracefulShutdown: {
+                slots.close()
+            }
+            logger.info("Worker stops claiming", metadata: ["reel.worker.active": "\(slots.active)"])
+            let deadline = ContinuousClock.now + configuration.shutdownGracePeriod
+            while slots.active > 0, ContinuousClock.now < deadline, !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            if slots.active > 0 {
+                logger.info("Grace period over; handing jobs back", metadata: ["reel.worker.active": "\(slots.active)"])
+                group.cancelAll()
+            }
+        }
+        logger.info("Worker stopped")
+    }
+
+    /// Runs one tick of a job while a sibling task heartbeats its lease.
+    private func tick(_ claimed: ClaimedJob) async {
+        let logger = logger.with(jobID: claimed.job.id)
+        let cancellation = CancellationFlag()
+        await withTaskGroup(of: Void.self) { group in
+            // Heartbeats the lease until the tick ends; a cancel request is passed to the tick through `cancellation`.
+            group.addTask {
+                while !Task.isCancelled {
+                    do {
+                        try await Task.sleep(for: configuration.heartbeatInterval)
+                        let result = try await queue.heartbeat(claimed.lease, extendBy: configuration.leaseDuration)
+                        if result.cancelRequested { cancellation.set() }
+                    } catch {
+                        if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["error": "\(error)"]) }
+                        return
+                    }
+                }
+            }
+            do {
+                try await runner.run(claimed, cancellation: cancellation)
+                WorkerMetrics.tick(outcome: "ok")
+            } catch {
+                if Task.isCancelled {
+                    await handBack(claimed.lease)
+                    WorkerMetrics.tick(outcome: "released")
+                } else {
+                    logger.error("Tick failed", metadata: ["error": "\(error)"])
+                    WorkerMetrics.tick(outcome: "error")
+                    let failure = JobFailure(code: "worker_error", message: "\(error)", retryable: true)
+                    _ = try? await queue.fail(claimed.lease, failure: failure, record: nil)
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Releases a lease without counting an attempt, outside the (possibly cancelled) current task.
+    private func handBack(_ lease: JobLease) async {
+        let queue = queue
+        let logger = logger
+        // Unstructured so that the release runs even when the calling task is cancelled.
+        await Task {
+            do {
+                try await queue.release(lease)
+            } catch {
+                logger.warning("Release failed", metadata: ["reel.job.id": "\(lease.jobID)", "error": "\(error)"])
+            }
+        }.value
+    }
+}

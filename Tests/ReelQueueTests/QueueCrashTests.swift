@@ -1,0 +1,150 @@
+import Foundation
+import ReelQueue
+import ReelRedis
+import ReelTesting
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Crashes under the queue: a worker process killed with SIGKILL, and Redis restarted under a claim loop.
+struct QueueCrashTests {
+    /// The built `reel` binary: `REEL_BIN`, else next to the test bundle. Nil when missing (the test then skips
+    /// locally and fails in CI).
+    private static func reelBinary() throws -> URL? {
+        if let path = ProcessInfo.processInfo.environment["REEL_BIN"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reel")
+        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/reel").standardized
+        if FileManager.default.isExecutableFile(atPath: built.path) { return built }
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            throw CrashTestError(description: "the reel binary was not found: set REEL_BIN or build the package first")
+        }
+        return nil
+    }
+
+    private static func lines(of file: URL) -> [String] {
+        ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test func aWorkerProcessKilledMidJobLosesNothingAndNoJobCompletesTwice() async throws {
+        guard let reel = try Self.reelBinary() else { return }
+        try await RedisTestEnvironment.withClient { client in
+            let name = "crash-\(UUID().uuidString)"
+            let queue = RedisVideoJobQueue.redis(client, name: name)
+            let count = 300
+            _ = try await queue.enqueue((0..<count).map { NewJob(id: "job-\($0)", type: "noop", payload: "{}") })
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-crash-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let logA = directory.appendingPathComponent("a.log")
+            let logB = directory.appendingPathComponent("b.log")
+            let redisURL = try RedisTestEnvironment.url() ?? ""
+
+            func worker(_ log: URL, _ extra: [String]) throws -> Process {
+                let process = Process()
+                process.executableURL = reel
+                process.arguments = [
+                    "queue", "work-noop", "--redis-url", redisURL, "--queue", name, "--batch", "10", "--lease-ms", "1000",
+                    "--completions", log.path,
+                ] + extra
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+
+            // Worker A holds each batch for 200 ms; kill it while it holds one.
+            let a = try worker(logA, ["--hold-ms", "200", "--worker-id", "A"])
+            let clock = ContinuousClock()
+            let giveUp = clock.now + .seconds(30)
+            while Self.lines(of: logA).count < 30, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
+            while try await queue.stats().counts[.active] == 0, clock.now < giveUp { try await Task.sleep(for: .milliseconds(5)) }
+            kill(a.processIdentifier, SIGKILL)
+            a.waitUntilExit()
+            #expect(a.terminationReason == .uncaughtSignal)
+            let heldByTheDead = try await queue.stats().counts[.active] ?? 0
+            #expect(heldByTheDead > 0, "A was killed while holding no job")
+
+            // Worker B reaps A's expired leases and finishes everything.
+            let b = try worker(logB, ["--exit-when-idle", "--worker-id", "B"])
+            while b.isRunning, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
+            if b.isRunning { kill(b.processIdentifier, SIGKILL) }
+            #expect(b.terminationStatus == 0)
+
+            let stats = try await queue.stats()
+            #expect(stats.counts[.done] == count)
+            #expect(stats.counts[.ready] == 0 && stats.counts[.active] == 0 && stats.counts[.dead] == 0)
+            let completedByA = Self.lines(of: logA)
+            let completedByB = Self.lines(of: logB)
+            let all = completedByA + completedByB
+            #expect(Set(all).count == all.count, "a job completed twice")
+            #expect(!completedByB.isEmpty)
+            // A may die after a complete and before logging it; at most one batch goes unlogged.
+            #expect(all.count >= count - 10 && all.count <= count)
+            var reaped = 0
+            for i in 0..<count where try await queue.job(id: "job-\(i)")?.stalls == 1 { reaped += 1 }
+            #expect(reaped == heldByTheDead)
+        }
+    }
+
+    @Test func aClaimLoopCarriesOnWhenRedisRestarts() async throws {
+        // SIGKILL, not SIGTERM: with every write fsynced to the AOF, even a crash loses nothing.
+        let server = try await RedisTestServer.launch(arguments: ["--appendonly", "yes", "--appendfsync", "always"])
+        var configuration = try RedisConfiguration(url: server.url)
+        configuration.commandTimeout = .seconds(1)
+        configuration.connectTimeout = .milliseconds(500)
+        let client = RedisClient(configuration: configuration)
+        defer { client.close() }
+        let queue = RedisVideoJobQueue.redis(client, name: "restart-\(UUID().uuidString)")
+        let count = 2_000
+        _ = try await queue.enqueue((0..<count).map { NewJob(id: "job-\($0)", type: "noop", payload: "{}") })
+
+        let progress = Progress()
+        let loop = Task {
+            for try await batch in queue.claims(workerID: "w", batch: 20, lease: .seconds(2), wait: .seconds(1)) {
+                try await Task.sleep(for: .milliseconds(2))
+                do {
+                    let completed = try await queue.complete(batch.map(\.lease))
+                    await progress.completed(completed.filter { $0 }.count)
+                } catch {
+                    // Redis went away mid-batch: these leases expire and the jobs run again (unless Redis
+                    // completed them and only the reply was lost).
+                    await progress.failed()
+                }
+            }
+        }
+        let clock = ContinuousClock()
+        let giveUp = clock.now + .seconds(60)
+        while await progress.done < count / 4, clock.now < giveUp { try await Task.sleep(for: .milliseconds(5)) }
+        try await server.kill()
+        let doneAtStop = await progress.done
+        try await Task.sleep(for: .milliseconds(500))
+        try await server.start()
+        func finished() async -> Int { (try? await queue.stats().counts[.done]) ?? 0 }
+        while await finished() < count, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
+        loop.cancel()
+        _ = try? await loop.value
+
+        #expect(doneAtStop < count, "Redis restarted after the loop had finished")
+        let stats = try await queue.stats()
+        #expect(stats.counts[.done] == count)
+        // No job completed twice; a batch whose reply the crash swallowed may be missing from the loop's count.
+        let confirmed = await progress.done
+        #expect(confirmed <= count && confirmed >= count - 20, "\(confirmed) completions confirmed")
+        #expect(stats.counts[.ready] == 0 && stats.counts[.active] == 0 && stats.counts[.scheduled] == 0)
+    }
+}
+
+/// Completions seen by the claim loop of a test.
+private actor Progress {
+    private(set) var done = 0
+    private(set) var failures = 0
+
+    func completed(_ n: Int) { done += n }
+    func failed() { failures += 1 }
+}
+
+private struct CrashTestError: Error, CustomStringConvertible {
+    let description: String
+}

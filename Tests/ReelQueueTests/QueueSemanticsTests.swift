@@ -1,0 +1,411 @@
+import Foundation
+import ReelQueue
+import Testing
+
+/// The queue's semantics, against every backend (the Redis functions library and the memory queue).
+///
+/// Serialized: the timing checks (delayed jobs run on time ± 50 ms) must not compete for the cooperative pool
+/// with the 10,000-job retention test.
+@Suite(.serialized)
+struct QueueSemanticsTests {
+    private static func newJob(
+        _ id: String = UUID().uuidString,
+        owner: String? = nil,
+        priority: Int = 0,
+        delay: Duration = .zero,
+        limits: JobLimits = .init()
+    ) -> NewJob {
+        NewJob(
+            id: id, type: "noop", payload: #"{"n":1}"#, record: #"{"status":"queued"}"#, owner: owner, priority: priority,
+            delay: delay, limits: limits
+        )
+    }
+
+    private static func keyed(_ id: String, fingerprint: String) -> NewJob {
+        var job = newJob(id)
+        job.idempotencyKey = "key-1"
+        job.idempotencyFingerprint = fingerprint
+        return job
+    }
+
+    private static func claimOne(_ queue: some VideoJobQueueDriver, worker: String = "w", lease: Duration = .seconds(30),
+                                 wait: Duration = .seconds(2)) async throws -> ClaimedJob {
+        try #require(try await queue.claim(workerID: worker, max: 1, lease: lease, wait: wait).first)
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func idempotentEnqueueReturnsTheFirstJob(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            #expect(try await queue.enqueue(Self.keyed("a", fingerprint: "body-1")) == .enqueued(id: "a"))
+            #expect(try await queue.enqueue(Self.keyed("b", fingerprint: "body-1")) == .duplicate(id: "a"))
+            #expect(try await queue.enqueue(Self.keyed("b", fingerprint: "body-2")) == .conflict(id: "a"))
+            await #expect(throws: QueueError.self) { _ = try await queue.enqueue(Self.newJob("a")) }
+            await #expect(throws: QueueError.self) { _ = try await queue.enqueue(Self.newJob("c", priority: 5000)) }
+            // A refused enqueue does not claim its idempotency key.
+            var reused = Self.newJob("a")
+            reused.idempotencyKey = "key-2"
+            let refused = reused
+            await #expect(throws: QueueError.self) { _ = try await queue.enqueue(refused) }
+            reused.id = "d"
+            #expect(try await queue.enqueue(reused) == .enqueued(id: "d"))
+            #expect(try await queue.job(id: "b") == nil)
+            #expect(try await queue.stats().counts[.ready] == 2)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func higherPriorityFirstAndFIFOWithinAPriority(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            let order: [(String, Int)] = [("low-1", -5), ("mid-1", 0), ("high-1", 7), ("mid-2", 0), ("high-2", 7), ("low-2", -5)]
+            for (id, priority) in order { _ = try await queue.enqueue(Self.newJob(id, priority: priority)) }
+            var claimed: [String] = []
+            for _ in order { claimed.append(try await Self.claimOne(queue).job.id) }
+            #expect(claimed == ["high-1", "high-2", "mid-1", "mid-2", "low-1", "low-2"])
+        }
+    }
+
+    /// Measured on the queue's clock: the claim stamps `updatedAtMs`, the enqueue `createdAtMs`.
+    @Test(arguments: QueueBackend.allCases)
+    func delayedJobRunsOnTime(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            // A claimer is already waiting when the delayed job arrives: it must wake at the run-at time.
+            let waiting = Task { try await queue.claim(workerID: "w", max: 1, lease: .seconds(30), wait: .seconds(5)) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await queue.enqueue(Self.newJob("late", delay: .milliseconds(700)))
+            let late = try #require(try await waiting.value.first?.job)
+            #expect(late.id == "late")
+            let off = late.updatedAtMs - late.createdAtMs - 700
+            #expect(abs(off) <= 50, "ran \(off) ms off its time")
+            // And a claimer that starts after the job was scheduled.
+            _ = try await queue.enqueue(Self.newJob("later", delay: .milliseconds(400)))
+            let later = try await Self.claimOne(queue).job
+            #expect(later.id == "later")
+            let offAgain = later.updatedAtMs - later.createdAtMs - 400
+            #expect(abs(offAgain) <= 50, "ran \(offAgain) ms off its time")
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func snoozeKeepsStepStateAndCountsAPollNotAnAttempt(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("s"))
+            let first = try await Self.claimOne(queue)
+            #expect(first.job.stepState == nil)
+            try await queue.snooze(
+                first.lease, delay: .milliseconds(50), stepState: #"{"step":"polling","provider_id":"p1"}"#,
+                record: #"{"status":"in_progress"}"#
+            )
+            #expect(try await queue.job(id: "s")?.state == .scheduled)
+            await #expect(throws: QueueError.self) { try await queue.complete(first.lease, record: nil) }
+            let second = try await Self.claimOne(queue)
+            #expect(second.job.stepState == #"{"step":"polling","provider_id":"p1"}"#)
+            #expect(second.job.record == #"{"status":"in_progress"}"#)
+            #expect(second.job.attempts == 0)
+            #expect(second.job.polls == 1)
+            #expect(second.lease.fence > first.lease.fence)
+            try await queue.complete(second.lease, record: #"{"status":"completed"}"#)
+            let done = try #require(try await queue.job(id: "s"))
+            #expect(done.state == .done)
+            #expect(done.record == #"{"status":"completed"}"#)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func pollBudgetDeadLetters(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("p", limits: JobLimits(maxPolls: 1)))
+            try await queue.snooze(try await Self.claimOne(queue).lease, delay: .zero, stepState: "1", record: nil)
+            try await queue.snooze(try await Self.claimOne(queue).lease, delay: .zero, stepState: "2", record: nil)
+            let job = try #require(try await queue.job(id: "p"))
+            #expect(job.state == .dead)
+            #expect(job.lastError == "poll_budget_exhausted: 1 polls")
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func retryBackoffGrowsAndEndsInTheDeadLetterSet(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            let limits = JobLimits(maxAttempts: 4, baseBackoff: .milliseconds(40), maxBackoff: .seconds(10))
+            _ = try await queue.enqueue(Self.newJob("r", limits: limits))
+            let failure = JobFailure(code: "provider_unavailable", message: "503 from the provider", retryable: true)
+            var delays: [Int64] = []
+            for attempt in 1...4 {
+                let claimed = try await Self.claimOne(queue, wait: .seconds(3))
+                #expect(claimed.job.attempts == attempt - 1)
+                let outcome = try await queue.fail(claimed.lease, failure: failure, record: nil)
+                if attempt == 4 {
+                    #expect(outcome == .deadLettered)
+                } else if case .retryScheduled(let atMs) = outcome {
+                    delays.append(atMs - (try #require(try await queue.job(id: "r")).updatedAtMs))
+                } else {
+                    Issue.record("attempt \(attempt) was not retried: \(outcome)")
+                }
+            }
+            // Equal jitter: retry n waits within [base·2ⁿ⁻¹/2, base·2ⁿ⁻¹].
+            #expect(delays.count == 3)
+            for (index, delay) in delays.enumerated() {
+                let full = Int64(40 << index)
+                #expect(delay >= full / 2 && delay <= full, "retry \(index + 1) waited \(delay) ms")
+            }
+            #expect(delays.last! > delays.first!)
+            let dead = try await queue.deadJobs(limit: 10)
+            #expect(dead.map(\.id) == ["r"])
+            #expect(dead.first?.lastError == "attempts_exhausted: 4 attempts, last provider_unavailable: 503 from the provider")
+            #expect(try await queue.stats().counts[.dead] == 1)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func retryHonoursRetryAfter(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("ra", limits: JobLimits(baseBackoff: .milliseconds(10))))
+            let claimed = try await Self.claimOne(queue)
+            let failure = JobFailure(code: "rate_limited", message: "429", retryable: true, retryAfter: .seconds(7))
+            let outcome = try await queue.fail(claimed.lease, failure: failure, record: nil)
+            let failedAt = try #require(try await queue.job(id: "ra")).updatedAtMs
+            #expect(outcome == .retryScheduled(atMs: failedAt + 7_000))
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func deadlineBudgetDeadLetters(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("dl", limits: JobLimits(deadline: .milliseconds(300), baseBackoff: .seconds(1))))
+            let claimed = try await Self.claimOne(queue)
+            let failure = JobFailure(code: "provider_timeout", message: "timed out", retryable: true)
+            #expect(try await queue.fail(claimed.lease, failure: failure, record: nil) == .deadLettered)
+            #expect(try await queue.job(id: "dl")?.lastError == "deadline_exceeded: no time left to retry after provider_timeout: timed out")
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func replayMovesADeadJobBackWithFreshBudgets(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("d"))
+            let claimed = try await Self.claimOne(queue)
+            let failure = JobFailure(code: "invalid_request", message: "400 bad prompt", retryable: false)
+            #expect(try await queue.fail(claimed.lease, failure: failure, record: nil) == .deadLettered)
+            #expect(try await queue.job(id: "d")?.lastError == "invalid_request: 400 bad prompt")
+            #expect(try await queue.replay(id: "d"))
+            #expect(try await queue.replay(id: "d") == false)
+            #expect(try await queue.replay(id: "unknown") == false)
+            #expect(try await queue.deadJobs(limit: 10).isEmpty)
+            let again = try await Self.claimOne(queue)
+            #expect(again.job.id == "d")
+            #expect(again.job.attempts == 0)
+            try await queue.complete(again.lease, record: nil)
+            #expect(try await queue.job(id: "d")?.state == .done)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func pauseStopsClaimsAndResumeWakesAWaitingClaimer(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            try await queue.setPaused(true)
+            _ = try await queue.enqueue(Self.newJob("x"))
+            #expect(try await queue.claim(workerID: "w", max: 1, lease: .seconds(30), wait: .milliseconds(200)).isEmpty)
+            #expect(try await queue.stats().paused)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let waiting = Task { try await queue.claim(workerID: "w", max: 1, lease: .seconds(30), wait: .seconds(10)) }
+            try await Task.sleep(for: .milliseconds(200))
+            try await queue.setPaused(false)
+            #expect(try await waiting.value.map(\.job.id) == ["x"])
+            #expect(clock.now - start < .seconds(2))
+            #expect(try await queue.stats().paused == false)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func concurrencyCapHoldsWithSeveralClaimers(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            try await queue.setConcurrencyLimit(3)
+            for i in 0..<24 { _ = try await queue.enqueue(Self.newJob("c\(i)")) }
+            let tracker = ActiveTracker()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for w in 0..<5 {
+                    group.addTask {
+                        while await tracker.finished < 24 {
+                            let jobs = try await queue.claim(workerID: "w\(w)", max: 4, lease: .seconds(30), wait: .milliseconds(300))
+                            await tracker.began(jobs.count)
+                            try await Task.sleep(for: .milliseconds(15))
+                            await tracker.ended(jobs.count)
+                            for job in jobs { try await queue.complete(job.lease, record: nil) }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(await tracker.peak == 3)
+            let stats = try await queue.stats()
+            #expect(stats.counts[.done] == 24)
+            #expect(stats.concurrencyLimit == 3)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func expiredLeaseIsReapedAndTheStaleHolderIsFenced(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("f"))
+            // w1 claims and then hangs: it never heartbeats.
+            let stale = try await Self.claimOne(queue, worker: "w1", lease: .milliseconds(100))
+            // w2 waits; it wakes when the lease expires, reaps it and runs the job again.
+            let fresh = try await Self.claimOne(queue, worker: "w2", wait: .seconds(3))
+            #expect(fresh.job.id == "f")
+            #expect(fresh.job.stalls == 1)
+            #expect(fresh.lease.fence > stale.lease.fence)
+            await #expect(throws: QueueError.self) { _ = try await queue.heartbeat(stale.lease, extendBy: .seconds(30)) }
+            do {
+                try await queue.complete(stale.lease, record: #"{"by":"w1"}"#)
+                Issue.record("the stale complete was accepted")
+            } catch let error as QueueError {
+                #expect(error.code == .staleLease)
+            }
+            #expect(try await queue.complete([stale.lease, fresh.lease]) == [false, true])
+            let job = try #require(try await queue.job(id: "f"))
+            #expect(job.state == .done)
+            #expect(job.record == #"{"status":"queued"}"#)
+            let unknown = JobLease(jobID: "nope", fence: 1, workerID: "w")
+            do {
+                try await queue.complete(unknown, record: nil)
+                Issue.record("completing an unknown job was accepted")
+            } catch let error as QueueError {
+                #expect(error.code == .jobNotFound)
+            }
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func stallsExhaustedDeadLetter(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("st", limits: JobLimits(maxStalls: 1)))
+            _ = try await Self.claimOne(queue, lease: .milliseconds(50))
+            _ = try await Self.claimOne(queue, lease: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(80))
+            #expect(try await queue.reap().reaped == 1)
+            let job = try #require(try await queue.job(id: "st"))
+            #expect(job.state == .dead)
+            #expect(job.lastError == "stalled: the lease expired 2 times")
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func cancelWaitingAndActiveJobs(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("active"))
+            _ = try await queue.enqueue(Self.newJob("later", delay: .seconds(60)))
+            let claimed = try await Self.claimOne(queue)
+            _ = try await queue.enqueue(Self.newJob("waiting"))
+            #expect(try await queue.cancel(id: "waiting") == .cancelled)
+            #expect(try await queue.cancel(id: "later") == .cancelled)
+            #expect(try await queue.cancel(id: "waiting") == .alreadyFinished)
+            #expect(try await queue.cancel(id: "nope") == .notFound)
+            #expect(try await queue.heartbeat(claimed.lease, extendBy: .seconds(30)).cancelRequested == false)
+            #expect(try await queue.cancel(id: "active") == .requested)
+            #expect(try await queue.heartbeat(claimed.lease, extendBy: .seconds(30)).cancelRequested)
+            #expect(try await queue.job(id: "active")?.cancelRequested == true)
+            let failure = JobFailure(code: "cancelled", message: "cancelled by its owner", retryable: true)
+            #expect(try await queue.fail(claimed.lease, failure: failure, record: nil) == .deadLettered)
+            #expect(try await queue.job(id: "active")?.state == .cancelled)
+            #expect(try await queue.claim(workerID: "w", max: 5, lease: .seconds(30), wait: .milliseconds(100)).isEmpty)
+            let stats = try await queue.stats()
+            #expect(stats.counts[.cancelled] == 3)
+            #expect(stats.counts[.ready] == 0 && stats.counts[.scheduled] == 0 && stats.counts[.active] == 0)
+            #expect(try await queue.replaceFinishedRecord(id: "waiting", record: #"{"deleted":true}"#))
+            #expect(try await queue.job(id: "waiting")?.record == #"{"deleted":true}"#)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func signalWakesASnoozedJob(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("sig"))
+            #expect(try await queue.signal(id: "sig") == false)
+            let claimed = try await Self.claimOne(queue)
+            try await queue.updateRecord(claimed.lease, record: #"{"progress":50}"#)
+            #expect(try await queue.replaceFinishedRecord(id: "sig", record: "{}") == false)
+            try await queue.snooze(claimed.lease, delay: .seconds(60), stepState: "poll", record: nil)
+            #expect(try await queue.signal(id: "sig"))
+            let again = try await Self.claimOne(queue, wait: .seconds(1))
+            #expect(again.job.record == #"{"progress":50}"#)
+            try await queue.release(again.lease)
+            #expect(try await queue.job(id: "sig")?.state == .ready)
+            #expect(try await Self.claimOne(queue).job.attempts == 0)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func ownerPagingByJobID(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            for i in 1...5 { _ = try await queue.enqueue(Self.newJob("a\(i)", owner: "alice")) }
+            for i in 1...2 { _ = try await queue.enqueue(Self.newJob("b\(i)", owner: "bob")) }
+            var page = try await queue.jobs(owner: "alice", after: nil, limit: 2, descending: false)
+            #expect(page.jobs.map(\.id) == ["a1", "a2"] && page.hasMore)
+            page = try await queue.jobs(owner: "alice", after: "a2", limit: 2, descending: false)
+            #expect(page.jobs.map(\.id) == ["a3", "a4"] && page.hasMore)
+            page = try await queue.jobs(owner: "alice", after: "a4", limit: 2, descending: false)
+            #expect(page.jobs.map(\.id) == ["a5"] && !page.hasMore)
+            page = try await queue.jobs(owner: "alice", after: nil, limit: 3, descending: true)
+            #expect(page.jobs.map(\.id) == ["a5", "a4", "a3"] && page.hasMore)
+            page = try await queue.jobs(owner: "alice", after: "a3", limit: 3, descending: true)
+            #expect(page.jobs.map(\.id) == ["a2", "a1"] && !page.hasMore)
+            page = try await queue.jobs(owner: "bob", after: nil, limit: 10, descending: true)
+            #expect(page.jobs.map(\.id) == ["b2", "b1"] && !page.hasMore)
+            #expect(page.jobs.allSatisfy { $0.owner == "bob" && $0.state == .ready })
+            #expect(try await queue.jobs(owner: "bob", after: "a1", limit: 10, descending: true).jobs.isEmpty)
+            #expect(try await queue.jobs(owner: "carol", after: nil, limit: 10, descending: true) == JobPage(jobs: [], hasMore: false))
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func finishedJobsAreDeletedAfterTheRetentionPeriod(_ backend: QueueBackend) async throws {
+        try await backend.withQueue(options: VideoJobQueueOptions(retention: .seconds(2))) { queue async throws in
+            let count = 10_000
+            for chunk in stride(from: 0, to: count, by: 1_000) {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for i in chunk..<(chunk + 1_000) {
+                        group.addTask { _ = try await queue.enqueue(Self.newJob("job-\(i)", owner: "owner-\(i % 7)")) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            var finished = 0
+            var last: ClaimedJob?
+            while finished < count {
+                let jobs = try await queue.claim(workerID: "w", max: 500, lease: .seconds(30), wait: .seconds(1))
+                try #require(!jobs.isEmpty)
+                finished += try await queue.complete(jobs.map(\.lease)).filter { $0 }.count
+                last = jobs.last
+            }
+            // Just finished: still readable, still listed.
+            let lastID = try #require(last?.job.id)
+            #expect(try await queue.job(id: lastID)?.state == .done)
+            #expect(try await queue.jobs(owner: "owner-3", after: nil, limit: 5, descending: true).jobs.isEmpty == false)
+            try await Task.sleep(for: .milliseconds(2_100))
+            while try await queue.reap().trimmed > 0 {}
+            #expect(try await queue.stats().counts[.done] == 0)
+            #expect(try await queue.job(id: lastID) == nil)
+            #expect(try await queue.job(id: "job-1") == nil)
+            #expect(try await queue.jobs(owner: "owner-3", after: nil, limit: 5, descending: true).jobs.isEmpty)
+            let keys = try await backend.keyCount(of: queue)
+            #expect(keys <= 4, "\(keys) keys left")
+        }
+    }
+}
+
+/// Counts jobs held at once by the claimers of a test.
+private actor ActiveTracker {
+    private(set) var active = 0
+    private(set) var peak = 0
+    private(set) var finished = 0
+
+    func began(_ n: Int) {
+        active += n
+        peak = max(peak, active)
+    }
+
+    func ended(_ n: Int) {
+        active -= n
+        finished += n
+    }
+}

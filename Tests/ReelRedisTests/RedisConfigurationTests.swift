@@ -1,0 +1,73 @@
+import ReelRedis
+import Testing
+
+struct RedisConfigurationTests {
+    struct Parsed: Sendable, CustomTestStringConvertible {
+        var url: String
+        var endpoint: RedisConfiguration.Endpoint
+        var username: String? = nil
+        var password: String? = nil
+        var database = 0
+        var testDescription: String { url }
+    }
+
+    @Test(arguments: [
+        Parsed(url: "redis://127.0.0.1:6390", endpoint: .tcp(host: "127.0.0.1", port: 6390)),
+        Parsed(url: "redis://localhost", endpoint: .tcp(host: "localhost", port: 6379)),
+        Parsed(url: "REDIS://cache.internal:7000/3", endpoint: .tcp(host: "cache.internal", port: 7000), database: 3),
+        Parsed(url: "redis://:s3cret@10.0.0.1:6379/0", endpoint: .tcp(host: "10.0.0.1", port: 6379), password: "s3cret"),
+        Parsed(
+            url: "redis://worker:p%40ss%3Aword@h:1/15",
+            endpoint: .tcp(host: "h", port: 1),
+            username: "worker",
+            password: "p@ss:word",
+            database: 15
+        ),
+        Parsed(url: "redis://legacy@h", endpoint: .tcp(host: "h", port: 6379), password: "legacy"),
+        Parsed(url: "redis://[::1]:6380/2", endpoint: .tcp(host: "::1", port: 6380), database: 2),
+        Parsed(url: "redis://h:6379/?db=4", endpoint: .tcp(host: "h", port: 6379), database: 4),
+        Parsed(url: "unix:///var/run/redis.sock", endpoint: .unixSocket(path: "/var/run/redis.sock")),
+        Parsed(url: "unix:///tmp/r.sock?db=2", endpoint: .unixSocket(path: "/tmp/r.sock"), database: 2),
+        Parsed(url: "unix://:pw@/tmp/r.sock", endpoint: .unixSocket(path: "/tmp/r.sock"), password: "pw"),
+    ])
+    func parsesValidURLs(_ expected: Parsed) throws {
+        let configuration = try RedisConfiguration(url: expected.url)
+        #expect(configuration.endpoint == expected.endpoint)
+        #expect(configuration.username == expected.username)
+        #expect(configuration.password == expected.password)
+        #expect(configuration.database == expected.database)
+    }
+
+    @Test(arguments: [
+        ("", "missing scheme"),
+        ("127.0.0.1:6379", "missing scheme"),
+        ("http://127.0.0.1:6379", "unsupported scheme 'http'"),
+        ("rediss://127.0.0.1:6380", "TLS (rediss://) is not supported"),
+        ("redis://", "missing host"),
+        ("redis://:pw@:6379", "missing host"),
+        ("redis://h:0", "port '0' is not in 1...65535"),
+        ("redis://h:70000", "port '70000' is not in 1...65535"),
+        ("redis://h:port", "port 'port' is not in 1...65535"),
+        ("redis://h:6379/x", "database 'x' is not a number"),
+        ("redis://h:6379/-1", "database '-1' is not a number"),
+        ("redis://h/?timeout=3", "unknown URL parameter 'timeout=3'"),
+        ("redis://[::1:6379", "unclosed '['"),
+        ("redis://u:%zz@h", "bad percent-encoding"),
+        ("unix://", "missing socket path"),
+        ("unix://host/tmp/r.sock", "a unix socket URL has no host"),
+    ])
+    func refusesInvalidURLsClearly(url: String, reason: String) {
+        let error = #expect(throws: RedisError.self) { try RedisConfiguration(url: url) }
+        #expect(error?.code == .invalidURL)
+        #expect(error?.message?.contains(reason) == true, "\(error?.message ?? "no message")")
+    }
+
+    @Test func descriptionsNeverShowThePassword() throws {
+        let configuration = try RedisConfiguration(url: "redis://user:topsecret@h:6379/1")
+        #expect(configuration.endpoint.description == "h:6379")
+        let error = #expect(throws: RedisError.self) { try RedisClient(url: "redis://user:topsecret@h:bad") }
+        #expect(error.map { "\($0)" }?.contains("topsecret") == false)
+        #expect(RedisConfiguration.Endpoint.tcp(host: "::1", port: 1).description == "[::1]:1")
+        #expect(RedisConfiguration.Endpoint.unixSocket(path: "/tmp/r.sock").description == "unix:/tmp/r.sock")
+    }
+}

@@ -1,0 +1,60 @@
+import ReelRedis
+import ReelTesting
+import Testing
+
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
+struct RedisDedicatedConnectionTests {
+    @Test func blockingPopWakesWhenAnotherClientAdds() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let key = RedisTestEnvironment.uniqueKeyPrefix() + "ready"
+            let name = "waiter-" + key.filter { $0.isLetter || $0.isNumber }
+            async let popped = client.withDedicatedConnection { connection in
+                _ = try await connection.send(["CLIENT", "SETNAME", name])
+                return try await connection.send(["BZPOPMIN", key, "10"])
+            }
+            try await client.waitUntilBlocked(clientNamed: name)
+            _ = try await client.send(["ZADD", key, "7", "job-1"])
+            #expect(try await popped.array?.map(\.string) == [key, "job-1", "7"])
+        }
+    }
+
+    @Test func blockingTimeLongerThanTheCommandTimeoutIsAllowed() async throws {
+        let url = try #require(try RedisTestEnvironment.url())
+        let client = RedisClient(configuration: try RedisConfiguration(url: url, commandTimeout: .milliseconds(300)))
+        defer { client.close() }
+        let key = RedisTestEnvironment.uniqueKeyPrefix() + "empty"
+        let reply = try await client.withDedicatedConnection { connection in
+            try await connection.send(["BZPOPMIN", key, "0.8"])
+        }
+        #expect(reply.isNil)
+        // On a shared connection the same wait exceeds the command timeout.
+        let error = await #expect(throws: RedisError.self) { try await client.send(["BLPOP", key, "0.8"]) }
+        #expect(error?.code == .timeout)
+    }
+
+    @Test func cancellingABlockedPopInterruptsIt() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let key = RedisTestEnvironment.uniqueKeyPrefix() + "never"
+            let name = "cancelled-" + key.filter { $0.isLetter || $0.isNumber }
+            let waiter = Task {
+                try await client.withDedicatedConnection { connection in
+                    _ = try await connection.send(["CLIENT", "SETNAME", name])
+                    return try await connection.send(["BLPOP", key, "0"])
+                }
+            }
+            try await client.waitUntilBlocked(clientNamed: name)
+            waiter.cancel()
+            await #expect(throws: CancellationError.self) { try await waiter.value }
+            // The next lease reconnects and works.
+            #expect(try await client.withDedicatedConnection { try await $0.send(["PING"]) } == .simpleString("PONG"))
+        }
+    }
+
+    @Test func aConnectionKeptPastItsLeaseRefusesCommands() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let kept = try await client.withDedicatedConnection { $0 }
+            let error = await #expect(throws: RedisError.self) { try await kept.send(["PING"]) }
+            #expect(error?.code == .closed)
+        }
+    }
+}

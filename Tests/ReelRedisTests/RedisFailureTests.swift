@@ -1,0 +1,137 @@
+import ReelRedis
+import ReelTesting
+import Testing
+
+/// Bad configuration and broken servers give the right error, quickly, and never hang.
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
+struct RedisFailureTests {
+    @Test func malformedURLIsRefusedAtOnce() {
+        let error = #expect(throws: RedisError.self) { try RedisClient(url: "redis//127.0.0.1:6379") }
+        #expect(error?.code == .invalidURL)
+    }
+
+    @Test func deadPortFailsFastWithConnectionFailed() async throws {
+        let client = try RedisClient(url: "redis://127.0.0.1:1")
+        defer { client.close() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<3 {
+            let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
+            #expect(error?.code == .connectionFailed)
+            #expect(error?.message?.contains("127.0.0.1:1") == true)
+        }
+        // Three attempts, with the reconnect backoff between them, stay well under a second.
+        #expect(start.duration(to: clock.now) < .seconds(1))
+    }
+
+    @Test func missingUnixSocketFailsWithConnectionFailed() async throws {
+        let client = try RedisClient(url: "unix:///nonexistent/redis.sock")
+        defer { client.close() }
+        let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
+        #expect(error?.code == .connectionFailed)
+    }
+
+    @Test func unknownHostFailsWithConnectionFailed() async throws {
+        let client = try RedisClient(url: "redis://no-such-host.invalid:6379")
+        defer { client.close() }
+        let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
+        #expect(error?.code == .connectionFailed)
+    }
+
+    @Test func passwordsAreCheckedOnConnect() async throws {
+        let server = try await RedisTestServer.launch(arguments: ["--requirepass", "right-password"])
+
+        let wrong = try RedisClient(url: "redis://:wrong-password@127.0.0.1:\(server.port)")
+        defer { wrong.close() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let wrongError = await #expect(throws: RedisError.self) { try await wrong.send(["PING"]) }
+        #expect(wrongError?.code == .authenticationFailed)
+        #expect(wrongError?.message?.contains("AUTH") == true)
+        #expect(start.duration(to: clock.now) < .milliseconds(500))
+
+        let missing = try RedisClient(url: server.url)
+        defer { missing.close() }
+        let missingError = await #expect(throws: RedisError.self) { try await missing.send(["PING"]) }
+        #expect(missingError?.code == .authenticationFailed)
+        #expect(missingError?.message?.contains("NOAUTH") == true)
+
+        let wrongUser = try RedisClient(url: "redis://nobody:right-password@127.0.0.1:\(server.port)")
+        defer { wrongUser.close() }
+        let wrongUserError = await #expect(throws: RedisError.self) { try await wrongUser.send(["PING"]) }
+        #expect(wrongUserError?.code == .authenticationFailed)
+
+        let right = try RedisClient(url: "redis://default:right-password@127.0.0.1:\(server.port)/3")
+        defer { right.close() }
+        _ = try await right.send(["SET", "k", "in-db-3"])
+        let info = try await right.send(["CLIENT", "INFO"]).string ?? ""
+        #expect(info.contains(" db=3 "))
+        #expect(try await right.send(["GET", "k"]).string == "in-db-3")
+    }
+
+    @Test func databaseOutOfRangeFailsWithConnectionFailed() async throws {
+        let url = try #require(try RedisTestEnvironment.url())
+        let client = try RedisClient(url: url + "/99999")
+        defer { client.close() }
+        let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
+        #expect(error?.code == .connectionFailed)
+        #expect(error?.message?.contains("SELECT 99999") == true)
+    }
+
+    @Test func unresponsiveServerTimesOutInsteadOfHanging() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = RedisClient(
+            configuration: try RedisConfiguration(url: server.url, connectTimeout: .milliseconds(300), commandTimeout: .milliseconds(300))
+        )
+        defer { client.close() }
+        #expect(try await client.send(["PING"]) == .simpleString("PONG"))
+        await server.suspend()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let errors = await withTaskGroup(of: RedisError.Code?.self) { group in
+            for _ in 0..<10 {
+                group.addTask {
+                    do {
+                        _ = try await client.send(["PING"])
+                        return nil
+                    } catch {
+                        return (error as? RedisError)?.code
+                    }
+                }
+            }
+            return await group.reduce(into: [RedisError.Code?]()) { $0.append($1) }
+        }
+        // Bounded by the connect and command timeouts (a reconnect to the frozen server included).
+        #expect(start.duration(to: clock.now) < .milliseconds(1_500))
+        #expect(errors.allSatisfy { $0 == .timeout || $0 == .connectionFailed })
+        #expect(errors.contains(.timeout))
+        await server.resume()
+        #expect(try await client.send(["PING"]) == .simpleString("PONG"))
+    }
+
+    @Test func closedClientRefusesCommands() async throws {
+        let url = try #require(try RedisTestEnvironment.url())
+        let client = try RedisClient(url: url)
+        #expect(try await client.send(["PING"]) == .simpleString("PONG"))
+        client.close()
+        client.close()
+        let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
+        #expect(error?.code == .closed)
+        let dedicated = await #expect(throws: RedisError.self) { try await client.withDedicatedConnection { _ in } }
+        #expect(dedicated?.code == .closed)
+    }
+
+    @Test func closingInterruptsABlockedDedicatedConnection() async throws {
+        let url = try #require(try RedisTestEnvironment.url())
+        let client = try RedisClient(url: url)
+        let key = RedisTestEnvironment.uniqueKeyPrefix() + "never"
+        let waiter = Task {
+            try await client.withDedicatedConnection { try await $0.send(["BLPOP", key, "0"]) }
+        }
+        // Give the waiter time to block (if it has not, close() still fails it with `closed`).
+        try await Task.sleep(for: .milliseconds(100))
+        client.close()
+        let error = await #expect(throws: RedisError.self) { try await waiter.value }
+        #expect(error?.code == .closed)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import ReelRedis
+import ReelRouting
+import ReelRoutingRedis
+import ReelTesting
+import Testing
+
+/// The wildcard incident, replayed: a catalog reload published by another process reaches this one at once.
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+struct CatalogReloadTests {
+    /// The built `reel` binary: `REEL_BIN`, else next to the test bundle.
+    static func reelBinary() throws -> String {
+        if let path = ProcessInfo.processInfo.environment["REEL_BIN"], !path.isEmpty { return path }
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("reel").path }
+        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "build the reel product first (swift build)")
+    }
+
+    /// Runs a process to completion without blocking a thread of the cooperative pool.
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        // The output is a line or two: it fits the pipe's buffer, so the process never waited on it.
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        return (status, String(decoding: output, as: UTF8.self))
+    }
+
+    @Test func aKeyLimitedToOpenAIGetsANewModelWithoutRestartAfterAReloadInAnotherProcess() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let configuration = try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/sim.yaml"), environment: ["REEL_MASTER_KEY": "m"])
+        let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default))
+        let namespace = "test-\(UUID().uuidString)"
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        // Polling is slowed to a minute, so only the pub/sub announcement can make this test pass in time.
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: RouterKeys(namespace: namespace), pollInterval: .seconds(60))
+        let following = Task { try await synchronizer.run() }  // the first process following reloads
+        defer { following.cancel() }
+
+        let key = ["openai/*"]
+        #expect { try table.snapshot.checkAccess(patterns: key, model: "openai/sora-3") } throws: { error in
+            let error = error as! RoutingError
+            return error.code == .modelNotAllowed && error.message.contains("'openai/*'") && error.message.contains("openai/sora-3")
+        }
+        #expect(!table.snapshot.isAllowed(patterns: key, model: "sora-3"))
+        #expect(table.snapshot.deployments(for: "sora-3").isEmpty)
+        try await Task.sleep(for: .milliseconds(300))  // let the subscription settle
+
+        // Another process publishes a catalog that adds the model.
+        var entries = try JSONSerialization.jsonObject(with: Data(ModelCatalog.defaultJSON.utf8)) as! [String: Any]
+        entries["sora-3"] = ["litellm_provider": "openai", "mode": "video_generation"]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: entries).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try await Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
+        let published = ContinuousClock.now  // the command has published and exited
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("published catalog version 1"))
+
+        // The first process, never restarted, allows it within a second.
+        while !table.snapshot.isAllowed(patterns: key, model: "openai/sora-3"), published.duration(to: .now) < .seconds(1) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let delay = published.duration(to: .now)
+        try table.snapshot.checkAccess(patterns: key, model: "openai/sora-3")
+        #expect(delay < .seconds(1), "adopted after \(delay)")
+        try table.snapshot.checkAccess(patterns: key, model: "sora-3")
+        #expect(table.snapshot.catalogVersion == 1)
+        let served = try table.snapshot.resolve(model: "sora-3")
+        #expect(served.map(\.id) == ["sim-openai"] && served.first?.providerModel == "sora-3")
+        #expect(!table.snapshot.isAllowed(patterns: key, model: "openai/sora-4"), "still only what the catalog knows")
+    }
+
+    @Test func aBadCatalogIsRefusedBeforePublishing() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try Data("[\"not a catalog\"]".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let arguments = ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", "test-\(UUID().uuidString)"]
+        let result = try await Self.run(try Self.reelBinary(), arguments)
+        #expect(result.status != 0)
+        #expect(result.output.contains("catalog"))
+    }
+
+    @Test func aConfigurationReloadIsFollowed() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let one = Deployment(id: "one", modelGroup: "sora-2", provider: "openai", providerModel: "sora-2")
+        let two = Deployment(id: "two", modelGroup: "sora-2", provider: "openai", providerModel: "sora-2")
+        let table = RoutingTable(RoutingSnapshot(deployments: [one], catalog: .default))
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys) {
+            ReelConfiguration(deployments: [one, two], reel: ReelSettings(secrets: .init(idSecret: "0123456789abcdef")))
+        }
+        try await synchronizer.refresh()
+        #expect(table.snapshot.deployments.count == 1)
+        try await CatalogSynchronizer.publishConfigurationReload(client: client, keys: keys)
+        try await synchronizer.refresh()
+        #expect(table.snapshot.deployments.map(\.id) == ["one", "two"])
+    }
+
+    @Test func aProcessStartingLaterAdoptsThePublishedCatalog() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let catalog = try ModelCatalog(json: #"{"sora-9": {"litellm_provider": "openai"}}"#)
+        #expect(try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys) == 1)
+        #expect(try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys) == 2)
+
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        try await CatalogSynchronizer(client: client, table: table, keys: keys).refresh()
+        #expect(table.snapshot.catalogVersion == 2)
+        #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
+        #expect(!table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-2"), "the published catalog replaces the local one")
+    }
+
+    @Test func pollingCatchesAnAnnouncementThatWasLost() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys, pollInterval: .milliseconds(100))
+        let following = Task { try await synchronizer.run() }  // follows reloads until the test ends
+        defer { following.cancel() }
+
+        // First an announced reload, so the synchronizer is past its start-up read.
+        try await CatalogSynchronizer.publish(catalog: .default, client: client, keys: keys)
+        let announced = ContinuousClock.now
+        while table.snapshot.catalogVersion != 1, announced.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(table.snapshot.catalogVersion == 1)
+        // Then a newer catalog stored without an announcement, as if the pub/sub message had been lost.
+        _ = try await client.send(["HSET", keys.published, "catalog", #"{"sora-9": {"litellm_provider": "openai"}}"#, "catalog_version", "5"])
+        let stored = ContinuousClock.now
+        while table.snapshot.catalogVersion != 5, stored.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(table.snapshot.catalogVersion == 5)
+        #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
+    }
+}

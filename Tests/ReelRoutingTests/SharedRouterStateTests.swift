@@ -1,0 +1,149 @@
+import Foundation
+import ReelRedis
+import ReelRouting
+import ReelRoutingRedis
+import ReelTesting
+import Testing
+
+/// The shared router state against a real redis-server, with two clients standing for two processes.
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+struct SharedRouterStateTests {
+    static func deployment(_ id: String, rpm: Int? = nil, parallel: Int? = nil) -> Deployment {
+        Deployment(id: id, modelGroup: "sora-2", provider: "openai", providerModel: "sora-2", apiKey: "key-\(id)",
+                   rpm: rpm, maxParallelRequests: parallel)
+    }
+
+    /// Two independent clients and states sharing one unique namespace.
+    static func withTwoProcesses(
+        settings: RouterSettings = RouterSettings(),
+        _ body: (SharedRouterState, SharedRouterState) async throws -> Void
+    ) async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let first = try RedisClient(url: url)
+        let second = try RedisClient(url: url)
+        defer {
+            first.close()
+            second.close()
+        }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let a = SharedRouterState(client: first, keys: keys, settings: settings)
+        let b = SharedRouterState(client: second, keys: keys, settings: settings)
+        try await a.prepare()
+        try await body(a, b)
+    }
+
+    @Test func leastBusyPicksTheLeastLoadedAcrossProcesses() async throws {
+        try await Self.withTwoProcesses { a, b in
+            let deployments = ["x", "y", "z"].map { Self.deployment($0) }
+            for _ in 0..<3 { _ = try await a.acquire(pinned: deployments[0]) }
+            _ = try await a.acquire(pinned: deployments[1])
+            // b has never seen any reply: the server's live counts decide.
+            let first = try await b.acquire(from: deployments, strategy: .leastBusy)
+            #expect(first.deployment.id == "z")
+            let second = try await b.acquire(from: deployments, strategy: .leastBusy)
+            #expect(second.deployment.id != "x")
+            // Spread 6 more across the three: counts end level (3, 3, 3 → each gets what it lacks).
+            for _ in 0..<3 { _ = try await a.acquire(from: deployments, strategy: .leastBusy) }
+            let health = try await b.health(of: deployments)
+            #expect(health.values.map(\.inFlight).sorted() == [3, 3, 3], "\(health)")
+            try await b.release(first, outcome: .success)
+            #expect(try await a.health(of: deployments)["z"]?.inFlight == 2)
+        }
+    }
+
+    @Test func rpmHoldsAcrossProcesses() async throws {
+        try await Self.withTwoProcesses { a, b in
+            let limited = Self.deployment("limited", rpm: 10)
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<30 {
+                    let state = index.isMultiple(of: 2) ? a : b
+                    group.addTask {
+                        do {
+                            _ = try await state.acquire(from: [limited], strategy: .simpleShuffle)
+                            return true
+                        } catch let error as RoutingError where error.code == .noHealthyDeployment {
+                            #expect(error.retryAfter.map { $0 > .zero && $0 <= .seconds(6) } == true)
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 10)
+            let health = try await a.health(of: [limited])
+            #expect(try #require(health["limited"]).rateLimitedFor > .zero)
+        }
+    }
+
+    @Test func maxParallelRequestsHoldsAcrossProcesses() async throws {
+        try await Self.withTwoProcesses { a, b in
+            let narrow = Self.deployment("narrow", parallel: 2)
+            let first = try await a.acquire(from: [narrow], strategy: .leastBusy)
+            _ = try await b.acquire(from: [narrow], strategy: .leastBusy)
+            await #expect(throws: RoutingError.self) { try await a.acquire(from: [narrow], strategy: .leastBusy) }
+            try await a.release(first, outcome: .abandoned)
+            #expect(try await b.acquire(from: [narrow], strategy: .leastBusy).deployment.id == "narrow")
+        }
+    }
+
+    @Test func expiredLeasesStopCounting() async throws {
+        try await Self.withTwoProcesses { a, b in
+            let narrow = Self.deployment("narrow", parallel: 1)
+            let taken = ContinuousClock.now
+            _ = try await a.acquire(from: [narrow], strategy: .leastBusy, lease: .seconds(1))  // never released: a crash
+            await #expect(throws: RoutingError.self) { try await b.acquire(pinned: narrow) }
+            var freed: Duration?
+            while freed == nil, taken.duration(to: .now) < .seconds(4) {
+                if (try? await b.acquire(pinned: narrow)) != nil { freed = taken.duration(to: .now) }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let elapsed = try #require(freed)
+            #expect(elapsed >= .milliseconds(950), "the slot came back after \(elapsed)")
+        }
+    }
+
+    @Test func cooldownStartsAfterAllowedFailsAndEndsAfterCooldownTime() async throws {
+        let settings = RouterSettings(cooldownTime: .milliseconds(800), allowedFails: 2, failureWindow: .seconds(60))
+        try await Self.withTwoProcesses(settings: settings) { a, b in
+            let flaky = Self.deployment("flaky")
+            let other = Self.deployment("other")
+            #expect(try await a.recordFailure(deploymentID: "flaky") == nil)
+            let lease = try await b.acquire(pinned: flaky)
+            #expect(try await b.release(lease, outcome: .transientFailure) == nil, "two failures are allowed")
+            #expect(try await a.acquire(pinned: flaky).deployment.id == "flaky")
+
+            let started = ContinuousClock.now
+            #expect(try await b.recordFailure(deploymentID: "flaky") == .milliseconds(800), "the third starts the cooldown")
+            // Both processes now skip it, and the error says when to retry.
+            for state in [a, b] {
+                await #expect {
+                    try await state.acquire(pinned: flaky)
+                } throws: { error in
+                    let error = error as! RoutingError
+                    return error.code == .pinnedDeploymentUnavailable && error.retryAfter.map { $0 > .zero && $0 <= .milliseconds(800) } == true
+                }
+                for _ in 0..<10 { #expect(try await state.acquire(from: [flaky, other], strategy: .simpleShuffle).deployment.id == "other") }
+            }
+            // It ends after cooldown_time.
+            var recovered: Duration?
+            while recovered == nil, started.duration(to: .now) < .seconds(3) {
+                if (try? await a.acquire(pinned: flaky)) != nil { recovered = started.duration(to: .now) }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let elapsed = try #require(recovered)
+            #expect(elapsed >= .milliseconds(700) && elapsed < .milliseconds(2500), "recovered after \(elapsed)")
+        }
+    }
+
+    @Test func latencyIsAveragedAndDrivesLatencyBasedRouting() async throws {
+        try await Self.withTwoProcesses { a, b in
+            let fast = Self.deployment("fast")
+            let slow = Self.deployment("slow")
+            try await a.recordLatency(deploymentID: "fast", latency: .milliseconds(50))
+            try await a.recordLatency(deploymentID: "slow", latency: .milliseconds(900))
+            let health = try await b.health(of: [fast, slow])
+            #expect(health["fast"]?.latency == .milliseconds(50) && health["slow"]?.latency == .milliseconds(900))
+            for _ in 0..<5 { #expect(try await b.acquire(from: [slow, fast], strategy: .latencyBased).deployment.id == "fast") }
+        }
+    }
+}

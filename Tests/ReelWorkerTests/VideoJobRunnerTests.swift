@@ -1,0 +1,259 @@
+import Foundation
+import ReelProviders
+import ReelQueue
+import ReelStorage
+import Testing
+
+@testable import ReelWorker
+
+struct VideoJobRunnerTests {
+    @Test func generateSubmitsPollsFetchesAndCompletes() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 3)
+        let id = try await harness.enqueue(.generate)
+
+        try await harness.tick()
+        var snapshot = try #require(try await harness.queue.job(id: id))
+        #expect(snapshot.state == .scheduled)
+        let step = try JSONDecoder().decode(VideoJobStep.self, from: Data(try #require(snapshot.stepState).utf8))
+        #expect(step.phase == .poll)
+        #expect(step.providerObjectID == "dep-a_video_1")
+        #expect(try await harness.record(id).providerObjectID == "dep-a_video_1")
+
+        try await harness.tick()
+        let polled = try await harness.record(id)
+        #expect(polled.status == .inProgress)
+        #expect(polled.progress == 33)
+
+        snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .done)
+        #expect(snapshot.attempts == 0)
+        #expect(snapshot.polls == 3)
+        let record = try await harness.record(id)
+        #expect(record.status == .completed)
+        #expect(record.progress == 100)
+        #expect(record.completedAt != nil)
+        #expect(record.expiresAt == 2_000_000_000)
+        #expect(record.variants == ["video", "thumbnail", "spritesheet"])
+        let provider = harness.provider("dep-a")
+        #expect(await provider.calls(.create) == 1)
+        #expect(await provider.createsPerKey == ["reel-\(id)": 1])
+        #expect(await provider.calls(.retrieve) == 3)
+        let path = try #require(try harness.blobs.path(for: VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: record.id, variant: "thumbnail")))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "dep-a_video_1:thumbnail")
+    }
+
+    @Test func pollIntervalsGrowWithJitterUpToTheCeiling() throws {
+        let harness = try WorkerHarness()
+        var step = VideoJobStep()
+        let intervals = (0..<5).map { _ in harness.runner.nextPollInterval(&step).milliseconds }
+        #expect((9...11).contains(intervals[0]))
+        #expect((18...22).contains(intervals[1]))
+        #expect((36...44).contains(intervals[2]))
+        #expect((36...44).contains(intervals[4]))
+    }
+
+    @Test func transientSubmitErrorIsRetriedAfterRetryAfter() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        let id = try await harness.enqueue(.generate)
+        await harness.provider("dep-a").failNext(
+            .create,
+            with: ProviderError(.transient, httpStatus: 429, retryAfter: .milliseconds(400), code: "rate_limited", message: "slow down")
+        )
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await harness.tick()
+        var snapshot = try #require(try await harness.queue.job(id: id))
+        #expect(snapshot.state == .scheduled)
+        #expect(snapshot.attempts == 1)
+        #expect(snapshot.lastError?.contains("rate_limited") == true)
+        try await harness.tick()
+        #expect(clock.now - start >= .milliseconds(400))
+        snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .done)
+        #expect(await harness.provider("dep-a").calls(.create) == 2)
+        #expect(await harness.provider("dep-a").createsPerKey == ["reel-\(id)": 1])
+    }
+
+    @Test func transientPollErrorsAreNotAttempts() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 2)
+        let id = try await harness.enqueue(.generate)
+        await harness.provider("dep-a").failNext(.retrieve, with: ProviderError(.transient, httpStatus: 500, message: "boom"), times: 3)
+        let snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .done)
+        #expect(snapshot.attempts == 0)
+        #expect(try await harness.record(id).status == .completed)
+    }
+
+    @Test func exhaustedAttemptsDeadLetterWithAClearError() async throws {
+        let harness = try WorkerHarness()
+        let id = try await harness.enqueue(.generate, limits: JobLimits(maxAttempts: 3, baseBackoff: .milliseconds(5), maxBackoff: .milliseconds(10)))
+        await harness.provider("dep-a").failNext(.create, with: ProviderError(.transient, httpStatus: 500, message: "always down"), times: 10)
+        let snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .dead)
+        #expect(try await harness.queue.deadJobs(limit: 10).map(\.id).contains(id))
+        let record = try await harness.record(id)
+        #expect(record.status == .failed)
+        #expect(record.error?.code == "attempts_exhausted")
+        #expect(record.error?.message.contains("always down") == true)
+    }
+
+    @Test func providerThatKeepsFailingPollsDeadLetters() async throws {
+        let harness = try WorkerHarness()
+        let id = try await harness.enqueue(.generate, limits: JobLimits(maxAttempts: 3, baseBackoff: .milliseconds(5), maxBackoff: .milliseconds(10)))
+        await harness.provider("dep-a").failNext(.retrieve, with: ProviderError(.transient, httpStatus: 503, message: "unavailable"), times: 10)
+        let snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .dead)
+        #expect(try await harness.record(id).error?.code == "provider_unavailable")
+    }
+
+    @Test func providerFailurePassesItsErrorThrough() async throws {
+        let harness = try WorkerHarness()
+        await harness.provider("dep-a").setFailure(ProviderErrorBody(code: "moderation_blocked", message: "Blocked by moderation."))
+        let id = try await harness.enqueue(.generate)
+        let snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .done)
+        let record = try await harness.record(id)
+        #expect(record.status == .failed)
+        #expect(record.error == VideoError(code: "moderation_blocked", message: "Blocked by moderation."))
+        #expect(record.completedAt != nil)
+    }
+
+    @Test func deadlineEndsTheJobBeforeItsNextPoll() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1_000)
+        let id = try await harness.enqueue(.generate, limits: JobLimits(deadline: .milliseconds(300)))
+        let snapshot = try await harness.runUntilFinished(id, maxTicks: 1_000)
+        #expect(snapshot.state == .dead)
+        let record = try await harness.record(id)
+        #expect(record.status == .failed)
+        #expect(record.error?.code == "deadline_exceeded")
+        #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
+    }
+
+    @Test func pollBudgetEndsTheJob() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1_000)
+        let id = try await harness.enqueue(.generate, limits: JobLimits(maxPolls: 4))
+        let snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .dead)
+        #expect(try await harness.record(id).error?.code == "polls_exhausted")
+    }
+
+    @Test func generationWaitsForItsCharacterAndGoesToItsDeployment() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        let characterJob = try await harness.enqueue(.createCharacter, deployment: "dep-b") {
+            $0.characterName = "Mossy"
+            $0.characterVideo = BlobReference(key: "uploads/clip", contentType: "video/mp4", filename: "clip.mp4", size: 4)
+        }
+        let upload = harness.blobs.makeTemporaryPath()
+        _ = FileManager.default.createFile(atPath: upload, contents: Data("mp4!".utf8))
+        _ = try await harness.blobs.commit(temporaryPath: upload, as: "uploads/clip")
+        let generateJob = try await harness.enqueue(.generate, deployment: "dep-a") { $0.characterIDs = ["character_\(characterJob)"] }
+
+        // The generation is claimed first (FIFO), and waits: nothing is sent anywhere.
+        #expect(try await harness.tick() == characterJob)
+        #expect(try await harness.tick() == generateJob)
+        #expect(try await harness.queue.job(id: generateJob)?.state == .scheduled)
+        #expect(await harness.provider("dep-a").calls(.create) == 0)
+        #expect(await harness.provider("dep-b").calls(.create) == 0)
+
+        let character = try await harness.runUntilFinished(characterJob)
+        #expect(character.state == .done)
+        let characterRecord = try await harness.record(characterJob)
+        #expect(characterRecord.status == .completed)
+        #expect(characterRecord.providerObjectID == "dep-b_char_1")
+
+        #expect(try await harness.runUntilFinished(generateJob).state == .done)
+        let record = try await harness.record(generateJob)
+        #expect(record.status == .completed)
+        #expect(record.deploymentID == "dep-b")
+        #expect(await harness.provider("dep-b").lastCreate?.characterIDs == ["dep-b_char_1"])
+        #expect(await harness.provider("dep-a").calls(.create) == 0)
+    }
+
+    @Test func followUpFailsNamingItsFailedInput() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        await harness.provider("dep-c").setFailure(ProviderErrorBody(code: "moderation_blocked", message: "Blocked."))
+        let source = try await harness.enqueue(.generate, deployment: "dep-c")
+        let edit = try await harness.enqueue(.edit, deployment: "dep-c") { $0.sourceVideoID = "video_\(source)" }
+        #expect(try await harness.runUntilFinished(source).state == .done)
+        #expect(try await harness.runUntilFinished(edit).state == .done)
+        let record = try await harness.record(edit)
+        #expect(record.status == .failed)
+        #expect(record.error?.code == "input_failed")
+        #expect(record.error?.message.contains("video_\(source)") == true)
+        #expect(await harness.provider("dep-c").calls(.edit) == 0)
+    }
+
+    @Test func remixGoesToTheSourceVideosDeploymentAndProviderObject() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        let source = try await harness.enqueue(.generate, deployment: "dep-c")
+        #expect(try await harness.runUntilFinished(source).state == .done)
+        let remix = try await harness.enqueue(.remix, deployment: "dep-a") { $0.sourceVideoID = "video_\(source)" }
+        #expect(try await harness.runUntilFinished(remix).state == .done)
+        #expect(await harness.provider("dep-c").lastRemixSource == "dep-c_video_1")
+        #expect(await harness.provider("dep-a").calls(.remix) == 0)
+        #expect(try await harness.record(remix).deploymentID == "dep-c")
+    }
+
+    @Test func unsubmittedJobMovesOffACoolingDeployment() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
+        await harness.gate.recordFailure(deploymentID: "dep-a")
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(try await harness.record(id).deploymentID == "dep-b")
+        #expect(await harness.provider("dep-a").calls(.create) == 0)
+        #expect(await harness.provider("dep-b").calls(.create) == 1)
+    }
+
+    @Test func submittedJobNeverMovesAndWaitsOutTheCooldown() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        try await harness.tick()
+        await harness.gate.recordFailure(deploymentID: "dep-a")
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        let record = try await harness.record(id)
+        #expect(record.deploymentID == "dep-a")
+        #expect(record.status == .completed)
+        #expect(await harness.provider("dep-b").calls(.retrieve) == 0)
+        #expect(await harness.provider("dep-a").calls(.retrieve) == 1)
+    }
+
+    @Test func rpmLimitDefersAPinnedSubmitWithoutAnAttempt() async throws {
+        let limits = ["dep-a": MemoryDeploymentGate.Limits(rpm: 1)]
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: limits))
+        _ = await harness.gate.acquire(deploymentID: "dep-a")
+        let pinned = try await harness.enqueue(.generate, deployment: "dep-a") { $0.inputReference = .fileID("file_1") }
+        try await harness.tick()
+        let waiting = try #require(try await harness.queue.job(id: pinned))
+        #expect(waiting.state == .scheduled)
+        #expect(waiting.attempts == 0)
+        #expect(await harness.provider("dep-a").calls(.create) == 0)
+    }
+
+    @Test func cancelRequestedAtClaimCancelsAtTheProviderAndMarksDeleted() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 5)
+        let id = try await harness.enqueue(.generate)
+        try await harness.tick()
+        let claimed = try #require(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .seconds(2)).first)
+        #expect(try await harness.queue.cancel(id: id) == .requested)
+        let flag = CancellationFlag()
+        flag.set()
+        try await harness.runner.run(claimed, cancellation: flag)
+        let record = try await harness.record(id)
+        #expect(record.deleted)
+        #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
+        #expect(await harness.provider("dep-a").calls(.retrieve) == 0)
+    }
+
+    @Test func deleteJobDeletesAtTheProviderAndDropsContent() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        let source = try await harness.enqueue(.generate, deployment: "dep-b")
+        #expect(try await harness.runUntilFinished(source).state == .done)
+        let key = VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: "video_\(source)", variant: "video")
+        #expect(try harness.blobs.path(for: key) != nil)
+        let delete = try await harness.enqueue(.delete, deployment: "dep-b") { $0.sourceVideoID = "video_\(source)" }
+        #expect(try await harness.runUntilFinished(delete).state == .done)
+        #expect(await harness.provider("dep-b").deleted == ["dep-b_video_1"])
+        #expect(try harness.blobs.path(for: key) == nil)
+        #expect(try await harness.record(source).deleted)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import ReelQueue
+import ServiceLifecycle
+import Testing
+
+@testable import ReelWorker
+
+struct WorkerServiceTests {
+    /// Runs the worker in a ServiceGroup around `body`, then shuts it down gracefully and waits for it.
+    func withWorker(_ harness: WorkerHarness, _ body: () async throws -> Void) async throws {
+        let logger = Logger(label: "test")
+        let worker = WorkerService(runner: harness.runner, configuration: harness.configuration, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [worker], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await body()
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// Waits until `condition` holds, checking every 20 ms, for at most `timeout`.
+    func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("condition not met within \(timeout)")
+    }
+
+    @Test func workerCarriesManyJobsThroughItsSlots() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 3)
+        var ids: [String] = []
+        for _ in 0..<30 { ids.append(try await harness.enqueue(.generate)) }
+        try await withWorker(harness) {
+            try await eventually { try await harness.queue.stats().counts[.done] == 30 }
+        }
+        for id in ids { #expect(try await harness.record(id).status == .completed) }
+        #expect(await harness.provider("dep-a").calls(.create) == 30)
+    }
+
+    @Test func gracefulShutdownHandsBackRunningTicksAfterTheGracePeriod() async throws {
+        let harness = try WorkerHarness()
+        await harness.provider("dep-a").setCreateDelay(.seconds(30))
+        let id = try await harness.enqueue(.generate)
+        let clock = ContinuousClock()
+        var stopped = clock.now
+        try await withWorker(harness) {
+            try await eventually { try await harness.queue.job(id: id)?.state == .active }
+            stopped = clock.now
+        }
+        #expect(clock.now - stopped < .seconds(5))
+        let snapshot = try #require(try await harness.queue.job(id: id))
+        #expect(snapshot.state == .ready)
+        #expect(snapshot.attempts == 0)
+        #expect(snapshot.stalls == 0)
+    }
+
+    @Test func cancelSeenAtHeartbeatStopsTheJob() async throws {
+        let harness = try WorkerHarness()
+        await harness.provider("dep-a").setCreateDelay(.milliseconds(500))
+        let id = try await harness.enqueue(.generate)
+        try await withWorker(harness) {
+            try await eventually { try await harness.queue.job(id: id)?.state == .active }
+            #expect(try await harness.queue.cancel(id: id) == .requested)
+            try await eventually { try await harness.queue.job(id: id)?.state == .done }
+        }
+        #expect(try await harness.record(id).deleted)
+        #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
+        #expect(await harness.provider("dep-a").calls(.retrieve) == 0)
+    }
+}
