@@ -73,8 +73,8 @@ let package = Package(
             name: "ReelSim",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -141,6 +141,11 @@ let package = Package(
                 "ReelAPI", "ReelHTTP", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelSim", "ReelStorage", "ReelTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReelSimTests",
+            dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),

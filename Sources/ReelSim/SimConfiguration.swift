@@ -30,7 +30,7 @@ public struct SimConfiguration: Sendable {
     /// Delay of a slow response, in seconds.
     public var slowSeconds: Double
     /// Share of requests never answered: the simulator holds them until the client closes the connection
-    /// (or `hangSeconds` pass).
+    /// (or `hangSeconds` pass, then answers 500). Needs a live server, not HummingbirdTesting's `.router` mode.
     public var hangRate: Double
     /// Upper bound of a hang, in seconds.
     public var hangSeconds: Double
