@@ -18,6 +18,7 @@ public import ReelStorage
 ///   - registry: the Prometheus registry `/metrics` shows; nil hides the route.
 ///   - reloadCatalog: loads and publishes the model catalog for `POST /reload/model_cost_map`; nil hides the route.
 ///   - services: services that run with the server (catalog follower, …), started first and stopped last.
+///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
 public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
@@ -25,6 +26,7 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
     registry: PrometheusCollectorRegistry? = nil,
     reloadCatalog: (@Sendable () async throws -> Int)? = nil,
     services: [any Service] = [],
+    passthrough: PassthroughFront? = nil,
     logger: Logger = Logger(label: "reel.api")
 ) -> some ApplicationProtocol {
     let router = Router(context: APIRequestContext.self)
@@ -37,6 +39,7 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
         CharactersController(front: front).addRoutes(to: group)
         VideosController(front: front).addRoutes(to: group)
     }
+    passthrough?.addRoutes(to: router, front: front)
     let admin = router.group().add(middleware: AuthMiddleware(front: front))
     KeysController(front: front).addRoutes(to: admin)
     if let reloadCatalog { CatalogController(front: front, reload: reloadCatalog).addRoutes(to: admin) }

@@ -60,6 +60,7 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         // Redis may come later: readiness reports it and requests answer 503 until then.
         logger.warning("Redis functions not loaded at start", metadata: ["error": "\(error)"])
     }
+    let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: routerState)
     let readiness = [
         ReadinessCheck(name: "redis") { _ = try await redis.send(["PING"]) },
         ReadinessCheck(name: "functions") {
@@ -80,7 +81,8 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
             let catalog = try path.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
             return try await catalogFollower.publish(catalog: catalog)
         },
+        passthrough: passthrough,
         logger: logger
     )
-    return ServiceGroup(configuration: .init(services: [catalogFollower, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    return ServiceGroup(configuration: .init(services: [GracefulService(base: catalogFollower), app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }

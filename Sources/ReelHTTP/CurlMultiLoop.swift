@@ -11,6 +11,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         var added: [CurlTransfer] = []
         var cancelled: [CurlTransfer] = []
         var isShuttingDown = false
+
+        /// Whether nothing waits for the transfer thread. Only the first entry into an empty inbox needs a
+        /// `curl_multi_wakeup`: the thread drains the whole inbox at once, so later entries ride along.
+        var isEmpty: Bool { added.isEmpty && cancelled.isEmpty }
     }
 
     private static let loopsCreated = Atomic<Int>(0)
@@ -42,14 +46,14 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     /// Hands a transfer to the transfer thread.
     func submit(_ transfer: CurlTransfer) {
-        let accepted = inbox.withLock { inbox in
-            guard !inbox.isShuttingDown else { return false }
+        let outcome: (accepted: Bool, wake: Bool) = inbox.withLock { inbox in
+            guard !inbox.isShuttingDown else { return (false, false) }
+            let wake = inbox.isEmpty
             inbox.added.append(transfer)
-            return true
+            return (true, wake)
         }
-        if accepted {
-            curl_multi_wakeup(multi)
-        } else {
+        if outcome.wake { curl_multi_wakeup(multi) }
+        if !outcome.accepted {
             transfer.finish(.failure(HTTPTransportError(.shutdown, message: "transport is shut down", url: transfer.request.url)))
         }
     }
@@ -57,8 +61,17 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Asks the transfer thread to abort a transfer; harmless if it already finished.
     func cancel(_ transfer: CurlTransfer) {
         transfer.markCancelled()
-        inbox.withLock { $0.cancelled.append(transfer) }
-        curl_multi_wakeup(multi)
+        let wake = inbox.withLock { inbox in
+            defer { inbox.cancelled.append(transfer) }
+            return inbox.isEmpty
+        }
+        if wake { curl_multi_wakeup(multi) }
+    }
+
+    deinit {
+        // Runs once both the transport and the finished transfer thread have let go, so nothing can still
+        // call `curl_multi_wakeup` on the handle.
+        curl_multi_cleanup(multi)
     }
 
     /// Stops the transfer thread; unfinished transfers fail with `shutdown`.
@@ -98,7 +111,6 @@ final class CurlMultiLoop: @unchecked Sendable {
                     curl_multi_remove_handle(multi, easy)
                     transfer.finish(.failure(HTTPTransportError(.shutdown, message: "transport shut down", url: transfer.request.url)))
                 }
-                curl_multi_cleanup(multi)
                 return
             }
 

@@ -16,6 +16,8 @@ final class CurlTransfer: @unchecked Sendable {
     private let bodyPath: String?
     private let configuration: CurlTransport.Configuration
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    /// Set for streamed transfers (``CurlTransport/stream(_:)``): receives the body instead of collecting it.
+    var stream: CurlStreamSink?
     private(set) var easy: UnsafeMutableRawPointer?
 
     private let cancelled = Atomic<Bool>(false)
@@ -91,7 +93,12 @@ final class CurlTransfer: @unchecked Sendable {
 
         // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies.
         var lines = ["Expect:"]
-        for field in request.headers { lines.append("\(field.name): \(field.value)") }
+        for field in request.headers {
+            guard !field.name.isEmpty, !(field.name + field.value).contains(where: \.isNewline), !field.name.contains(":") else {
+                throw HTTPTransportError(.invalidRequest, message: "invalid header field \(field.name.debugDescription)", url: request.url)
+            }
+            lines.append("\(field.name): \(field.value)")
+        }
         for line in lines { headerList = curl_slist_append(headerList, line) }
         try check(reel_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
 
@@ -112,7 +119,8 @@ final class CurlTransfer: @unchecked Sendable {
             try check(reel_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count)))
             // COPYPOSTFIELDS copies the bytes, so the array need not outlive this call.
             let code = bytes.withUnsafeBytes { buffer in
-                reel_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(errorBuffer)))
+                let start = buffer.baseAddress ?? UnsafeRawPointer(errorBuffer)  // any valid pointer when there are no bytes
+                return reel_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: start))
             }
             try check(code)
         case .file(let path):
@@ -174,6 +182,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
+        if let stream { return stream.receive(chunk, status: status, headers: headers) }
         if let bodyPath, (200..<300).contains(status) {
             if downloadFile == nil {
                 guard let file = fopen(bodyPath, "wb") else {
@@ -242,6 +251,8 @@ final class CurlTransfer: @unchecked Sendable {
         body = []
         continuation?.resume(with: result)
         continuation = nil
+        stream?.finish(result)
+        stream = nil
     }
 }
 

@@ -48,8 +48,8 @@ public final class CurlTransport: HTTPTransport {
         }
     }
 
-    private let loop: CurlMultiLoop
-    private let configuration: Configuration
+    let loop: CurlMultiLoop
+    let configuration: Configuration
     private let logger: Logger
 
     /// Creates a transport and starts its transfer thread.

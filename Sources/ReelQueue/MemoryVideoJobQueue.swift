@@ -65,14 +65,12 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
             throw QueueError(.invalidArgument, message: "priority must be between -1000 and 1000")
         }
         let now = nowMs()
-        if let key = new.idempotencyKey {
-            let fingerprint = new.idempotencyFingerprint ?? ""
-            if let first = idempotency[key], first.expiresAt > now {
-                return first.fingerprint == fingerprint ? .duplicate(id: first.id) : .conflict(id: first.id)
-            }
-            idempotency[key] = (new.id, fingerprint, now + options.retention.milliseconds)
+        let fingerprint = new.idempotencyFingerprint ?? ""
+        if let key = new.idempotencyKey, let first = idempotency[key], first.expiresAt > now {
+            return first.fingerprint == fingerprint ? .duplicate(id: first.id) : .conflict(id: first.id)
         }
         guard entries[new.id] == nil else { throw QueueError(.duplicateJobID, message: "job \(new.id) already exists") }
+        if let key = new.idempotencyKey { idempotency[key] = (new.id, fingerprint, now + options.retention.milliseconds) }
         sequence += 1
         var entry = Entry(
             job: JobSnapshot(

@@ -16,7 +16,10 @@ extension RedisVideoJobQueue {
 
     /// Reads a job hash.
     static func snapshot(_ reply: RESPValue) throws -> JobSnapshot {
-        let fields = try fields(reply)
+        try snapshot(fields(reply))
+    }
+
+    private static func snapshot(_ fields: [String: String]) throws -> JobSnapshot {
         func int(_ name: String) throws -> Int {
             guard let value = fields[name].flatMap({ Int($0) }) else {
                 throw QueueError(.decodeFailed, message: "job field \(name) is \(fields[name] ?? "missing")")
@@ -45,13 +48,5 @@ extension RedisVideoJobQueue {
             stalls: try int("stalls"), lastError: text("last_error"), cancelRequested: fields["cancel"] == "1", limits: limits,
             createdAtMs: Int64(try int("created_at")), updatedAtMs: Int64(try int("updated_at"))
         )
-    }
-
-    /// The fencing token of a job hash.
-    static func fence(_ reply: RESPValue) throws -> Int64 {
-        guard let fence = try fields(reply)["fence"].flatMap({ Int64($0) }) else {
-            throw QueueError(.decodeFailed, message: "claimed job without a fence")
-        }
-        return fence
     }
 }

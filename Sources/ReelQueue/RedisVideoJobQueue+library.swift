@@ -1,17 +1,17 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 1
+    static let libraryVersion = 5
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
     /// Every function takes `KEYS[1]` = the queue's key prefix `reel:{name}:` (one hash tag, one cluster
     /// slot) and `ARGV[1]` = retention of finished jobs in ms, `ARGV[2]` = approximate cap of the events
-    /// stream; their own arguments follow. All times come from `TIME`. Errors start with a code word:
+    /// stream; their own arguments follow. Idempotency keys (`reel:{name}:idem:<key>`) live as long as finished jobs. All times come from `TIME`. Errors start with a code word:
     /// `NOJOB`, `STALE`, `EXISTS`, `BADARG`.
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 1
+        local VERSION = 5
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -53,16 +53,13 @@ extension RedisVideoJobQueue {
         end
 
         -- Ends a job: done, dead (with a reason) or cancelled. Its hash expires after the retention period.
-        local function finish(c, k, id, state, reason)
-          redis.call('ZREM', c.p .. 'active', id)
-          redis.call('ZREM', c.p .. 'ready', id)
-          redis.call('ZREM', c.p .. 'scheduled', id)
+        -- `from` is the set the job leaves ('active' unless given; false when it is in none).
+        local function finish(c, k, id, state, reason, from)
+          if from ~= false then redis.call('ZREM', c.p .. (from or 'active'), id) end
           if reason then
-            redis.call('HSET', k, 'state', state, 'last_error', reason, 'worker', '', 'lease_until', '', 'run_at', '',
-              'finished_at', c.now, 'updated_at', c.now)
+            redis.call('HSET', k, 'state', state, 'last_error', reason, 'finished_at', c.now, 'updated_at', c.now)
           else
-            redis.call('HSET', k, 'state', state, 'worker', '', 'lease_until', '', 'run_at', '', 'finished_at', c.now,
-              'updated_at', c.now)
+            redis.call('HSET', k, 'state', state, 'finished_at', c.now, 'updated_at', c.now)
           end
           redis.call('ZADD', c.p .. state, c.now, id)
           redis.call('PEXPIRE', k, c.retention + GRACE_MS)
@@ -158,10 +155,10 @@ extension RedisVideoJobQueue {
           if not priority or priority < -1000 or priority > 1000 then
             return redis.error_reply('BADARG priority must be between -1000 and 1000')
           end
+          local ik = c.p .. 'idem:' .. idem
           if idem ~= '' then
-            local ik = c.p .. 'idem:' .. idem
-            if not redis.call('SET', ik, id .. '\n' .. fingerprint, 'NX', 'PX', fmt(c.retention)) then
-              local first = redis.call('GET', ik)
+            local first = redis.call('GET', ik)
+            if first then
               local sep = string.find(first, '\n', 1, true)
               local first_id, first_fp = string.sub(first, 1, sep - 1), string.sub(first, sep + 1)
               if first_fp == fingerprint then return {'duplicate', first_id} end
@@ -170,6 +167,7 @@ extension RedisVideoJobQueue {
           end
           local k = jkey(c, id)
           if redis.call('EXISTS', k) == 1 then return redis.error_reply('EXISTS job ' .. id .. ' already exists') end
+          if idem ~= '' then redis.call('SET', ik, id .. '\n' .. fingerprint, 'NX', 'PX', fmt(c.retention)) end
           local seq = redis.call('HINCRBY', c.p .. 'meta', 'seq', 1)
           local deadline_at = ''
           if args[16] ~= '' then deadline_at = fmt(c.now + tonumber(args[16])) end
@@ -191,7 +189,8 @@ extension RedisVideoJobQueue {
           return {'enqueued', id}
         end
 
-        -- ARGV: worker, max, lease_ms. Returns {now, next_due, job fields…} (each job as HGETALL pairs).
+        -- ARGV: worker, max, lease_ms. Returns {now, next_due, id, fence, id, fence, …}; the claimer reads the job
+        -- hashes itself (HGETALL, pipelined): moving them through Lua would cost more than the claim.
         local function claim(keys, args)
           local c = ctx(keys, args)
           local worker, max, lease_ms = args[3], tonumber(args[4]), tonumber(args[5])
@@ -212,15 +211,17 @@ extension RedisVideoJobQueue {
             for i = 1, #popped, 2 do
               local id = popped[i]
               local k = jkey(c, id)
-              local v = redis.call('HMGET', k, 'state', 'deadline_at')
+              local v = redis.call('HMGET', k, 'state', 'deadline_at', 'fence')
               if v[1] and v[2] ~= '' and c.now >= tonumber(v[2]) then
-                finish(c, k, id, 'dead', 'deadline_exceeded: the job ran past its deadline')
+                finish(c, k, id, 'dead', 'deadline_exceeded: the job ran past its deadline', false)
               elseif v[1] then
                 local until_ms = c.now + lease_ms
-                redis.call('HINCRBY', k, 'fence', 1)
-                redis.call('HSET', k, 'state', 'active', 'worker', worker, 'lease_until', until_ms, 'updated_at', c.now)
+                local fence = tonumber(v[3]) + 1
+                redis.call('HSET', k, 'state', 'active', 'fence', fence, 'worker', worker, 'lease_until', until_ms,
+                  'updated_at', c.now)
                 redis.call('ZADD', c.p .. 'active', until_ms, id)
-                out[#out + 1] = redis.call('HGETALL', k)
+                out[#out + 1] = id
+                out[#out + 1] = fence
                 claimed = claimed + 1
               end
             end
@@ -359,7 +360,7 @@ extension RedisVideoJobQueue {
           if not state then return 'notfound' end
           if state == 'ready' or state == 'scheduled' then
             redis.call('HSET', k, 'cancel', 1)
-            finish(c, k, id, 'cancelled')
+            finish(c, k, id, 'cancelled', nil, state)
             return 'cancelled'
           end
           if state == 'active' then

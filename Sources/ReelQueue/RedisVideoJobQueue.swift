@@ -74,7 +74,11 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
                 try await bootstrap()
                 return try await call(function, arguments)
             }
-            throw Self.queueError(fromReply: message)
+            let queueError = Self.queueError(fromReply: message)
+            if queueError.code == .staleLease { QueueMetrics.count(QueueMetrics.staleLease, queue: name) }
+            throw queueError
+        } catch let error as CancellationError {
+            throw error
         } catch {
             throw QueueError(.redisFailed, underlying: error)
         }
@@ -99,8 +103,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     // MARK: enqueue and claim
 
     public func enqueue(_ job: NewJob) async throws -> EnqueueResult {
-        let reply = try await call("reel_q_enqueue", Self.enqueueArguments(job))
-        return try Self.enqueueResult(reply)
+        let result = try Self.enqueueResult(try await call("reel_q_enqueue", Self.enqueueArguments(job)))
+        if case .enqueued = result { QueueMetrics.count(QueueMetrics.enqueued, queue: name) }
+        return result
     }
 
     /// Enqueues many jobs in one round trip (one `FCALL` each, pipelined); results in order.
@@ -113,10 +118,12 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         } catch {
             throw QueueError(.redisFailed, underlying: error)
         }
-        return try replies.map { reply in
+        let results = try replies.map { reply in
             if let message = reply.errorMessage { throw Self.queueError(fromReply: message) }
             return try Self.enqueueResult(reply)
         }
+        QueueMetrics.count(QueueMetrics.enqueued, results.count { if case .enqueued = $0 { true } else { false } }, queue: name)
+        return results
     }
 
     private static func enqueueArguments(_ job: NewJob) -> [String] {
@@ -153,10 +160,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
                 throw QueueError(.decodeFailed, message: "claim answered \(reply)")
             }
             if parts.count > 2 {
-                return try parts.dropFirst(2).map { fields in
-                    let job = try Self.snapshot(fields)
-                    return ClaimedJob(job: job, lease: JobLease(jobID: job.id, fence: try Self.fence(fields), workerID: workerID))
-                }
+                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID)
+                QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
+                return jobs
             }
             var timeout = deadline - clock.now
             if timeout <= .zero { return [] }
@@ -167,6 +173,24 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
                 try await Task.sleep(for: timeout)
             }
         }
+    }
+
+    /// Reads the hashes of jobs just claimed (`[id, fence, id, fence, …]`) in one pipelined round trip.
+    private func readClaimed(_ pairs: [RESPValue], workerID: String) async throws -> [ClaimedJob] {
+        let leases = try stride(from: 0, to: pairs.count - 1, by: 2).map { index in
+            guard let id = pairs[index].string, let fence = pairs[index + 1].int else {
+                throw QueueError(.decodeFailed, message: "claim answered \(pairs)")
+            }
+            return JobLease(jobID: id, fence: Int64(fence), workerID: workerID)
+        }
+        let replies: [RESPValue]
+        do {
+            replies = try await redisClient.pipeline(leases.map { ["HGETALL", keyPrefix + "job:" + $0.jobID] })
+        } catch {
+            // The leases expire and the jobs go back to ready, counting a stall.
+            throw QueueError(.redisFailed, message: "claimed jobs could not be read", underlying: error)
+        }
+        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease) }
     }
 
     /// Blocks on the marker until something changes (or the timeout passes).
@@ -193,9 +217,11 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     public func complete(_ lease: JobLease, record: String?) async throws {
         let reply = try await call("reel_q_complete", [lease.jobID, String(lease.fence)] + Self.record(record))
         switch reply.array?.first?.int {
-        case 1: return
+        case 1: QueueMetrics.count(QueueMetrics.completed, queue: name)
         case -1: throw QueueError(.jobNotFound, message: "job \(lease.jobID) not found")
-        default: throw QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
+        default:
+            QueueMetrics.count(QueueMetrics.staleLease, queue: name)
+            throw QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
         }
     }
 
@@ -205,7 +231,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         guard let statuses = reply.array, statuses.count == leases.count else {
             throw QueueError(.decodeFailed, message: "complete answered \(reply)")
         }
-        return statuses.map { $0.int == 1 }
+        let completed = statuses.map { $0.int == 1 }
+        QueueMetrics.count(QueueMetrics.completed, completed.count { $0 }, queue: name)
+        return completed
     }
 
     public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {
@@ -213,6 +241,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             "reel_q_snooze",
             [lease.jobID, String(lease.fence), String(delay.milliseconds), stepState] + Self.record(record)
         )
+        QueueMetrics.count(QueueMetrics.snoozed, queue: name)
     }
 
     public func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome {
@@ -226,7 +255,11 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         guard let parts = reply.array, let outcome = parts.first?.string else {
             throw QueueError(.decodeFailed, message: "fail answered \(reply)")
         }
-        if outcome == "retry", parts.count == 2, let atMs = parts[1].int { return .retryScheduled(atMs: Int64(atMs)) }
+        if outcome == "retry", parts.count == 2, let atMs = parts[1].int {
+            QueueMetrics.count(QueueMetrics.failed, queue: name, outcome: "retry")
+            return .retryScheduled(atMs: Int64(atMs))
+        }
+        QueueMetrics.count(QueueMetrics.failed, queue: name, outcome: "dead")
         return .deadLettered
     }
 

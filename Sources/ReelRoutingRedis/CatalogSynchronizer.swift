@@ -90,14 +90,17 @@ public final class CatalogSynchronizer: Service {
             let configuration = try loadConfiguration()
             let current = table.snapshot
             table.replace(with: RoutingSnapshot(configuration: configuration, catalog: current.catalog, catalogVersion: current.catalogVersion))
-            logger.info("configuration reloaded", metadata: ["reel.config.version": "\(configVersion)"])
+            logger.info("configuration reloaded", metadata: [RouterLogging.configVersion: "\(configVersion)"])
         }
 
         guard catalogVersion > table.snapshot.catalogVersion else { return }
         guard let json = try await client.send(["HGET", keys.published, "catalog"]).string else { return }
         let catalog = try ModelCatalog(json: json)
         if table.adopt(catalog: catalog, version: catalogVersion) {
-            logger.info("model catalog reloaded", metadata: ["reel.catalog.version": "\(catalogVersion)", "reel.catalog.models": "\(catalog.entries.count)"])
+            logger.info(
+                "model catalog reloaded",
+                metadata: [RouterLogging.catalogVersion: "\(catalogVersion)", RouterLogging.catalogModels: "\(catalog.entries.count)"]
+            )
         }
     }
 
@@ -132,7 +135,7 @@ public final class CatalogSynchronizer: Service {
         do {
             try await refresh()
         } catch {
-            logger.error("reading the published catalog failed", metadata: ["error": "\(error)"])
+            logger.error("reading the published catalog failed", metadata: [RouterLogging.error: "\(error)"])
         }
     }
 }

@@ -5,13 +5,13 @@ enum RouterFunctions {
     /// The Redis functions behind the shared router state. Times come from the server (`TIME`), never from the
     /// callers' clocks.
     ///
-    /// - `reel_router_acquire` KEYS: per candidate `inflight, stats, cooldown`; ARGV: mode (`first`, `least`,
-    ///   `peek`), lease ms, token, then per candidate `rpm max_parallel` (0 = unlimited). Reads every candidate
-    ///   (expired leases dropped, rpm bucket refilled); `first` takes the first usable candidate, `least` the
-    ///   usable one with the fewest in flight (ties: the given order), `peek` takes none. Taking one adds the
-    ///   lease and spends an rpm token. Reply: `{chosen (1-based, 0 none), soonest wait ms, then per candidate
+    /// - `reel_router_acquire` KEYS: per candidate `inflight, stats`; ARGV: mode (`first`, `least`, `peek`),
+    ///   lease ms, token, then per candidate `rpm max_parallel` (0 = unlimited). Reads every candidate (leases
+    ///   not yet expired, rpm bucket refilled, cooldown end); `first` takes the first usable candidate, `least`
+    ///   the usable one with the fewest in flight (ties: the given order), `peek` takes none. Taking one drops its
+    ///   expired leases, adds the new lease and spends an rpm token. Reply: `{chosen (1-based, 0 none), soonest wait ms, then per candidate
     ///   in_flight, cooldown ms, rate wait ms, latency ms (-1 unmeasured)}`.
-    /// - `reel_router_release` KEYS: `inflight, stats, fails, cooldown`; ARGV: token (may be empty), latency ms
+    /// - `reel_router_release` KEYS: `inflight, stats, fails`; ARGV: token (may be empty), latency ms
     ///   (-1: none), failed (0/1), allowed fails, window ms, cooldown ms. Ends the lease, folds the latency into
     ///   an average, and on failure counts it; more than `allowed fails` within the window starts a cooldown.
     ///   Reply: cooldown ms started (0 none).
@@ -28,18 +28,16 @@ enum RouterFunctions {
         local function acquire(keys, args)
           local mode, lease, token = args[1], tonumber(args[2]), args[3]
           local now = now_ms()
-          local count = #keys / 3
+          local count = #keys / 2
           local states = {}
           local chosen, soonest = 0, -1
           local best_in_flight = nil
           for i = 1, count do
-            local inflight_key, stats_key, cooldown_key = keys[3 * i - 2], keys[3 * i - 1], keys[3 * i]
+            local inflight_key, stats_key = keys[2 * i - 1], keys[2 * i]
             local rpm, max_parallel = tonumber(args[2 + 2 * i]), tonumber(args[3 + 2 * i])
-            redis.call('ZREMRANGEBYSCORE', inflight_key, '-inf', now)
-            local in_flight = redis.call('ZCARD', inflight_key)
-            local cooldown = redis.call('PTTL', cooldown_key)
-            if cooldown < 0 then cooldown = 0 end
-            local stats = redis.call('HMGET', stats_key, 'tokens', 'ts', 'lat')
+            local in_flight = redis.call('ZCOUNT', inflight_key, '(' .. now, '+inf')
+            local stats = redis.call('HMGET', stats_key, 'tokens', 'ts', 'lat', 'cooldown_until')
+            local cooldown = math.max(0, (tonumber(stats[4]) or 0) - now)
             local tokens, rate_wait = nil, 0
             if rpm > 0 then
               tokens = tonumber(stats[1]) or rpm
@@ -61,7 +59,8 @@ enum RouterFunctions {
             states[i] = {in_flight, cooldown, rate_wait, latency, tokens, rpm}
           end
           if chosen > 0 then
-            local inflight_key, stats_key = keys[3 * chosen - 2], keys[3 * chosen - 1]
+            local inflight_key, stats_key = keys[2 * chosen - 1], keys[2 * chosen]
+            redis.call('ZREMRANGEBYSCORE', inflight_key, '-inf', now)
             redis.call('ZADD', inflight_key, now + lease, token)
             if redis.call('PTTL', inflight_key) < lease then redis.call('PEXPIRE', inflight_key, lease) end
             local state = states[chosen]
@@ -93,7 +92,8 @@ enum RouterFunctions {
           local fails = redis.call('INCR', keys[3])
           if fails == 1 then redis.call('PEXPIRE', keys[3], window) end
           if fails > allowed then
-            redis.call('SET', keys[4], '1', 'PX', cooldown)
+            redis.call('HSET', keys[2], 'cooldown_until', now_ms() + cooldown)
+            redis.call('PEXPIRE', keys[2], math.max(86400000, cooldown))
             redis.call('DEL', keys[3])
             return cooldown
           end

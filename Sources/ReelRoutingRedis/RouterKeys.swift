@@ -13,12 +13,10 @@ public struct RouterKeys: Sendable, Hashable {
 
     /// Sorted set of in-flight leases (member: token, score: expiry in ms).
     public func inFlight(_ deploymentID: String) -> String { "\(prefix):d:\(deploymentID):inflight" }
-    /// Hash: rpm bucket (`tokens`, `ts`) and latency average (`lat`).
+    /// Hash: rpm bucket (`tokens`, `ts`), latency average (`lat`) and cooldown end in ms (`cooldown_until`).
     public func stats(_ deploymentID: String) -> String { "\(prefix):d:\(deploymentID):stats" }
     /// Counter of recent failures (expires after the failure window).
     public func failures(_ deploymentID: String) -> String { "\(prefix):d:\(deploymentID):fails" }
-    /// Present while the deployment cools down (expires when the cooldown ends).
-    public func cooldown(_ deploymentID: String) -> String { "\(prefix):d:\(deploymentID):cooldown" }
     /// Hash: the published catalog (`catalog`, `catalog_version`) and the configuration version (`config_version`).
     public var published: String { "\(prefix):published" }
     /// Pub/sub channel announcing catalog and configuration reloads.

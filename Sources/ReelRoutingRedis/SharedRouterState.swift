@@ -139,10 +139,13 @@ public final class SharedRouterState: Sendable {
             token, latency.map { String($0.milliseconds) } ?? "-1", failed ? "1" : "0", String(settings.allowedFails),
             String(max(1, settings.failureWindow.milliseconds)), String(max(1, settings.cooldownTime.milliseconds)),
         ]
-        let keyList = [keys.inFlight(deploymentID), keys.stats(deploymentID), keys.failures(deploymentID), keys.cooldown(deploymentID)]
+        let keyList = [keys.inFlight(deploymentID), keys.stats(deploymentID), keys.failures(deploymentID)]
         let reply = try await RouterFunctions.call(client, "reel_router_release", keys: keyList, arguments: arguments)
         guard let started = reply.int, started > 0 else { return nil }
-        logger.debug("deployment cooling down", metadata: ["reel.deployment.id": "\(deploymentID)", "reel.cooldown.ms": "\(started)"])
+        logger.debug(
+            "deployment cooling down",
+            metadata: [RouterLogging.deploymentID: "\(deploymentID)", RouterLogging.cooldownMilliseconds: "\(started)"]
+        )
         return .milliseconds(started)
     }
 
@@ -156,7 +159,7 @@ public final class SharedRouterState: Sendable {
         var keyList: [String] = []
         var arguments = [mode, String(lease.milliseconds), token]
         for deployment in deployments {
-            keyList += [keys.inFlight(deployment.id), keys.stats(deployment.id), keys.cooldown(deployment.id)]
+            keyList += [keys.inFlight(deployment.id), keys.stats(deployment.id)]
             arguments += [String(deployment.rpm ?? 0), String(deployment.maxParallelRequests ?? 0)]
         }
         let values = try await RouterFunctions.call(client, "reel_router_acquire", keys: keyList, arguments: arguments).array?.compactMap(\.int) ?? []
@@ -175,13 +178,5 @@ public final class SharedRouterState: Sendable {
         }
         lastHealth.withLock { $0.merge(health) { _, new in new } }
         return AcquireReply(chosen: values[0] > 0 ? values[0] - 1 : nil, soonest: values[1] >= 0 ? .milliseconds(values[1]) : nil, health: health)
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds (rounded down).
-    var milliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }

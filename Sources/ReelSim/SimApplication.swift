@@ -35,8 +35,11 @@ public func buildSimApplication(
     let controller = SimController(simulator: simulator)
     for prefix in ["", "v1", "openai/v1"] {
         controller.addRoutes(to: router.group(RouterPath(prefix)))
+        controller.addResponsesRoutes(to: router.group(RouterPath(prefix)))
+        controller.addRealtimeRoutes(to: router.group(RouterPath(prefix)))
     }
     controller.addAdminRoutes(to: router.group("sim"))
+    controller.addResponsesAdminRoutes(to: router.group("sim"))
     let configuration = simulator.configuration
     return Application(
         router: router,

@@ -32,7 +32,7 @@ struct SimController: Sendable {
     }
 
     /// Wraps a handler with authentication, counting and fault injection; the handler receives the API key.
-    private func api(_ route: String, _ handler: @escaping Handler) -> @Sendable (Request, Context) async throws -> Response {
+    func api(_ route: String, _ handler: @escaping Handler) -> @Sendable (Request, Context) async throws -> Response {
         { request, context in
             let key: String
             do {

@@ -15,6 +15,8 @@ import Synchronization
 public final class Simulator: Sendable {
     /// The settings it was created with.
     public let configuration: SimConfiguration
+    /// The Responses and Realtime APIs' state and counters.
+    public let responses = SimResponses()
     private let state = Mutex(SimState())
     private let counters = Mutex(SimStats())
     private let faultPlan: Mutex<FaultPlan>

@@ -24,7 +24,7 @@ public struct RoutingDeploymentGate: DeploymentGate {
         do {
             let lease = try await state.acquire(pinned: deployment)
             return .granted(GatePermit(deploymentID: deploymentID, token: lease.token, acquiredAt: lease.acquiredAt))
-        } catch let error as RoutingError where error.code == .noHealthyDeployment {
+        } catch let error as RoutingError where error.code == .pinnedDeploymentUnavailable || error.code == .noHealthyDeployment {
             return .refused(retryAfter: error.retryAfter ?? .seconds(1))
         }
     }

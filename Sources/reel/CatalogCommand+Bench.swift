@@ -35,7 +35,10 @@ extension CatalogCommand {
             var generator = SystemRandomNumberGenerator()
 
             func mintAndVerify(_ deployment: Deployment, _ index: Int) throws {
-                let id = codec.mint(ManagedID(kind: .video, provider: deployment.provider, deploymentID: deployment.id, modelGroup: "sora-2", objectID: "job-\(index)"))
+                let managed = ManagedID(
+                    kind: .video, provider: deployment.provider, deploymentID: deployment.id, modelGroup: "sora-2", objectID: "job-\(index)"
+                )
+                let id = codec.mint(managed)
                 guard codec.decode(id, as: .video)?.deploymentID == deployment.id else { throw ValidationError("managed ID did not verify") }
             }
 
@@ -80,9 +83,10 @@ extension CatalogCommand {
                 releaseTotal = try await measureAsync(leases.count) { index in try await state.release(leases[index], outcome: .abandoned) }
                 return perOp
             }
-            print(String(format: "shared path: %8.1f µs/op (median of %d rounds of %d; least-busy under live counts)", shared / 1000, rounds, sharedIterations))
+            print(String(format: "shared path: %8.1f µs/op (median of %d rounds of %d; least-busy)", shared / 1000, rounds, sharedIterations))
             print(String(format: "redis PING:  %8.1f µs/op (baseline; shared/ping = %.2f)", ping / 1000, shared / ping))
-            print(String(format: "round trips: %8.2f per request on the shared path (counted by the client)", Double(roundTrips) / Double(rounds * sharedIterations)))
+            let tripsPerRequest = Double(roundTrips) / Double(rounds * sharedIterations)
+            print(String(format: "round trips: %8.2f per request on the shared path (counted by the client)", tripsPerRequest))
             print(String(format: "release:     %8.1f µs/op (after the provider call; not on the routing path)", releaseTotal / 1000))
             print("router: pure_ns_per_op=\(Int(pure.rounded())) shared_us_per_op=\(String(format: "%.1f", shared / 1000))")
         }

@@ -13,15 +13,24 @@ struct TransportBenchCommand: AsyncParsableCommand {
     @Option(help: "URL to GET.") var url: String
     @Option(help: "Total number of requests.") var requests = 10_000
     @Option(help: "Requests in flight at once.") var concurrency = 64
+    @Option(name: .customLong("header"), help: "A header field to send, as 'Name: value' (repeatable).") var headers: [String] = []
 
     func validate() throws {
         guard requests > 0 else { throw ValidationError("--requests must be positive, got \(requests).") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be positive, got \(concurrency).") }
+        for header in headers where !header.contains(":") {
+            throw ValidationError("--header must look like 'Name: value', got '\(header)'.")
+        }
     }
 
     func run() async throws {
         let transport = CurlTransport()
-        let request = HTTPRequest(url: url)
+        var fields = HTTPHeaders()
+        for header in headers {
+            let colon = header.firstIndex(of: ":")!
+            fields.add(name: String(header[..<colon]), value: String(header[header.index(after: colon)...].drop { $0 == " " }))
+        }
+        let request = HTTPRequest(url: url, headers: fields)
         let clock = ContinuousClock()
         // One warm-up request opens a connection and fails fast on a wrong URL.
         let warmUp = try await transport.execute(request)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReelHTTP
 import Synchronization
 import Testing
@@ -24,6 +27,7 @@ struct CurlTransportTests {
 
     @Test func thousandConcurrentRequestsShareOneTransferThread() async throws {
         let count = 1000
+        try raiseOpenFileLimit(to: 4 * count)  // a client and a server socket per request, in this one process
         let transport = CurlTransport()
         let threadsWhileAllInFlight = Mutex<[String]>([])
         let barrier = Barrier(target: count) { threadsWhileAllInFlight.withLock { $0 = threadNames() } }
@@ -184,6 +188,17 @@ struct CurlTransportTests {
             #expect(missing?.code == .fileError)
         }
     }
+}
+
+/// Raises the soft limit on open files to `wanted` (or the hard limit, if lower).
+private func raiseOpenFileLimit(to wanted: Int) throws {
+    #if os(Linux)
+    var limit = rlimit()
+    try #require(getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0)
+    guard limit.rlim_cur < rlim_t(wanted) else { return }
+    limit.rlim_cur = min(limit.rlim_max, rlim_t(wanted))
+    try #require(setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0)
+    #endif
 }
 
 /// Names of this process's threads, from `/proc/self/task/*/comm`.

@@ -100,6 +100,14 @@ struct ProviderErrorTests {
         #expect((error?.underlyingError as? HTTPTransportError)?.code == .connectionRefused)
     }
 
+    @Test(arguments: ["ftp2://127.0.0.1/v1", "http://bad host/v1"])
+    func malformedBaseURLIsAClearPermanentError(baseURL: String) async throws {
+        let provider = OpenAIVideoProvider(configuration: .init(baseURL: baseURL, apiKey: "sk-test"), transport: CurlTransport())
+        let error = await #expect(throws: ProviderError.self) { try await provider.retrieveVideo(id: "video_1") }
+        #expect(error?.kind == .permanent)
+        #expect((error?.underlyingError as? HTTPTransportError)?.code == .invalidRequest)
+    }
+
     @Test(arguments: [
         (400, ProviderError.Kind.permanent), (401, .permanent), (403, .permanent), (404, .permanent), (422, .permanent),
         (408, .transient), (409, .transient), (429, .transient), (500, .transient), (502, .transient), (503, .transient),

@@ -48,10 +48,3 @@ enum QueueBackend: String, CaseIterable, CustomTestStringConvertible {
         return keys
     }
 }
-
-extension Duration {
-    /// Whole milliseconds.
-    var inMilliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}

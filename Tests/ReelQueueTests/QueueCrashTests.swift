@@ -108,10 +108,10 @@ struct QueueCrashTests {
                     let completed = try await queue.complete(batch.map(\.lease))
                     await progress.completed(completed.filter { $0 }.count)
                 } catch {
-                    // Redis went away mid-batch: these leases expire and the jobs run again.
+                    // Redis went away mid-batch: these leases expire and the jobs run again (unless Redis
+                    // completed them and only the reply was lost).
                     await progress.failed()
                 }
-                if await progress.done == count { return }
             }
         }
         let clock = ContinuousClock()
@@ -121,14 +121,17 @@ struct QueueCrashTests {
         let doneAtStop = await progress.done
         try await Task.sleep(for: .milliseconds(500))
         try await server.start()
-        while await progress.done < count, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
+        func finished() async -> Int { (try? await queue.stats().counts[.done]) ?? 0 }
+        while await finished() < count, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
         loop.cancel()
         _ = try? await loop.value
 
         #expect(doneAtStop < count, "Redis restarted after the loop had finished")
-        #expect(await progress.done == count, "each job completed exactly once")
         let stats = try await queue.stats()
         #expect(stats.counts[.done] == count)
+        // No job completed twice; a batch whose reply the crash swallowed may be missing from the loop's count.
+        let confirmed = await progress.done
+        #expect(confirmed <= count && confirmed >= count - 20, "\(confirmed) completions confirmed")
         #expect(stats.counts[.ready] == 0 && stats.counts[.active] == 0 && stats.counts[.scheduled] == 0)
     }
 }

@@ -16,17 +16,26 @@ struct CatalogReloadTests {
         return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "build the reel product first (swift build)")
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs a process to completion without blocking a thread of the cooperative pool.
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        // The output is a line or two: it fits the pipe's buffer, so the process never waited on it.
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return (status, String(decoding: output, as: UTF8.self))
     }
 
     @Test func aKeyLimitedToOpenAIGetsANewModelWithoutRestartAfterAReloadInAnotherProcess() async throws {
@@ -56,8 +65,8 @@ struct CatalogReloadTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: entries).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let published = ContinuousClock.now
-        let result = try Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
+        let result = try await Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
+        let published = ContinuousClock.now  // the command has published and exited
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("published catalog version 1"))
 
@@ -65,7 +74,9 @@ struct CatalogReloadTests {
         while !table.snapshot.isAllowed(patterns: key, model: "openai/sora-3"), published.duration(to: .now) < .seconds(1) {
             try await Task.sleep(for: .milliseconds(5))
         }
+        let delay = published.duration(to: .now)
         try table.snapshot.checkAccess(patterns: key, model: "openai/sora-3")
+        #expect(delay < .seconds(1), "adopted after \(delay)")
         try table.snapshot.checkAccess(patterns: key, model: "sora-3")
         #expect(table.snapshot.catalogVersion == 1)
         let served = try table.snapshot.resolve(model: "sora-3")
@@ -73,12 +84,13 @@ struct CatalogReloadTests {
         #expect(!table.snapshot.isAllowed(patterns: key, model: "openai/sora-4"), "still only what the catalog knows")
     }
 
-    @Test func aBadCatalogIsRefusedBeforePublishing() throws {
+    @Test func aBadCatalogIsRefusedBeforePublishing() async throws {
         guard let url = try RedisTestEnvironment.url() else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
         try Data("[\"not a catalog\"]".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", "test-\(UUID().uuidString)"])
+        let arguments = ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", "test-\(UUID().uuidString)"]
+        let result = try await Self.run(try Self.reelBinary(), arguments)
         #expect(result.status != 0)
         #expect(result.output.contains("catalog"))
     }
@@ -99,5 +111,48 @@ struct CatalogReloadTests {
         try await CatalogSynchronizer.publishConfigurationReload(client: client, keys: keys)
         try await synchronizer.refresh()
         #expect(table.snapshot.deployments.map(\.id) == ["one", "two"])
+    }
+
+    @Test func aProcessStartingLaterAdoptsThePublishedCatalog() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let catalog = try ModelCatalog(json: #"{"sora-9": {"litellm_provider": "openai"}}"#)
+        #expect(try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys) == 1)
+        #expect(try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys) == 2)
+
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        try await CatalogSynchronizer(client: client, table: table, keys: keys).refresh()
+        #expect(table.snapshot.catalogVersion == 2)
+        #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
+        #expect(!table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-2"), "the published catalog replaces the local one")
+    }
+
+    @Test func pollingCatchesAnAnnouncementThatWasLost() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys, pollInterval: .milliseconds(100))
+        let following = Task { try await synchronizer.run() }  // follows reloads until the test ends
+        defer { following.cancel() }
+
+        // First an announced reload, so the synchronizer is past its start-up read.
+        try await CatalogSynchronizer.publish(catalog: .default, client: client, keys: keys)
+        let announced = ContinuousClock.now
+        while table.snapshot.catalogVersion != 1, announced.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(table.snapshot.catalogVersion == 1)
+        // Then a newer catalog stored without an announcement, as if the pub/sub message had been lost.
+        _ = try await client.send(["HSET", keys.published, "catalog", #"{"sora-9": {"litellm_provider": "openai"}}"#, "catalog_version", "5"])
+        let stored = ContinuousClock.now
+        while table.snapshot.catalogVersion != 5, stored.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(table.snapshot.catalogVersion == 5)
+        #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
     }
 }

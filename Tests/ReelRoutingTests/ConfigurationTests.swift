@@ -37,7 +37,7 @@ struct ConfigurationTests {
         #expect(configuration.reel.worker.concurrency == 32)
         #expect(configuration.reel.worker.budgets.deadline == .seconds(10800))
         #expect(configuration.reel.catalogPath == RepositoryFiles.path("worker-config/model_catalog.json"))
-        #expect(try ModelCatalog.load(path: configuration.reel.catalogPath!).entries == ModelCatalog.default.entries)
+        #expect(try ModelCatalog.configured(by: configuration.reel).entries == ModelCatalog.default.entries)
     }
 
     @Test func aMissingEnvironmentVariableIsNamed() {

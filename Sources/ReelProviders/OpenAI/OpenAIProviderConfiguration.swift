@@ -38,7 +38,8 @@ public struct OpenAIProviderConfiguration: Sendable {
 
     /// Creates a configuration.
     /// - Parameters:
-    ///   - baseURL: API base URL; a trailing slash is removed.
+    ///   - baseURL: API base URL; a trailing slash is removed. A malformed URL makes every call fail with a permanent
+    ///     ``ProviderError`` that names the problem.
     ///   - apiKey: API key.
     ///   - authStyle: How the key is sent (default bearer).
     ///   - organization: OpenAI organization id.
@@ -56,7 +57,6 @@ public struct OpenAIProviderConfiguration: Sendable {
         timeouts: HTTPTimeouts = .init(connect: .seconds(10), total: .seconds(60)),
         fileTransferTimeouts: HTTPTimeouts = .init(connect: .seconds(10), total: nil, lowSpeedLimit: 1, lowSpeedTime: .seconds(60))
     ) {
-        precondition(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://"), "baseURL must be an http(s) URL")
         var baseURL = baseURL
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         self.baseURL = baseURL

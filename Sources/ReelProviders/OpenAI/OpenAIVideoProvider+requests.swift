@@ -53,8 +53,13 @@ extension OpenAIVideoProvider {
         }
     }
 
-    /// Runs one transfer and turns transport failures and non-2xx answers into ``ProviderError``s.
-    func perform(_ request: HTTPRequest, _ run: (HTTPRequest) async throws -> HTTPResponse) async throws -> HTTPResponse {
+    /// Runs one transfer and turns transport failures and non-2xx answers into ``ProviderError``s; with
+    /// `acceptingRedirects`, a 3xx answer with a `Location` is returned too.
+    func perform(
+        _ request: HTTPRequest,
+        acceptingRedirects: Bool = false,
+        _ run: (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
         let response: HTTPResponse
         do {
             response = try await run(request)
@@ -63,7 +68,8 @@ extension OpenAIVideoProvider {
             logger.debug("provider call failed", metadata: ["reel.provider.url": "\(request.url)", "reel.provider.error": "\(error)"])
             throw ProviderError(transportError: error)
         }
-        guard response.isSuccess else {
+        let isRedirect = (300..<400).contains(response.status) && response.headers["location"] != nil
+        guard response.isSuccess || (acceptingRedirects && isRedirect) else {
             let error = ProviderError(response: response)
             logger.debug(
                 "provider call failed",
@@ -72,6 +78,24 @@ extension OpenAIVideoProvider {
             throw error
         }
         return response
+    }
+}
+
+extension OpenAIVideoProvider {
+    static var maxRedirects: Int { 5 }
+
+    /// The request a redirect leads to, or `nil` when `response` is no redirect. Credentials stay behind when the
+    /// new location is on another origin.
+    func redirection(of request: HTTPRequest, by response: HTTPResponse) -> HTTPRequest? {
+        guard (300..<400).contains(response.status), let location = response.headers["location"],
+            let current = URL(string: request.url), let target = URL(string: location, relativeTo: current)?.absoluteURL
+        else { return nil }
+        var next = request
+        next.url = target.absoluteString
+        if target.scheme != current.scheme || target.host != current.host || target.port != current.port {
+            next.headers = ["Accept": "application/binary"]
+        }
+        return next
     }
 }
 

@@ -57,17 +57,23 @@ public struct OpenAIVideoProvider<Transport: HTTPTransport>: VideoProvider {
     }
 
     /// `GET /videos/{id}/content?variant=…`, streamed to `path`.
+    ///
+    /// Redirects (to signed storage URLs, say) are followed here rather than by libcurl, so the credentials go only
+    /// to the API's own origin.
     public func downloadContent(videoID: String, variant: VideoVariant, to path: String) async throws -> Int64 {
         var headers = baseHeaders()
         headers.add(name: "Accept", value: "application/binary")
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             url: "\(configuration.baseURL)/videos/\(videoID.pathSegment)/content?variant=\(variant.rawValue)",
             headers: headers,
-            timeouts: configuration.fileTransferTimeouts,
-            followRedirects: true
+            timeouts: configuration.fileTransferTimeouts
         )
-        let response = try await perform(request) { try await transport.execute($0, writingBodyTo: path) }
-        return response.bytesWrittenToFile
+        for _ in 0...Self.maxRedirects {
+            let response = try await perform(request, acceptingRedirects: true) { try await transport.execute($0, writingBodyTo: path) }
+            guard let next = redirection(of: request, by: response) else { return response.bytesWrittenToFile }
+            request = next
+        }
+        throw ProviderError(.transient, message: "more than \(Self.maxRedirects) redirects downloading video \(videoID)")
     }
 
     /// `POST /videos/{id}/remix` with a JSON body.
@@ -114,7 +120,12 @@ public struct OpenAIVideoProvider<Transport: HTTPTransport>: VideoProvider {
 
     /// `DELETE /videos/{id}`.
     public func deleteVideo(id: String) async throws {
-        let request = HTTPRequest(method: "DELETE", url: "\(configuration.baseURL)/videos/\(id.pathSegment)", headers: baseHeaders(), timeouts: configuration.timeouts)
+        let request = HTTPRequest(
+            method: "DELETE",
+            url: "\(configuration.baseURL)/videos/\(id.pathSegment)",
+            headers: baseHeaders(),
+            timeouts: configuration.timeouts
+        )
         _ = try await perform(request) { try await transport.execute($0) }
     }
 }

@@ -57,7 +57,8 @@ public struct AffinityResolver: Sendable {
         for id in deploymentIDs.dropFirst() where try self.owner(deploymentID: id).credentialsFingerprint != owner.credentialsFingerprint {
             throw RoutingError(
                 .conflictingAffinity,
-                message: "The \(objects) of this request were created on different deployments; one request can only use \(objects) from one deployment."
+                message: "The \(objects) of this request were created on different deployments; "
+                    + "one request can only use \(objects) from one deployment."
             )
         }
         return owner

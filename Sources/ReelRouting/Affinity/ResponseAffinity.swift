@@ -4,7 +4,7 @@ import Foundation
 /// id and every reasoning item (the items that carry `encrypted_content`, readable only by the account that
 /// made them) leave Reel wrapped in signed managed forms, and come back restored before going upstream.
 ///
-/// - response `id` → `resp_…` (kind ``ManagedID/Kind/response``, object id = the upstream id);
+/// - response `id` and `previous_response_id` → `resp_…` (kind ``ManagedID/Kind/response``, object id = the upstream id);
 /// - reasoning item `id` (and `item_id` of `response.reasoning…` stream events) → `encitem_…`;
 /// - `encrypted_content` → `reelenc_<signed origin>:<original>`.
 ///
@@ -91,6 +91,10 @@ public struct ResponseAffinity: Sendable {
         var response = response
         if let id = response["id"] as? String {
             response["id"] = mint(.response, id, deployment: deployment, modelGroup: modelGroup)
+        }
+        // The echo of a follow-up's `previous_response_id` names a response of the same account.
+        if let previous = response["previous_response_id"] as? String {
+            response["previous_response_id"] = mint(.response, previous, deployment: deployment, modelGroup: modelGroup)
         }
         if let output = response["output"] as? [Any] {
             response["output"] = output.map { element -> Any in

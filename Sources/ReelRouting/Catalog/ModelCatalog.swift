@@ -69,6 +69,13 @@ public struct ModelCatalog: Sendable, Hashable {
         return try ModelCatalog(json: text)
     }
 
+    /// The catalog a process starts from: the file `reel_settings.catalog` names, else ``default``.
+    /// (A newer catalog published through Redis replaces it once the process follows reloads.)
+    public static func configured(by settings: ReelSettings) throws(ConfigurationError) -> ModelCatalog {
+        guard let path = settings.catalogPath else { return .default }
+        return try load(path: path)
+    }
+
     /// `provider/name` for a requested model the catalog knows (`sora-2` → `openai/sora-2`,
     /// `openai/sora-2` → itself), nil when it does not know it.
     public func qualifiedName(of model: String) -> String? {

@@ -66,7 +66,11 @@ extension ReelConfiguration {
         self.init(deployments: deployments, router: router, masterKey: masterKey, reel: reel)
     }
 
-    private static func deployments(from entry: ConfigFile.ModelEntry, at path: String, resolver: EnvironmentResolver) throws(ConfigurationError) -> [Deployment] {
+    private static func deployments(
+        from entry: ConfigFile.ModelEntry,
+        at path: String,
+        resolver: EnvironmentResolver
+    ) throws(ConfigurationError) -> [Deployment] {
         guard let group = entry.model_name, !group.isEmpty else { throw resolver.invalid("\(path).model_name is required") }
         guard let params = entry.litellm_params, let model = params.model else {
             throw resolver.invalid("\(path).litellm_params.model is required")
@@ -143,8 +147,8 @@ extension ReelConfiguration {
             if let value = try resolver.resolve(secret, at: "reel_settings.secrets.id_previous_secrets[\(index)]") { previous.append(value) }
         }
         let realtime = try resolver.resolve(rawSecrets.realtime_secret, at: "reel_settings.secrets.realtime_secret")
-        for (key, value) in [("id_secret", idSecret), ("realtime_secret", realtime ?? String(repeating: "x", count: 16))] + previous.map({ ("id_previous_secrets", $0) })
-        where value.utf8.count < 16 {
+        let named = [("id_secret", idSecret)] + (realtime.map { [("realtime_secret", $0)] } ?? []) + previous.map { ("id_previous_secrets", $0) }
+        for (key, value) in named where value.utf8.count < 16 {
             throw resolver.invalid("reel_settings.secrets.\(key) must be at least 16 bytes")
         }
         var settings = ReelSettings(secrets: .init(idSecret: idSecret, idPreviousSecrets: previous, realtimeSecret: realtime))

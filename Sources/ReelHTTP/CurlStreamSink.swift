@@ -1,0 +1,48 @@
+/// Delivers a streamed transfer to its caller: the head once the first body byte (or the end) arrives, then
+/// every body chunk as libcurl hands it over.
+///
+/// Used on the transfer thread only, apart from creation (before the transfer is submitted).
+final class CurlStreamSink: @unchecked Sendable {
+    private var head: CheckedContinuation<HTTPStreamingResponse, any Error>?
+    private var body: HTTPResponseBodyStream?
+    private let chunks: AsyncThrowingStream<[UInt8], any Error>.Continuation
+
+    /// - Parameter abort: aborts the transfer; called when the reader stops reading before the end.
+    init(head: CheckedContinuation<HTTPStreamingResponse, any Error>, abort: @escaping @Sendable () -> Void) {
+        self.head = head
+        let (stream, chunks) = AsyncThrowingStream.makeStream(of: [UInt8].self)
+        chunks.onTermination = { _ in abort() }
+        self.chunks = chunks
+        self.body = HTTPResponseBodyStream(chunks: stream, abort: TransferAbort(abort))
+    }
+
+    /// A body chunk of the final response.
+    func receive(_ chunk: UnsafeRawBufferPointer, status: Int, headers: HTTPHeaders) -> Int {
+        deliverHead(status: status, headers: headers)
+        chunks.yield(Array(chunk))
+        return chunk.count
+    }
+
+    /// The end of the transfer.
+    func finish(_ result: Result<HTTPResponse, any Error>) {
+        switch result {
+        case .success(let response):
+            deliverHead(status: response.status, headers: response.headers)
+            chunks.finish()
+        case .failure(let error):
+            if let head {
+                self.head = nil
+                body = nil
+                head.resume(throwing: error)
+            }
+            chunks.finish(throwing: error)
+        }
+    }
+
+    private func deliverHead(status: Int, headers: HTTPHeaders) {
+        guard let head, let body else { return }
+        self.head = nil
+        self.body = nil  // the reader holds the only copy, so letting go of it aborts the transfer
+        head.resume(returning: HTTPStreamingResponse(status: status, headers: headers, body: body))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOPosix
+import ReelAPI
+import ReelHTTP
+import ReelQueue
+import ReelRedis
+import ReelRouting
+import ReelRoutingRedis
+import ReelSim
+import ReelStorage
+import ReelTesting
+import Testing
+
+/// A simulator and an API front, both on loopback, and a client for each.
+struct PassthroughHarness: Sendable {
+    static let masterKey = "sk-master-test"
+    static let secrets = ReelSettings.Secrets(idSecret: "test-id-secret-0123456789", realtimeSecret: "test-realtime-secret-0123456789")
+
+    let simulator: Simulator
+    let simURL: String
+    let frontURL: String
+    let passthrough: PassthroughFront
+    let keys: MemoryVirtualKeyStore
+    let transport = CurlTransport()
+
+    /// The model list: `o4-mini` on three accounts (keys a, b, c); `pair` on two deployments of one account;
+    /// `solo` on one; `gpt-realtime` on account a.
+    static func configuration(simPort: Int) throws -> ReelConfiguration {
+        let base = "http://127.0.0.1:\(simPort)/v1"
+        var yaml = "model_list:\n"
+        for (group, id, key) in [
+            ("o4-mini", "resp-a", "sk-sim-a"), ("o4-mini", "resp-b", "sk-sim-b"), ("o4-mini", "resp-c", "sk-sim-c"),
+            ("pair", "pair-1", "sk-sim-p"), ("pair", "pair-2", "sk-sim-p"), ("solo", "solo-1", "sk-sim-s"),
+            ("gpt-realtime", "rt-a", "sk-sim-a"),
+        ] {
+            yaml +=
+                "  - {model_name: \(group), litellm_params: {model: openai/\(group), api_base: \"\(base)\", api_key: \(key)}, model_info: {id: \(id)}}\n"
+        }
+        yaml += "router_settings: {routing_strategy: simple-shuffle, allowed_fails: 0, cooldown_time: 30}\n"
+        yaml += "reel_settings: {secrets: {id_secret: \(secrets.idSecret), realtime_secret: \(secrets.realtimeSecret!)}}\n"
+        return try ReelConfiguration(yaml: yaml, environment: [:])
+    }
+
+    /// Runs `body` with a simulator and a front; `redis` gives the front shared router state (cooldowns).
+    static func run(redis: RedisClient? = nil, _ body: @Sendable (PassthroughHarness) async throws -> Void) async throws {
+        let simulator = Simulator(configuration: SimConfiguration(port: 0, renderSeconds: 0))
+        let (simPorts, simPort) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let sim = buildSimApplication(simulator: simulator, logger: logger) { channel in simPort.yield(channel.localAddress?.port ?? 0) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // The simulator serves until the test is done; the group cancels it.
+            group.addTask { try await sim.run() }
+            var ports = simPorts.makeAsyncIterator()
+            let port = try #require(await ports.next())
+            let configuration = try Self.configuration(simPort: port)
+            let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default))
+            let state = redis.map {
+                SharedRouterState(client: $0, keys: RouterKeys(namespace: "test-\(UUID().uuidString)"), settings: configuration.router)
+            }
+            try await state?.prepare()
+            let passthrough = try PassthroughFront(table: table, secrets: secrets, routerState: state)
+            let keys = MemoryVirtualKeyStore()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-passthrough-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let front = VideoFront(
+                queue: .memory(), keys: keys, blobs: try FileBlobStore(directory: directory),
+                routing: VideoRouting(table: table, codec: passthrough.codec), masterKey: masterKey
+            )
+            let frontPort = try Self.freePort()
+            let app = buildApplication(
+                front: front, configuration: .init(address: .hostname("127.0.0.1", port: frontPort)), passthrough: passthrough, logger: logger
+            )
+            // The front serves until the test is done; the group cancels it.
+            group.addTask { try await app.run() }
+            let harness = PassthroughHarness(
+                simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(frontPort)", passthrough: passthrough,
+                keys: keys
+            )
+            try await harness.waitUntilListening()
+            try await body(harness)
+            group.cancelAll()
+        }
+    }
+
+    /// A TCP port nothing listens on right now.
+    static func freePort() throws -> Int {
+        let socket = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).wait()
+        defer { try? socket.close().wait() }
+        return try #require(socket.localAddress?.port)
+    }
+
+    /// Waits until the front answers `GET /health/liveness`.
+    func waitUntilListening() async throws {
+        for _ in 0..<200 {
+            if (try? await transport.execute(ReelHTTP.HTTPRequest(url: frontURL + "/health/liveness"))) != nil { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        Issue.record("the front did not start listening")
+    }
+
+    /// A JSON request; returns the status and the parsed object (nil when the body is not an object).
+    func json(_ method: String, _ url: String, key: String = masterKey, body: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
+        var headers: ReelHTTP.HTTPHeaders = ["Authorization": "Bearer \(key)"]
+        var payload = HTTPRequestBody.empty
+        if let body {
+            headers.add(name: "Content-Type", value: "application/json")
+            payload = .bytes(Array(try JSONSerialization.data(withJSONObject: body)))
+        }
+        let response = try await transport.execute(ReelHTTP.HTTPRequest(method: method, url: url, headers: headers, body: payload))
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+        return (response.status, object)
+    }
+
+    /// The error code of an error envelope.
+    static func errorCode(_ object: [String: Any]) -> String? {
+        (object["error"] as? [String: Any])?["code"] as? String
+    }
+}
