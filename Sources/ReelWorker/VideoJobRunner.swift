@@ -141,7 +141,10 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
         let snapshot = job.claimed.job
         if let deadline = snapshot.limits.deadline {
             let elapsed = Duration.milliseconds(Int64(Date().timeIntervalSince1970 * 1000) - snapshot.createdAtMs)
-            if elapsed + (delay ?? .zero) >= deadline {
+            // A snooze ending this close to the deadline would let the queue drop the job at its next claim
+            // without a record saying why: end it now instead.
+            let margin = delay == nil ? .zero : min(.seconds(1), deadline / 10)
+            if elapsed + (delay ?? .zero) + margin >= deadline {
                 throw VideoJobFailure.deadLetter(
                     "deadline_exceeded",
                     "The job did not finish within its deadline of \(deadline)."

@@ -28,6 +28,7 @@ actor FakeVideoProvider: VideoProvider {
     private(set) var lastRemixSource: String?
     private var keyToID: [String: String] = [:]
     private var queuedErrors: [Operation: [ProviderError]] = [:]
+    private var variantErrors: [VideoVariant: ProviderError] = [:]
     private var sequence = 0
 
     init(name: String = "fake", pollsToComplete: Int = 1) {
@@ -40,6 +41,9 @@ actor FakeVideoProvider: VideoProvider {
     }
 
     func setFailure(_ failure: ProviderErrorBody?) { self.failure = failure }
+
+    /// The next download of `variant` fails with `error`.
+    func failNextDownload(of variant: VideoVariant, with error: ProviderError) { variantErrors[variant] = error }
 
     func setCreateDelay(_ delay: Duration) { createDelay = delay }
 
@@ -99,6 +103,7 @@ actor FakeVideoProvider: VideoProvider {
 
     func downloadContent(videoID: String, variant: VideoVariant, to path: String) async throws -> Int64 {
         try enter(.download)
+        if let error = variantErrors.removeValue(forKey: variant) { throw error }
         guard objects[videoID]?.video.status == "completed" else {
             throw ProviderError(.permanent, httpStatus: 404, code: "not_ready", message: "video \(videoID) is not completed")
         }

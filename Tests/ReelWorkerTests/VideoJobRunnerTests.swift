@@ -106,6 +106,29 @@ struct VideoJobRunnerTests {
         #expect(try await harness.record(id).error?.code == "provider_unavailable")
     }
 
+    @Test func fetchKeepsStoredVariantsAcrossATransientError() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        let provider = harness.provider("dep-a")
+        await provider.failNextDownload(of: .spritesheet, with: ProviderError(.transient, httpStatus: 503, message: "busy"))
+        let id = try await harness.enqueue(.generate)
+        let snapshot = try await harness.runUntilFinished(id)
+        #expect(snapshot.state == .done)
+        #expect(snapshot.attempts == 0)
+        #expect(try await harness.record(id).variants == ["video", "thumbnail", "spritesheet"])
+        // video, thumbnail, the failed spritesheet, then only the spritesheet again.
+        #expect(await provider.calls(.download) == 4)
+    }
+
+    @Test func missingOptionalVariantIsSkipped() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1)
+        await harness.provider("dep-a").failNextDownload(of: .thumbnail, with: ProviderError(.permanent, httpStatus: 404, message: "no thumbnail"))
+        let id = try await harness.enqueue(.generate)
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        let record = try await harness.record(id)
+        #expect(record.status == .completed)
+        #expect(record.variants == ["video", "spritesheet"])
+    }
+
     @Test func providerFailurePassesItsErrorThrough() async throws {
         let harness = try WorkerHarness()
         await harness.provider("dep-a").setFailure(ProviderErrorBody(code: "moderation_blocked", message: "Blocked by moderation."))
@@ -120,7 +143,7 @@ struct VideoJobRunnerTests {
 
     @Test func deadlineEndsTheJobBeforeItsNextPoll() async throws {
         let harness = try WorkerHarness(pollsToComplete: 1_000)
-        let id = try await harness.enqueue(.generate, limits: JobLimits(deadline: .milliseconds(300)))
+        let id = try await harness.enqueue(.generate, limits: JobLimits(deadline: .seconds(1)))
         let snapshot = try await harness.runUntilFinished(id, maxTicks: 1_000)
         #expect(snapshot.state == .dead)
         let record = try await harness.record(id)
