@@ -60,9 +60,7 @@ extension VideoFront {
             return record
         case .duplicate(let firstID):
             await discard(committed)
-            guard let first = try await queue.job(id: firstID)?.record,
-                let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(first.utf8))
-            else { throw APIError(.conflict, "The first request with this Idempotency-Key is no longer available.") }
+            guard let first = try await queue.job(id: firstID), let record = VideoRecord(job: first) else { throw APIError(.conflict, "The first request with this Idempotency-Key is no longer available.") }
             return record
         case .conflict:
             await discard(committed)

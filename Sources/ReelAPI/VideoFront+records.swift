@@ -12,7 +12,7 @@ extension VideoFront {
         )
         guard let managed = routing.codec.decode(id, as: object == .video ? .video : .character),
             let job = try await queue.job(id: managed.objectID),
-            let json = job.record, let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8)),
+            let record = VideoRecord(job: job),
             record.id == id, record.object == object, record.owner == caller.id,
             !record.deleted, !job.cancelRequested, job.state != .cancelled
         else { throw notFound }

@@ -52,8 +52,7 @@ extension VideoJobRunner {
     /// Deletes a finished video at the provider and its stored content, and marks its record deleted.
     func deleteSource(_ job: inout VideoJob, logger: Logger) async throws {
         guard let sourceID = job.payload.sourceVideoID, let jobID = jobIDForManagedID(sourceID),
-            let snapshot = try await queue.job(id: jobID), let json = snapshot.record,
-            var record = try? JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8))
+            let snapshot = try await queue.job(id: jobID), var record = VideoRecord(job: snapshot)
         else { return }
         guard record.status.isTerminal || [.done, .dead, .cancelled].contains(snapshot.state) else {
             throw PollAgain(after: configuration.polling.inputInterval)

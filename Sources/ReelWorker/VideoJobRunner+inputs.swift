@@ -41,7 +41,7 @@ extension VideoJobRunner {
     /// The record of a finished input, or nil while it is in flight.
     private func readyInput(_ managedID: String, role: String) async throws -> VideoRecord? {
         guard let jobID = jobIDForManagedID(managedID), let snapshot = try await queue.job(id: jobID),
-            let json = snapshot.record, let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8))
+            let record = VideoRecord(job: snapshot)
         else {
             throw VideoJobFailure.finish("input_not_found", "The \(role) \(managedID) does not exist.")
         }

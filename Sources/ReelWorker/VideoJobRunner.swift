@@ -112,10 +112,8 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
             )
             if outcome == .deadLettered {
                 // The queue's reason (attempts or deadline exhausted) reads `code: message`.
-                let reason = try await queue.job(id: lease.jobID)?.lastError ?? ""
-                let parts = reason.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                let code = parts.count == 2 && !parts[0].contains(" ") ? parts[0] : "attempts_exhausted"
-                job.markFailed(code: code, message: "The job was given up (\(parts.last ?? code)); the last error: \(failure.message)")
+                let given = VideoError(deadLetterReason: try await queue.job(id: lease.jobID)?.lastError)
+                job.markFailed(code: given.code, message: "The job was given up (\(given.message)); the last error: \(failure.message)")
                 if let record = try job.encodedRecord() { _ = try await queue.replaceFinishedRecord(id: lease.jobID, record: record) }
             }
         case .finish:

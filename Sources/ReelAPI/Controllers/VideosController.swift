@@ -104,8 +104,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             hasMore = page.hasMore
             after = page.jobs.last?.id
             for job in page.jobs where job.state != .cancelled && !job.cancelRequested {
-                guard let json = job.record, let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8)),
-                    record.object == .video, !record.deleted
+                guard let record = VideoRecord(job: job), record.object == .video, !record.deleted
                 else { continue }
                 videos.append(VideoObject(record))
             }
@@ -129,8 +128,9 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
         let id = try context.parameters.require("id")
         var (record, job) = try await front.ownedRecord(id, object: .video, caller: caller)
         let outcome = try await front.queue.cancel(id: job.id)
-        if outcome != .cancelled || job.state == .done || job.state == .dead {
-            // The provider may hold the video: a delete job removes it there and drops the stored content.
+        if outcome != .cancelled || record.providerObjectID != nil {
+            // The provider holds (or may hold) the video, even one cancelled between polls: a delete job removes
+            // it there and drops the stored content.
             let payload = VideoJobPayload(kind: .delete, deploymentID: record.deploymentID, modelGroup: record.model, sourceVideoID: id)
             _ = try await front.queue.enqueue(
                 NewJob(id: "delete-\(job.id)", type: VideoJobKind.delete.rawValue, payload: try VideoFront<Queue, Keys, Blobs>.encode(payload))
