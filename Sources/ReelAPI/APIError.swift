@@ -17,7 +17,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         private enum Base: String {
             case invalidRequest, invalidParameter, missingParameter, invalidJSON, invalidAPIKey, permissionDenied, notFound
             case conflict, payloadTooLarge, unsupportedMediaType, unprocessable, rateLimited, queueFull, serviceUnavailable
-            case internalError
+            case badGateway, internalError
         }
         private let base: Base
         private init(base: Base) { self.base = base }
@@ -50,6 +50,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         public static var queueFull: Self { .init(base: .queueFull) }
         /// A dependency (Redis) is unreachable (503).
         public static var serviceUnavailable: Self { .init(base: .serviceUnavailable) }
+        /// A provider answered something Reel cannot pass on, such as an id too long to wrap (502).
+        public static var badGateway: Self { .init(base: .badGateway) }
         /// A fault of ours (500); never used for bad input.
         public static var internalError: Self { .init(base: .internalError) }
 
@@ -68,6 +70,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .unprocessable: .unprocessableContent
             case .rateLimited, .queueFull: .tooManyRequests
             case .serviceUnavailable: .serviceUnavailable
+            case .badGateway: .badGateway
             case .internalError: .internalServerError
             }
         }
@@ -78,7 +81,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .rateLimited, .queueFull: "rate_limit_error"
             case .invalidAPIKey: "invalid_request_error"
             case .permissionDenied: "permission_error"
-            case .serviceUnavailable, .internalError: "server_error"
+            case .serviceUnavailable, .badGateway, .internalError: "server_error"
             default: "invalid_request_error"
             }
         }
@@ -95,6 +98,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .payloadTooLarge: "file_too_large"
             case .unsupportedMediaType: "unsupported_media_type"
             case .serviceUnavailable: "service_unavailable"
+            case .badGateway: "bad_gateway"
             default: nil
             }
         }

@@ -21,7 +21,7 @@ extension VideoFront {
         -> VideoRecord
     {
         let jobID = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let managedID = routing.mint(
+        let managedID = try routing.mint(
             submission.kind == .createCharacter ? .character : .video,
             deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID
         )

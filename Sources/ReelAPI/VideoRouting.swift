@@ -72,8 +72,15 @@ public struct VideoRouting: Sendable {
     }
 
     /// Mints the ID of a new object of `kind` served by `deployment`.
-    func mint(_ kind: ManagedID.Kind, deployment: Deployment, modelGroup: String, jobID: String) -> String {
-        codec.mint(ManagedID(kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: modelGroup, objectID: jobID))
+    /// - Throws: 400 when a field is too long for an ID (in practice a model name matched by a wildcard).
+    func mint(_ kind: ManagedID.Kind, deployment: Deployment, modelGroup: String, jobID: String) throws -> String {
+        do {
+            return try codec.mint(
+                ManagedID(kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: modelGroup, objectID: jobID)
+            )
+        } catch {
+            throw APIError(.invalidParameter, error.message, param: "model")
+        }
     }
 
     /// The router's refusals in the envelope: 400 for conflicts and vanished deployments, 429 while every candidate

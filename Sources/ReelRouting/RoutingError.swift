@@ -4,7 +4,7 @@ public struct RoutingError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
             case modelNotAllowed, modelNotFound, noHealthyDeployment, conflictingAffinity, pinnedDeploymentUnavailable, unknownDeployment,
-                unknownObject, invalidBody
+                unknownObject, invalidBody, idTooLong
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -27,6 +27,9 @@ public struct RoutingError: Error, CustomStringConvertible, Sendable {
         public static var unknownObject: Self { .init(.unknownObject) }
         /// The request body is not the JSON object expected (400).
         public static var invalidBody: Self { .init(.invalidBody) }
+        /// A field of a managed ID to mint is longer than ``ManagedIDCodec/maxFieldSize`` (502 when the field
+        /// came from the provider, such as an id it returned).
+        public static var idTooLong: Self { .init(.idTooLong) }
 
         public var description: String { base.rawValue }
     }

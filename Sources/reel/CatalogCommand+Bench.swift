@@ -38,7 +38,7 @@ extension CatalogCommand {
                 let managed = ManagedID(
                     kind: .video, provider: deployment.provider, deploymentID: deployment.id, modelGroup: "sora-2", objectID: "job-\(index)"
                 )
-                let id = codec.mint(managed)
+                let id = try codec.mint(managed)
                 guard codec.decode(id, as: .video)?.deploymentID == deployment.id else { throw ValidationError("managed ID did not verify") }
             }
 

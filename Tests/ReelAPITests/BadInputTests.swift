@@ -48,6 +48,11 @@ struct BadInputTests {
         Case(name: "edit with video of the wrong type", path: "/v1/videos/edits", body: #"{"prompt":"x","video":"v"}"#, status: .badRequest, param: "video"),
         Case(name: "edit with video without id", path: "/v1/videos/edits", body: #"{"prompt":"x","video":{}}"#, status: .badRequest, param: "video.id"),
         Case(name: "list limit 0", path: "/v1/videos?limit=0", body: "", status: .badRequest, param: "limit"),
+        // Expiry arithmetic must not overflow: these used to stop the process.
+        Case(name: "key duration overflowing with its unit", path: "/key/generate", body: #"{"duration":"999999999999999d"}"#, status: .badRequest, param: "duration"),
+        Case(name: "key duration overflowing the expiry", path: "/key/generate", body: #"{"duration":"9223372036854775807"}"#, status: .badRequest, param: "duration"),
+        Case(name: "key duration over 100 years", path: "/key/generate", body: #"{"duration":"36501d"}"#, status: .badRequest, param: "duration"),
+        Case(name: "negative key duration", path: "/key/generate", body: #"{"duration":"-5"}"#, status: .badRequest, param: "duration"),
     ]
 
     @Test(arguments: cases)

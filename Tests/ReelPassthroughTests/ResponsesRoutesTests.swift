@@ -58,6 +58,71 @@ struct ResponsesRoutesTests {
         }
     }
 
+    @Test func aResponseBelongsToTheKeyThatCreatedIt() async throws {
+        try await PassthroughHarness.run { harness in
+            let (owner, _) = try await harness.keys.create(VirtualKeySpec(models: ["o4-mini"]))
+            let (other, _) = try await harness.keys.create(VirtualKeySpec(models: ["o4-mini"]))
+            let url = harness.frontURL + "/v1/responses"
+            let (_, created) = try await harness.json("POST", url, key: owner, body: ["model": "o4-mini", "input": "hi", "background": true])
+            let id = try #require(created["id"] as? String)
+            let unknown = "resp_" + String(id.dropFirst(5).reversed())
+            let before = harness.simulator.stats.total
+            // To another key the id is unknown: the same answer as for an id that never existed, and no upstream call.
+            for (method, suffix) in [("GET", ""), ("DELETE", ""), ("POST", "/cancel")] {
+                let (status, body) = try await harness.json(method, url + "/" + id + suffix, key: other)
+                let (unknownStatus, unknownBody) = try await harness.json(method, url + "/" + unknown + suffix, key: other)
+                #expect(status == 404 && unknownStatus == 404, "\(method) \(suffix): \(body)")
+                let error = try #require(body["error"] as? [String: Any])
+                var expected = try #require(unknownBody["error"] as? [String: Any])
+                expected["message"] = (expected["message"] as? String)?.replacingOccurrences(of: unknown, with: id)
+                #expect(NSDictionary(dictionary: error) == NSDictionary(dictionary: expected))
+            }
+            for previous in [id, unknown] {
+                let (status, body) = try await harness.json(
+                    "POST", url, key: other, body: ["model": "o4-mini", "input": "more", "previous_response_id": previous])
+                #expect(status == 404 && PassthroughHarness.errorCode(body) == "not_found")
+                #expect((body["error"] as? [String: Any])?["message"] as? String == "Previous response with id '\(previous)' not found.")
+            }
+            #expect(harness.simulator.stats.total == before)
+            // The owner still has it all.
+            let (retrieved, _) = try await harness.json("GET", url + "/" + id, key: owner)
+            #expect(retrieved == 200)
+            let (followUp, _) = try await harness.json("POST", url, key: owner, body: ["model": "o4-mini", "input": "more", "previous_response_id": id])
+            #expect(followUp == 200)
+            let (cancelled, _) = try await harness.json("POST", url + "/" + id + "/cancel", key: owner)
+            #expect(cancelled == 200)
+        }
+    }
+
+    @Test func anUpstreamIDTooLongToCarryIsA502NotACrash() async throws {
+        try await PassthroughHarness.run { harness in
+            let url = harness.frontURL + "/v1/responses"
+            let padding = ManagedIDCodec.maxFieldSize + 100
+            let (set, _) = try await harness.json("POST", harness.simURL + "/sim/responses", body: ["id_padding": padding])
+            #expect(set == 200)
+            let (status, body) = try await harness.json("POST", url, body: ["model": "o4-mini", "input": "hi"])
+            #expect(status == 502 && PassthroughHarness.errorCode(body) == "bad_gateway", "\(body)")
+            let message = try #require((body["error"] as? [String: Any])?["message"] as? String)
+            #expect(message.contains("object id") && message.contains("1024"), "\(message)")
+            // Streamed: the status has gone out, so an `error` event ends the stream, and no unwrapped id leaks.
+            let stream = try await harness.transport.execute(
+                ReelHTTP.HTTPRequest(
+                    method: "POST", url: url,
+                    headers: ["Authorization": "Bearer \(PassthroughHarness.masterKey)", "Content-Type": "application/json"],
+                    body: .bytes(Array(#"{"model": "o4-mini", "input": "hi", "stream": true}"#.utf8))
+                )
+            )
+            let text = String(decoding: stream.body, as: UTF8.self)
+            #expect(stream.status == 200)
+            #expect(text.hasSuffix("\n\n") && text.contains("event: error\ndata: ") && text.contains(#""code":"bad_gateway""#), "\(text)")
+            #expect(!text.contains(String(repeating: "0", count: padding)))
+            // The front is still up and serves ordinary ids.
+            _ = try await harness.json("POST", harness.simURL + "/sim/responses", body: ["id_padding": 0])
+            let (after, _) = try await harness.json("POST", url, body: ["model": "o4-mini", "input": "hi"])
+            #expect(after == 200)
+        }
+    }
+
     @Test func modelAccessIsChecked() async throws {
         try await PassthroughHarness.run { harness in
             let (secret, _) = try await harness.keys.create(VirtualKeySpec(models: ["solo"]))

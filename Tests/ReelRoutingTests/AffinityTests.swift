@@ -1,4 +1,5 @@
 import Foundation
+import ReelCrypto
 import ReelRedis
 import ReelRouting
 import ReelRoutingRedis
@@ -38,8 +39,11 @@ struct AffinityTests {
             let objectID = "obj-\(index)"
             accounts.create(objectID, on: deployment)
             let kind = kinds[index % 3]
-            let id = ManagedID(kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: "sora-2", objectID: objectID)
-            created.append((Self.codec.mint(id), objectID, kind))
+            let id = ManagedID(
+                kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: "sora-2", objectID: objectID,
+                owner: kind == .response ? Self.codec.ownerTag(keyID: "key-1") : ""
+            )
+            created.append((try Self.codec.mint(id), objectID, kind))
             createdPerDeployment[deployment.id, default: 0] += 1
         }
         #expect(createdPerDeployment.values.allSatisfy { $0 > 250 }, "creations were balanced: \(createdPerDeployment)")
@@ -54,7 +58,8 @@ struct AffinityTests {
                 target = try #require(try resolver.owner(ofCharacters: [text]))
             case .response:
                 // A Responses follow-up through previous_response_id.
-                let restored = try responses.restoreRequest(Self.json(["model": "gpt-5", "previous_response_id": text, "input": "more"]))
+                let restored = try responses.restoreRequest(
+                    Self.json(["model": "gpt-5", "previous_response_id": text, "input": "more"]), keyID: "key-1")
                 #expect(Self.object(restored.body)["previous_response_id"] as? String == objectID)
                 target = try #require(try resolver.owner(ofAll: restored.pinnedDeploymentIDs))
             default:
@@ -116,20 +121,21 @@ struct AffinityTests {
     }
 
     @Test func charactersPinTheirGeneration() throws {
-        func character(_ deployment: String, _ object: String) -> String {
-            Self.codec.mint(ManagedID(kind: .character, provider: "openai", deploymentID: deployment, modelGroup: "sora-2", objectID: object))
+        func character(_ deployment: String, _ object: String) throws -> String {
+            try Self.codec.mint(ManagedID(kind: .character, provider: "openai", deploymentID: deployment, modelGroup: "sora-2", objectID: object))
         }
         #expect(try resolver.owner(ofCharacters: []) == nil)
-        #expect(try resolver.owner(ofCharacters: [character("sim-b", "c1"), character("sim-b", "c2")])?.id == "sim-b")
-        #expect(try resolver.owner(ofCharacters: [character("sim-a", "c1"), character("sim-openai", "c2")])?.id == "sim-a", "same account")
+        #expect(try resolver.owner(ofCharacters: [try character("sim-b", "c1"), try character("sim-b", "c2")])?.id == "sim-b")
+        #expect(
+            try resolver.owner(ofCharacters: [try character("sim-a", "c1"), try character("sim-openai", "c2")])?.id == "sim-a", "same account")
         #expect {
-            try resolver.owner(ofCharacters: [character("sim-a", "c1"), character("sim-c", "c2")])
+            try resolver.owner(ofCharacters: [try character("sim-a", "c1"), try character("sim-c", "c2")])
         } throws: { error in
             let error = error as! RoutingError
             return error.code == .conflictingAffinity && error.message.contains("different deployments")
         }
         #expect { try resolver.owner(ofCharacters: ["character_forged"]) } throws: { ($0 as? RoutingError)?.code == .unknownObject }
-        #expect { try resolver.owner(ofCharacters: [character("gone", "c1")]) } throws: { ($0 as? RoutingError)?.code == .unknownDeployment }
+        #expect { try resolver.owner(ofCharacters: [try character("gone", "c1")]) } throws: { ($0 as? RoutingError)?.code == .unknownDeployment }
     }
 
     @Test func encryptedItemsAreWrappedAndRestored() throws {
@@ -141,7 +147,7 @@ struct AffinityTests {
                 ["id": "msg_1", "type": "message", "content": [["type": "output_text", "text": "hi"]]],
             ],
         ]
-        let wrapped = Self.object(try responses.wrapResponse(Self.json(upstream), deployment: simC, modelGroup: "gpt-5"))
+        let wrapped = Self.object(try responses.wrapResponse(Self.json(upstream), deployment: simC, modelGroup: "gpt-5", keyID: "key-1"))
         let wrappedID = try #require(wrapped["id"] as? String)
         #expect(wrappedID.hasPrefix("resp_") && wrappedID != "resp_upstream1")
         let output = try #require(wrapped["output"] as? [[String: Any]])
@@ -154,7 +160,7 @@ struct AffinityTests {
         // A stream event for the same item wraps it identically.
         let event = Self.object(try responses.wrapStreamEvent(
             Self.json(["type": "response.output_item.done", "item": upstream["output"].map { ($0 as! [Any])[0] }!]),
-            deployment: simC, modelGroup: "gpt-5"))
+            deployment: simC, modelGroup: "gpt-5", keyID: "key-1"))
         #expect((event["item"] as? [String: Any])?["id"] as? String == reasoningID)
 
         // The client sends the items back (stateless mode: no previous_response_id).
@@ -162,7 +168,7 @@ struct AffinityTests {
             "model": "gpt-5",
             "input": [output[0], ["role": "user", "content": "and then?"]],
         ]
-        let restored = try responses.restoreRequest(Self.json(followUp))
+        let restored = try responses.restoreRequest(Self.json(followUp), keyID: "key-1")
         #expect(restored.pinnedDeploymentIDs == ["sim-c"])
         let items = try #require(Self.object(restored.body)["input"] as? [[String: Any]])
         #expect(items[0]["id"] as? String == "rs_1")
@@ -170,22 +176,36 @@ struct AffinityTests {
         #expect(try resolver.owner(ofAll: restored.pinnedDeploymentIDs)?.id == "sim-c")
 
         // Only the encrypted content, without an id (Codex-style items), still pins.
-        let contentOnly = try responses.restoreRequest(Self.json(["input": [["type": "reasoning", "encrypted_content": encrypted]]]))
+        let contentOnly = try responses.restoreRequest(
+            Self.json(["input": [["type": "reasoning", "encrypted_content": encrypted]]]), keyID: "key-2")
         #expect(contentOnly.pinnedDeploymentIDs == ["sim-c"])
     }
 
-    @Test func unmanagedOrForgedValuesPassThroughUnpinned() throws {
-        let body = Self.json([
-            "previous_response_id": "resp_68d0upstream",
-            "input": [["id": "encitem_forged", "type": "reasoning", "encrypted_content": "reelenc_forged:xyz"]],
-        ])
-        let restored = try responses.restoreRequest(body)
+    @Test func unmanagedOrForgedItemsPassThroughUnpinned() throws {
+        let body = Self.json(["input": [["id": "encitem_forged", "type": "reasoning", "encrypted_content": "reelenc_forged:xyz"]]])
+        let restored = try responses.restoreRequest(body, keyID: "key-1")
         #expect(restored.pinnedDeploymentIDs.isEmpty)
         let object = Self.object(restored.body)
-        #expect(object["previous_response_id"] as? String == "resp_68d0upstream")
         #expect(((object["input"] as? [[String: Any]])?[0])?["encrypted_content"] as? String == "reelenc_forged:xyz")
-        #expect { try responses.restoreRequest(Array("[1]".utf8)) } throws: { ($0 as? RoutingError)?.code == .invalidBody }
-        #expect { try responses.restoreRequest(Array("{".utf8)) } throws: { ($0 as? RoutingError)?.code == .invalidBody }
+        #expect { try responses.restoreRequest(Array("[1]".utf8), keyID: "key-1") } throws: { ($0 as? RoutingError)?.code == .invalidBody }
+        #expect { try responses.restoreRequest(Array("{".utf8), keyID: "key-1") } throws: { ($0 as? RoutingError)?.code == .invalidBody }
+    }
+
+    @Test func aPreviousResponseIsOnlyKnownToTheKeyThatCreatedIt() throws {
+        let simA = try #require(Self.snapshot.deployment(id: "sim-a"))
+        let wrapped = Self.object(
+            try responses.wrapResponse(Self.json(["id": "resp_up", "output": []]), deployment: simA, modelGroup: "gpt-5", keyID: "key-1"))
+        let id = try #require(wrapped["id"] as? String)
+        #expect(!id.contains("key-1") && Base64URL.decode(id.dropFirst(5)).map { String(decoding: $0, as: UTF8.self).contains("key-1") } == false)
+        let restored = try responses.restoreRequest(Self.json(["previous_response_id": id]), keyID: "key-1")
+        #expect(restored.pinnedDeploymentIDs == ["sim-a"])
+        // Another key's id, an upstream id and a forged one are refused alike.
+        for (text, key) in [(id, "key-2"), ("resp_68d0upstream", "key-1"), ("resp_AQMGb3BlbmFp", "key-1")] {
+            #expect { try responses.restoreRequest(Self.json(["previous_response_id": text]), keyID: key) } throws: { error in
+                let error = error as? RoutingError
+                return error?.code == .unknownObject && error?.message == "Previous response with id '\(text)' not found."
+            }
+        }
     }
 
     @Test func itemsFromTwoAccountsConflict() throws {
@@ -194,10 +214,10 @@ struct AffinityTests {
         func item(_ deployment: Deployment) throws -> Any {
             let wrapped = Self.object(try responses.wrapResponse(
                 Self.json(["id": "r", "output": [["id": "rs", "type": "reasoning", "encrypted_content": "e"]]]),
-                deployment: deployment, modelGroup: "gpt-5"))
+                deployment: deployment, modelGroup: "gpt-5", keyID: "key-1"))
             return (wrapped["output"] as! [Any])[0]
         }
-        let restored = try responses.restoreRequest(Self.json(["input": [try item(simA), try item(simB)]]))
+        let restored = try responses.restoreRequest(Self.json(["input": [try item(simA), try item(simB)]]), keyID: "key-1")
         #expect(restored.pinnedDeploymentIDs == ["sim-a", "sim-b"])
         #expect { try resolver.owner(ofAll: restored.pinnedDeploymentIDs) } throws: { ($0 as? RoutingError)?.code == .conflictingAffinity }
     }

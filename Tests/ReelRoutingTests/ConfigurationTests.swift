@@ -15,6 +15,13 @@ struct ConfigurationTests {
         let wildcard = try #require(configuration.deployments.first { $0.isWildcard })
         #expect(wildcard.modelGroup == "openai/*")
         #expect(wildcard.credentialsFingerprint == sora[0].credentialsFingerprint, "same base and key as sim-a")
+        let responses = configuration.deployments.filter { $0.modelGroup == "gpt-sim" }
+        #expect(responses.map(\.id) == ["sim-resp-a", "sim-resp-b", "sim-resp-c"])
+        #expect(Set(responses.map(\.credentialsFingerprint)).count == 3, "three accounts")
+        #expect(
+            Set(responses.map(\.credentialsFingerprint)).isDisjoint(with: (sora + [wildcard]).map(\.credentialsFingerprint)),
+            "accounts of their own: the video deployments' same-credentials sets are unchanged"
+        )
         #expect(configuration.masterKey == "sk-master")
         #expect(configuration.reel.secrets.idSecret.utf8.count >= 16)
     }

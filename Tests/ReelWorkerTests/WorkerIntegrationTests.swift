@@ -88,7 +88,7 @@ struct WorkerIntegrationTests {
     ) async throws -> (managedID: String, jobID: String) {
         let jobID = UUID().uuidString
         let object: VideoRecord.Object = kind == .createCharacter ? .character : .video
-        let managedID = codec.mint(
+        let managedID = try codec.mint(
             ManagedID(kind: object == .character ? .character : .video, provider: "openai", deploymentID: deployment, modelGroup: "sora-2", objectID: jobID)
         )
         var payload = VideoJobPayload(kind: kind, deploymentID: deployment, modelGroup: "sora-2", prompt: "Mossy waves", seconds: "4", size: "1280x720")

@@ -163,3 +163,27 @@ def test_realtime_client_secret_then_call_with_the_token(stack):
     forged = openai.OpenAI(base_url=front + "/v1", api_key=secret.value[:-3] + "AAA", max_retries=0)
     with pytest.raises(openai.AuthenticationError):
         forged.realtime.calls.create(sdp=OFFER, session={"type": "realtime", "model": "gpt-realtime"})
+
+
+def test_a_response_is_unknown_to_every_other_key(stack):
+    sim, front = stack
+    secrets = []
+    for _ in range(2):
+        status, body = http_json("POST", front + "/key/generate", {"models": ["o4-mini"]}, {"Authorization": "Bearer " + MASTER_KEY})
+        assert status == 200, body
+        secrets.append(body["key"])
+    owner, other = (openai.OpenAI(base_url=front + "/v1", api_key=secret, max_retries=0) for secret in secrets)
+    first = owner.responses.create(model="o4-mini", input="Say hello")
+    calls = sim.stats()["total"]
+    with pytest.raises(openai.NotFoundError):
+        other.responses.retrieve(first.id)
+    with pytest.raises(openai.NotFoundError):
+        other.responses.delete(first.id)
+    with pytest.raises(openai.NotFoundError):
+        other.responses.cancel(first.id)
+    with pytest.raises(openai.NotFoundError) as refused:
+        other.responses.create(model="o4-mini", input="And goodbye", previous_response_id=first.id)
+    assert refused.value.body["message"] == f"Previous response with id '{first.id}' not found."
+    assert sim.stats()["total"] == calls, "nothing reached a provider"
+    assert owner.responses.create(model="o4-mini", input="And goodbye", previous_response_id=first.id).status == "completed"
+    assert owner.responses.retrieve(first.id).id == first.id

@@ -133,7 +133,8 @@ struct KeysController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: 
         spec.maxInflightJobs = try positiveInt(form, "max_inflight_jobs")
         if let duration = try form.string("duration") {
             guard let seconds = parseDuration(duration) else {
-                throw APIError(.invalidParameter, "Invalid 'duration': expected like '30d', '12h', '15m' or '3600s'.", param: "duration")
+                throw APIError(
+                .invalidParameter, "Invalid 'duration': expected like '30d', '12h', '15m' or '3600s', at most 100 years.", param: "duration")
             }
             spec.durationSeconds = seconds
         }
@@ -148,12 +149,21 @@ struct KeysController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: 
         }
     }
 
-    /// Seconds of `30d`, `12h`, `15m`, `3600s` or a bare number of seconds.
+    /// Longest key lifetime accepted: 100 years (keeps expiry arithmetic far from overflow).
+    static var maxDurationSeconds: Int64 { 100 * 365 * 86400 }
+
+    /// Seconds of `30d`, `12h`, `15m`, `3600s` or a bare number of seconds; nil when malformed or over
+    /// ``maxDurationSeconds``.
     static func parseDuration(_ text: String) -> Int64? {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-        if let value = Int64(text), value > 0 { return value }
-        guard let unit = text.last.flatMap({ units[$0] }), let value = Int64(text.dropLast()), value > 0 else { return nil }
-        return value * unit
+        let seconds: Int64
+        if let value = Int64(text) {
+            seconds = value
+        } else {
+            guard let unit = text.last.flatMap({ units[$0] }), let value = Int64(text.dropLast()), value <= maxDurationSeconds else { return nil }
+            seconds = value * unit
+        }
+        return (1...maxDurationSeconds).contains(seconds) ? seconds : nil
     }
 }
 

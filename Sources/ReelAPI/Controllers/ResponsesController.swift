@@ -12,7 +12,8 @@ import ReelRouting
 /// `resp_…` and reasoning items as `encitem_…` / `reelenc_…` (``ResponseAffinity``), all naming the deployment
 /// that made them; a request that carries them goes to that deployment, or to one with the same credentials,
 /// never elsewhere (a pinned deployment cooling down answers 429 with `retry-after`). The provider only ever
-/// sees its own ids and encrypted content.
+/// sees its own ids and encrypted content. A `resp_…` id belongs to the key that created it: to any other key
+/// it is unknown (404), exactly like a forged one.
 struct ResponsesController: Sendable {
     typealias Context = APIRequestContext
     let front: PassthroughFront
@@ -33,12 +34,16 @@ struct ResponsesController: Sendable {
         guard let model = object["model"] as? String, !model.isEmpty else {
             throw APIError(.missingParameter, "Missing required parameter: 'model'.", param: "model")
         }
+        // The model travels in every id this response gets.
+        guard model.utf8.count <= ManagedIDCodec.maxFieldSize else {
+            throw APIError(.invalidParameter, "Invalid 'model': at most \(ManagedIDCodec.maxFieldSize) bytes.", param: "model")
+        }
         let snapshot = front.table.snapshot
         let candidates = try PassthroughFront.candidates(model: model, patterns: caller.modelPatterns, snapshot: snapshot)
         let affinity = ResponseAffinity(codec: front.codec)
         let restored: ResponseAffinity.RestoredRequest
         do {
-            restored = try affinity.restoreRequest(bytes)
+            restored = try affinity.restoreRequest(bytes, keyID: caller.id)
         } catch {
             throw APIError(routing: error)
         }
@@ -53,7 +58,8 @@ struct ResponsesController: Sendable {
             } catch {
                 throw APIError(routing: error)
             }
-            lease = try await front.pinned(to: owner!, allowed: candidates, snapshot: snapshot)
+            guard let owner else { throw APIError(.internalError, "The conversation's deployment could not be determined.") }
+            lease = try await front.pinned(to: owner, allowed: candidates, snapshot: snapshot)
         }
         let body: [UInt8]
         do {
@@ -67,7 +73,7 @@ struct ResponsesController: Sendable {
         let upstream = ReelHTTP.HTTPRequest(
             method: "POST", url: lease.deployment.upstreamURL("responses"), headers: headers, body: .bytes(body), timeouts: front.upstreamTimeouts
         )
-        return try await relay(upstream, lease: lease, modelGroup: model, context: context)
+        return try await relay(upstream, lease: lease, modelGroup: model, keyID: caller.id, context: context)
     }
 
     @Sendable func retrieve(_ request: Request, context: Context) async throws -> Response {
@@ -87,9 +93,9 @@ struct ResponsesController: Sendable {
         let caller = try context.requireCaller()
         let text = try context.parameters.require("id")
         let snapshot = front.table.snapshot
-        // Forged, foreign or stale ids, and ids of models the key may not use, are all simply unknown.
-        guard let id = front.codec.decode(text, as: .response), let owner = snapshot.deployment(id: id.deploymentID),
-            snapshot.isAllowed(patterns: caller.modelPatterns, model: id.modelGroup)
+        // Forged, foreign or stale ids, other keys' ids and ids of models the key may not use are all simply unknown.
+        guard let id = front.codec.decode(text, as: .response), front.codec.isOwned(id, by: caller.id),
+            let owner = snapshot.deployment(id: id.deploymentID), snapshot.isAllowed(patterns: caller.modelPatterns, model: id.modelGroup)
         else {
             throw APIError(.notFound, "Response with id '\(text)' not found.", param: "response_id")
         }
@@ -101,12 +107,15 @@ struct ResponsesController: Sendable {
             method: method, url: lease.deployment.upstreamURL(path, query: request.uri.query), headers: headers,
             body: method == "POST" ? .bytes(Array("{}".utf8)) : .empty, timeouts: front.upstreamTimeouts
         )
-        return try await relay(upstream, lease: lease, modelGroup: id.modelGroup, context: context)
+        return try await relay(upstream, lease: lease, modelGroup: id.modelGroup, keyID: caller.id, context: context)
     }
 
     /// Sends `upstream` and answers with the provider's response: JSON with its ids wrapped, an event stream
-    /// relayed event by event with its ids wrapped, or the provider's error as it is.
-    private func relay(_ upstream: ReelHTTP.HTTPRequest, lease: UpstreamLease, modelGroup: String, context: Context) async throws -> Response {
+    /// relayed event by event with its ids wrapped, or the provider's error as it is. A success Reel cannot wrap
+    /// (not JSON, or an id too long to carry) answers 502; in a stream, an `error` event ends it.
+    private func relay(
+        _ upstream: ReelHTTP.HTTPRequest, lease: UpstreamLease, modelGroup: String, keyID: String, context: Context
+    ) async throws -> Response {
         let response: HTTPStreamingResponse
         do {
             response = try await front.transport.stream(upstream)
@@ -124,14 +133,22 @@ struct ResponsesController: Sendable {
                 body: ResponseBody { writer in
                     do {
                         var splitter = SSEEventSplitter()
-                        for try await chunk in response.body {
-                            for event in splitter.append(chunk) {
-                                try await writer.write(
-                                    ByteBuffer(bytes: Self.wrap(event, affinity: affinity, deployment: lease.deployment, modelGroup: modelGroup)))
+                        do {
+                            for try await chunk in response.body {
+                                for event in splitter.append(chunk) {
+                                    try await writer.write(
+                                        ByteBuffer(
+                                            bytes: try Self.wrap(
+                                                event, affinity: affinity, deployment: lease.deployment, modelGroup: modelGroup, keyID: keyID)))
+                                }
                             }
+                            // A last event without its blank line still reaches the client.
+                            if !splitter.remainder.isEmpty { try await writer.write(ByteBuffer(bytes: splitter.remainder)) }
+                        } catch let error as RoutingError {
+                            context.logger.warning(
+                                "Upstream stream event not wrappable", metadata: ["reel.deployment.id": "\(lease.deployment.id)", "error": "\(error)"])
+                            try await writer.write(ByteBuffer(bytes: Self.errorEvent(APIError(routing: error))))
                         }
-                        // A last event without its blank line still reaches the client.
-                        if !splitter.remainder.isEmpty { try await writer.write(ByteBuffer(bytes: splitter.remainder)) }
                         try await writer.finish(nil)
                         await lease.release(status: response.status)
                     } catch {
@@ -154,15 +171,25 @@ struct ResponsesController: Sendable {
         var headers: HTTPFields = [.contentType: contentType]
         if let retryAfter = response.headers["retry-after"] { headers[.retryAfter] = retryAfter }
         var answer = bytes
-        if response.isSuccess, let wrapped = try? affinity.wrapResponse(bytes, deployment: lease.deployment, modelGroup: modelGroup) {
-            answer = wrapped
+        if response.isSuccess {
+            do throws(RoutingError) {
+                answer = try affinity.wrapResponse(bytes, deployment: lease.deployment, modelGroup: modelGroup, keyID: keyID)
+            } catch {
+                context.logger.warning("Upstream answer not wrappable", metadata: ["reel.deployment.id": "\(lease.deployment.id)", "error": "\(error)"])
+                throw error.code == .idTooLong
+                    ? APIError(routing: error) : APIError(.badGateway, "The provider's answer is not a JSON object.")
+            }
             headers[.contentType] = "application/json"
         }
         return Response(status: .init(code: response.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 
-    /// One event rebuilt with the JSON of its `data:` lines wrapped; other lines (`event:`, `id:`, comments) kept.
-    static func wrap(_ lines: [Substring], affinity: ResponseAffinity, deployment: Deployment, modelGroup: String) -> [UInt8] {
+    /// One event rebuilt with the JSON of its `data:` lines wrapped; other lines (`event:`, `id:`, comments) and
+    /// data that is not a JSON object kept.
+    /// - Throws: `RoutingError.idTooLong` when an id in the event is too long to wrap.
+    static func wrap(
+        _ lines: [Substring], affinity: ResponseAffinity, deployment: Deployment, modelGroup: String, keyID: String
+    ) throws(RoutingError) -> [UInt8] {
         let data = lines.filter { $0.hasPrefix("data:") }.map { $0.dropFirst(5).drop { $0 == " " } }.joined(separator: "\n")
         var out = ""
         var dataWritten = false
@@ -170,15 +197,26 @@ struct ResponsesController: Sendable {
             if line.hasPrefix("data:") {
                 guard !dataWritten else { continue }
                 dataWritten = true
-                let wrapped =
-                    (try? affinity.wrapStreamEvent(Array(data.utf8), deployment: deployment, modelGroup: modelGroup))
-                    .map { String(decoding: $0, as: UTF8.self) } ?? data
+                var wrapped = data
+                do throws(RoutingError) {
+                    let bytes = try affinity.wrapStreamEvent(Array(data.utf8), deployment: deployment, modelGroup: modelGroup, keyID: keyID)
+                    wrapped = String(decoding: bytes, as: UTF8.self)
+                } catch where error.code == .invalidBody {
+                    // Not a JSON object: nothing to wrap.
+                }
                 out += "data: " + wrapped + "\n"
             } else {
                 out += line + "\n"
             }
         }
         return Array((out + "\n").utf8)
+    }
+
+    /// A stream's `error` event, as OpenAI sends one, for `error`.
+    static func errorEvent(_ error: APIError) -> [UInt8] {
+        let event: [String: Any] = ["type": "error", "code": error.code.wireCode ?? NSNull(), "message": error.message, "param": NSNull()]
+        let data = (try? JSONSerialization.data(withJSONObject: event, options: [.withoutEscapingSlashes])) ?? Data()
+        return Array(("event: error\ndata: " + String(decoding: data, as: UTF8.self) + "\n\n").utf8)
     }
 
     /// `body` with `model` set to the deployment's provider model.

@@ -4,16 +4,17 @@ import Foundation
 /// id and every reasoning item (the items that carry `encrypted_content`, readable only by the account that
 /// made them) leave Reel wrapped in signed managed forms, and come back restored before going upstream.
 ///
-/// - response `id` and `previous_response_id` → `resp_…` (kind ``ManagedID/Kind/response``, object id = the upstream id);
+/// - response `id` and `previous_response_id` → `resp_…` (kind ``ManagedID/Kind/response``, object id = the upstream id,
+///   owner = the key that created it: another key's `resp_…` is unknown to it);
 /// - reasoning item `id` (and `item_id` of `response.reasoning…` stream events) → `encitem_…`;
 /// - `encrypted_content` → `reelenc_<signed origin>:<original>`.
 ///
 /// ```swift
 /// let affinity = ResponseAffinity(codec: codec)
-/// let restored = try affinity.restoreRequest(body)            // upstream body + the deployments it is pinned to
+/// let restored = try affinity.restoreRequest(body, keyID: caller.id)   // upstream body + the deployments it is pinned to
 /// let owner = try resolver.owner(ofAll: restored.pinnedDeploymentIDs)   // nil: balance normally
 /// // … forward restored.body to the chosen deployment …
-/// let answer = try affinity.wrapResponse(upstreamBody, deployment: chosen, modelGroup: model)
+/// let answer = try affinity.wrapResponse(upstreamBody, deployment: chosen, modelGroup: model, keyID: caller.id)
 /// ```
 public struct ResponseAffinity: Sendable {
     /// Mints and verifies the wrapped forms.
@@ -33,15 +34,21 @@ public struct ResponseAffinity: Sendable {
     }
 
     /// Restores `previous_response_id`, wrapped item ids and wrapped `encrypted_content` in a `POST /v1/responses`
-    /// body. Values that look managed but do not verify are left as they are (the provider rejects them).
-    /// - Throws: `RoutingError.invalidBody` when the body is not a JSON object.
-    public func restoreRequest(_ body: [UInt8]) throws(RoutingError) -> RestoredRequest {
+    /// body sent by key `keyID`. Items that look managed but do not verify are left as they are (the provider
+    /// rejects them).
+    /// - Throws: `RoutingError.invalidBody` when the body is not a JSON object; `RoutingError.unknownObject` when
+    ///   `previous_response_id` is not a genuine `resp_…` id created by `keyID` (forged, foreign and other keys'
+    ///   ids are all answered alike).
+    public func restoreRequest(_ body: [UInt8], keyID: String) throws(RoutingError) -> RestoredRequest {
         var object = try Self.parseObject(body)
         var pins: [String] = []
         func pin(_ id: ManagedID) {
             if !pins.contains(id.deploymentID) { pins.append(id.deploymentID) }
         }
-        if let previous = object["previous_response_id"] as? String, let id = codec.decode(previous, as: .response) {
+        if let previous = object["previous_response_id"] as? String {
+            guard let id = codec.decode(previous, as: .response), codec.isOwned(id, by: keyID) else {
+                throw RoutingError(.unknownObject, message: "Previous response with id '\(previous)' not found.")
+            }
             object["previous_response_id"] = id.objectID
             pin(id)
         }
@@ -67,59 +74,83 @@ public struct ResponseAffinity: Sendable {
     /// - Parameters:
     ///   - body: the upstream JSON response object.
     ///   - modelGroup: the model the client asked for (kept in the IDs).
-    public func wrapResponse(_ body: [UInt8], deployment: Deployment, modelGroup: String) throws(RoutingError) -> [UInt8] {
-        try Self.serialize(wrap(response: try Self.parseObject(body), deployment: deployment, modelGroup: modelGroup))
+    ///   - keyID: the key the response belongs to.
+    /// - Throws: `RoutingError.invalidBody` when `body` is not a JSON object; `RoutingError.idTooLong` when an id
+    ///   in it is too long to wrap.
+    public func wrapResponse(_ body: [UInt8], deployment: Deployment, modelGroup: String, keyID: String) throws(RoutingError) -> [UInt8] {
+        let origin = Origin(deployment: deployment, modelGroup: modelGroup, owner: codec.ownerTag(keyID: keyID))
+        return try Self.serialize(wrap(response: try Self.parseObject(body), origin: origin))
     }
 
     /// Wraps one streaming event (the JSON of an SSE `data:` line): its `response`, its `item`, and the
     /// `item_id` of reasoning events.
-    public func wrapStreamEvent(_ data: [UInt8], deployment: Deployment, modelGroup: String) throws(RoutingError) -> [UInt8] {
+    /// - Throws: as ``wrapResponse(_:deployment:modelGroup:keyID:)``.
+    public func wrapStreamEvent(_ data: [UInt8], deployment: Deployment, modelGroup: String, keyID: String) throws(RoutingError) -> [UInt8] {
+        let origin = Origin(deployment: deployment, modelGroup: modelGroup, owner: codec.ownerTag(keyID: keyID))
         var event = try Self.parseObject(data)
         if let response = event["response"] as? [String: Any] {
-            event["response"] = wrap(response: response, deployment: deployment, modelGroup: modelGroup)
+            event["response"] = try wrap(response: response, origin: origin)
         }
         if let item = event["item"] as? [String: Any] {
-            event["item"] = wrap(item: item, deployment: deployment, modelGroup: modelGroup)
+            event["item"] = try wrap(item: item, origin: origin)
         }
         if let type = event["type"] as? String, type.hasPrefix("response.reasoning"), let itemID = event["item_id"] as? String {
-            event["item_id"] = mint(.responseItem, itemID, deployment: deployment, modelGroup: modelGroup)
+            event["item_id"] = try mint(.responseItem, itemID, origin: origin)
         }
         return try Self.serialize(event)
     }
 
-    private func wrap(response: [String: Any], deployment: Deployment, modelGroup: String) -> [String: Any] {
+    /// Where wrapped values come from: the deployment, the model asked for, and the owner tag of the key.
+    private struct Origin {
+        var deployment: Deployment
+        var modelGroup: String
+        var owner: String
+    }
+
+    private func wrap(response: [String: Any], origin: Origin) throws(RoutingError) -> [String: Any] {
         var response = response
         if let id = response["id"] as? String {
-            response["id"] = mint(.response, id, deployment: deployment, modelGroup: modelGroup)
+            response["id"] = try mint(.response, id, origin: origin)
         }
-        // The echo of a follow-up's `previous_response_id` names a response of the same account.
+        // The echo of a follow-up's `previous_response_id` names a response of the same account and key.
         if let previous = response["previous_response_id"] as? String {
-            response["previous_response_id"] = mint(.response, previous, deployment: deployment, modelGroup: modelGroup)
+            response["previous_response_id"] = try mint(.response, previous, origin: origin)
         }
         if let output = response["output"] as? [Any] {
-            response["output"] = output.map { element -> Any in
-                guard let item = element as? [String: Any] else { return element }
-                return wrap(item: item, deployment: deployment, modelGroup: modelGroup)
+            var wrapped: [Any] = []
+            for element in output {
+                guard let item = element as? [String: Any] else {
+                    wrapped.append(element)
+                    continue
+                }
+                wrapped.append(try wrap(item: item, origin: origin))
             }
+            response["output"] = wrapped
         }
         return response
     }
 
-    private func wrap(item: [String: Any], deployment: Deployment, modelGroup: String) -> [String: Any] {
+    private func wrap(item: [String: Any], origin: Origin) throws(RoutingError) -> [String: Any] {
         var item = item
         let encrypted = item["encrypted_content"] as? String
         guard encrypted != nil || item["type"] as? String == "reasoning" else { return item }
         if let id = item["id"] as? String {
-            item["id"] = mint(.responseItem, id, deployment: deployment, modelGroup: modelGroup)
+            item["id"] = try mint(.responseItem, id, origin: origin)
         }
         if let encrypted {
-            item["encrypted_content"] = mint(.encryptedContent, "", deployment: deployment, modelGroup: modelGroup) + ":" + encrypted
+            item["encrypted_content"] = try mint(.encryptedContent, "", origin: origin) + ":" + encrypted
         }
         return item
     }
 
-    private func mint(_ kind: ManagedID.Kind, _ objectID: String, deployment: Deployment, modelGroup: String) -> String {
-        codec.mint(ManagedID(kind: kind, provider: deployment.provider, deploymentID: deployment.id, modelGroup: modelGroup, objectID: objectID))
+    /// Response ids carry their owner; items are bound to their account by the provider itself.
+    private func mint(_ kind: ManagedID.Kind, _ objectID: String, origin: Origin) throws(RoutingError) -> String {
+        try codec.mint(
+            ManagedID(
+                kind: kind, provider: origin.deployment.provider, deploymentID: origin.deployment.id, modelGroup: origin.modelGroup,
+                objectID: objectID, owner: kind == .response ? origin.owner : ""
+            )
+        )
     }
 
     private func unwrapEncryptedContent(_ text: String) -> (ManagedID, String)? {

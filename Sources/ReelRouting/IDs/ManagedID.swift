@@ -13,14 +13,18 @@ public struct ManagedID: Sendable, Hashable {
     public var modelGroup: String
     /// Reel's job id, or the provider's own id when it was known at minting time.
     public var objectID: String
+    /// The key that created the object, as ``ManagedIDCodec/ownerTag(keyID:)`` (a keyed digest, so the ID does
+    /// not reveal the key id); empty for objects whose stored records name their owner (videos, characters).
+    public var owner: String
 
     /// Creates an ID value.
-    public init(kind: Kind, provider: String, deploymentID: String, modelGroup: String, objectID: String) {
+    public init(kind: Kind, provider: String, deploymentID: String, modelGroup: String, objectID: String, owner: String = "") {
         self.kind = kind
         self.provider = provider
         self.deploymentID = deploymentID
         self.modelGroup = modelGroup
         self.objectID = objectID
+        self.owner = owner
     }
 
     /// The kind of a managed ID.

@@ -12,15 +12,20 @@ extension SimController {
         group.post("responses/{id}/cancel", use: api("POST /responses/{id}/cancel", cancelResponse))
     }
 
-    /// Adds `GET /sim/responses` (counters) and `POST /sim/responses` (`{"event_delay_ms": n}`) under `group`.
+    /// Adds `GET /sim/responses` (counters) and `POST /sim/responses` (`{"event_delay_ms": n, "id_padding": n}`,
+    /// either or both) under `group`.
     func addResponsesAdminRoutes(to group: RouterGroup<Context>) {
         group.get("responses") { _, _ in try json(simulator.responses.stats) }
         group.post("responses") { request, _ in
             let body = try await Self.readJSONObject(request)
-            guard let delay = body["event_delay_ms"] as? Int, delay >= 0 else {
-                throw SimError.invalidRequest("Send {\"event_delay_ms\": <milliseconds>}.", param: "event_delay_ms")
+            let delay = body["event_delay_ms"] as? Int
+            let padding = body["id_padding"] as? Int
+            guard delay != nil || padding != nil, (delay ?? 0) >= 0, (0...1_000_000).contains(padding ?? 0) else {
+                throw SimError.invalidRequest(
+                    "Send {\"event_delay_ms\": <milliseconds ≥ 0>} and/or {\"id_padding\": <characters, 0…1000000>}.", param: "event_delay_ms")
             }
-            simulator.responses.eventDelay = .milliseconds(delay)
+            if let delay { simulator.responses.eventDelay = .milliseconds(delay) }
+            if let padding { simulator.responses.idPadding = padding }
             return try json(simulator.responses.stats)
         }
     }
@@ -96,7 +101,7 @@ extension SimController {
         ]
         let now = Int(simulator.now())
         return [
-            "id": simulator.makeID(prefix: "resp_"), "object": "response", "created_at": now, "status": status,
+            "id": simulator.makeID(prefix: "resp_") + String(repeating: "0", count: simulator.responses.idPadding), "object": "response", "created_at": now, "status": status,
             "completed_at": status == "completed" ? now : NSNull(), "background": body["background"] as? Bool ?? false,
             "error": NSNull(), "incomplete_details": NSNull(), "instructions": body["instructions"] ?? NSNull(),
             "max_output_tokens": NSNull(), "model": model, "output": status == "completed" ? [reasoning, message] : [],

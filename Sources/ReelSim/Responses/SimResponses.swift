@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// The simulated Responses and Realtime APIs' memory: stored responses, issued ephemeral keys, stream counters
-/// and the delay between streamed events.
+/// The simulated Responses and Realtime APIs' memory: stored responses, issued ephemeral keys, stream counters,
+/// the delay between streamed events and the padding of response ids.
 ///
 /// Reasoning items carry `encrypted_content` bound to the API key that produced them (a keyed digest under a
 /// secret of this process), so a follow-up sent with another key fails with `invalid_encrypted_content`, as
@@ -23,6 +23,7 @@ public final class SimResponses: Sendable {
         var ephemeralKeys: [String: EphemeralKey] = [:]
         var stats = SimResponsesStats()
         var eventDelay: Duration = .zero
+        var idPadding = 0
     }
 
     private let state = Mutex(State())
@@ -38,6 +39,12 @@ public final class SimResponses: Sendable {
     public var eventDelay: Duration {
         get { state.withLock { $0.eventDelay } }
         set { state.withLock { $0.eventDelay = newValue } }
+    }
+
+    /// Characters appended to every new response id (zero by default), to act as a provider with very long ids.
+    public var idPadding: Int {
+        get { state.withLock { $0.idPadding } }
+        set { state.withLock { $0.idPadding = newValue } }
     }
 
     func update(_ body: (inout SimResponsesStats) -> Void) {
