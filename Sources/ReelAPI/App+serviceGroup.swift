@@ -84,5 +84,5 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         passthrough: passthrough,
         logger: logger
     )
-    return ServiceGroup(configuration: .init(services: [GracefulService(base: catalogFollower), app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    return ServiceGroup(configuration: .init(services: [catalogFollower, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }

@@ -54,25 +54,30 @@ public final class CatalogSynchronizer: Service {
         self.loadConfiguration = loadConfiguration
     }
 
-    /// Follows reloads until graceful shutdown or cancellation.
+    /// Follows reloads until graceful shutdown, then returns normally; throws `CancellationError` when cancelled
+    /// otherwise.
     public func run() async throws {
         await refreshLoggingErrors()
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingDiscardingTaskGroup { group in
-                // Reacts to announcements within milliseconds.
-                group.addTask {
-                    for try await _ in self.client.subscribe(channels: [self.keys.reloadChannel]) {
-                        await self.refreshLoggingErrors()
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await withThrowingDiscardingTaskGroup { group in
+                    // Reacts to announcements within milliseconds.
+                    group.addTask {
+                        for try await _ in self.client.subscribe(channels: [self.keys.reloadChannel]) {
+                            await self.refreshLoggingErrors()
+                        }
                     }
-                }
-                // Catches announcements lost while the subscription was reconnecting.
-                group.addTask {
-                    while true {
-                        try await Task.sleep(for: self.pollInterval)
-                        await self.refreshLoggingErrors()
+                    // Catches announcements lost while the subscription was reconnecting.
+                    group.addTask {
+                        while true {
+                            try await Task.sleep(for: self.pollInterval)
+                            await self.refreshLoggingErrors()
+                        }
                     }
                 }
             }
+        } catch is CancellationError where Task.isShuttingDownGracefully {
+            // The cancellation that a graceful shutdown asked for is this service's normal end.
         }
     }
 

@@ -107,9 +107,12 @@ public actor RedisTestServer {
     private func run() async throws -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // `Process` spawns with the calling thread's signal mask, and the threads of Swift's concurrency pool block
+        // SIGTERM: the server would keep it pending forever and `stop()` would wait forever. `--default-signal`
+        // (GNU env) unblocks every signal and restores default handling before redis-server starts.
         process.arguments =
             [
-                "redis-server", "--port", String(port), "--bind", "127.0.0.1", "--dir", directory.path,
+                "--default-signal", "redis-server", "--port", String(port), "--bind", "127.0.0.1", "--dir", directory.path,
                 "--unixsocket", directory.appendingPathComponent("redis.sock").path, "--unixsocketperm", "700",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--logfile", directory.appendingPathComponent("redis.log").path,

@@ -1,8 +1,10 @@
 import Foundation
+import Logging
 import ReelRedis
 import ReelRouting
 import ReelRoutingRedis
 import ReelTesting
+import ServiceLifecycle
 import Testing
 
 /// The wildcard incident, replayed: a catalog reload published by another process reaches this one at once.
@@ -154,5 +156,26 @@ struct CatalogReloadTests {
         }
         #expect(table.snapshot.catalogVersion == 5)
         #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
+    }
+
+    @Test func gracefulShutdownEndsTheServiceWithoutAnError() async throws {
+        guard let url = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: url)
+        defer { client.close() }
+        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
+        let table = RoutingTable(RoutingSnapshot(deployments: [], catalog: .default))
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys, pollInterval: .milliseconds(50))
+        let group = ServiceGroup(services: [synchronizer], logger: Logger(label: "test"))
+        let running = Task { try await group.run() }
+
+        // Following reloads (subscription and polling both running) when the shutdown comes.
+        try await CatalogSynchronizer.publish(catalog: .default, client: client, keys: keys)
+        let announced = ContinuousClock.now
+        while table.snapshot.catalogVersion != 1, announced.duration(to: .now) < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(table.snapshot.catalogVersion == 1)
+        await group.triggerGracefulShutdown()
+        try await running.value  // a service that throws on shutdown makes the group (and the process) fail
     }
 }
