@@ -22,7 +22,8 @@ extension VideoDeployment {
             id: deployment.id,
             group: deployment.modelGroup,
             model: deployment.isWildcard ? nil : deployment.providerModel,
-            provider: provider
+            provider: provider,
+            allowedExtraParams: deployment.allowedExtraParams
         )
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 public import ReelProviders
 
 /// A deployment a worker can send video jobs to: its provider client and the model name the provider expects.
@@ -11,13 +12,16 @@ public struct VideoDeployment: Sendable {
     public var model: String?
     /// The provider client, configured with the deployment's base URL and key.
     public var provider: any VideoProvider
+    /// Request fields unknown to the API that may reach this provider (`allowed_openai_params`; `*`: all).
+    public var allowedExtraParams: [String]
 
     /// Creates a deployment.
-    public init(id: String, group: String, model: String?, provider: any VideoProvider) {
+    public init(id: String, group: String, model: String?, provider: any VideoProvider, allowedExtraParams: [String] = []) {
         self.id = id
         self.group = group
         self.model = model
         self.provider = provider
+        self.allowedExtraParams = allowedExtraParams
     }
 }
 
@@ -25,5 +29,16 @@ extension VideoDeployment {
     /// The model to send for a job that asked for `modelGroup`: the deployment's own, or the requested one without its provider prefix.
     func providerModel(forGroup modelGroup: String) -> String {
         model ?? String(modelGroup.split(separator: "/").last ?? Substring(modelGroup))
+    }
+
+    /// The members of a job's extra body (a JSON object of the fields the API did not know) this deployment allows;
+    /// nil when none. A job may move between deployments before submission, so the filter applies at send time.
+    func permittedExtraBody(_ extraBody: String?) -> String? {
+        guard let extraBody, !allowedExtraParams.isEmpty,
+            let members = try? JSONSerialization.jsonObject(with: Data(extraBody.utf8)) as? [String: Any]
+        else { return nil }
+        let permitted = allowedExtraParams.contains("*") ? members : members.filter { allowedExtraParams.contains($0.key) }
+        guard !permitted.isEmpty, let data = try? JSONSerialization.data(withJSONObject: permitted, options: [.sortedKeys]) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -70,21 +70,25 @@ extension VideoJobRunner {
                 size: payload.size,
                 inputReference: try payload.inputReference.map(providerReference),
                 characterIDs: inputs.characterIDs,
-                extraBody: payload.extraBody
+                extraBody: deployment.permittedExtraBody(payload.extraBody)
             )
             return .video(try await provider.createVideo(request, idempotencyKey: key))
         case .remix:
             guard let sourceID = inputs.sourceVideoID else { throw missingInput("source video") }
             return .video(try await provider.remixVideo(id: sourceID, prompt: payload.prompt ?? "", idempotencyKey: key))
         case .edit:
-            let request = EditVideoRequest(prompt: payload.prompt ?? "", video: try source(payload, inputs), extraBody: payload.extraBody)
+            let request = EditVideoRequest(
+                prompt: payload.prompt ?? "",
+                video: try source(payload, inputs),
+                extraBody: deployment.permittedExtraBody(payload.extraBody)
+            )
             return .video(try await provider.editVideo(request, idempotencyKey: key))
         case .extend:
             let request = ExtendVideoRequest(
                 prompt: payload.prompt ?? "",
                 seconds: payload.seconds ?? "4",
                 video: try source(payload, inputs),
-                extraBody: payload.extraBody
+                extraBody: deployment.permittedExtraBody(payload.extraBody)
             )
             return .video(try await provider.extendVideo(request, idempotencyKey: key))
         case .createCharacter:

@@ -71,6 +71,33 @@ struct VideoRoutesTests {
         }
     }
 
+    @Test func unknownFieldsAreKeptForTheWorkerAsAJSONObject() async throws {
+        let harness = try TestFront()
+        try await harness.test { client in
+            func lastExtraBody() async throws -> String? {
+                let job = try #require(try await harness.front.queue.jobs(owner: "master", after: nil, limit: 1, descending: true).jobs.first)
+                return try JSONDecoder().decode(VideoJobPayload.self, from: Data(job.payload.utf8)).extraBody
+            }
+            let json = try await client.json(
+                .post, "/v1/videos", body: #"{"prompt":"A cat","seconds":"4","quality":"high","metadata":{"tag":"x"}}"#
+            )
+            #expect(json.status == .ok)
+            #expect(try await lastExtraBody() == #"{"metadata":{"tag":"x"},"quality":"high"}"#)
+
+            var form = Multipart()
+            form.field("prompt", "A cat")
+            form.field("input_reference[image_url]", "https://example.com/a.png")
+            form.field("quality", "high")
+            form.field("style[mood]", "dark")
+            form.field("odd[][x]", "dropped: only name[key] nests")
+            #expect(try await client.multipart("/v1/videos", form).status == .ok)
+            #expect(try await lastExtraBody() == #"{"quality":"high","style":{"mood":"dark"}}"#)
+
+            #expect(try await client.json(.post, "/v1/videos", body: #"{"prompt":"A cat","size":"1280x720"}"#).status == .ok)
+            #expect(try await lastExtraBody() == nil)
+        }
+    }
+
     @Test func retrieveListAndDelete() async throws {
         let harness = try TestFront()
         try await harness.test { client in

@@ -67,6 +67,17 @@ struct ConfigurationTests {
         #expect(configuration.reel.redisURL == "redis://env:2")
     }
 
+    @Test func allowedOpenAIParamsAreReadPerDeployment() throws {
+        let yaml = """
+            model_list:
+              - {model_name: g, litellm_params: {model: openai/sora-2, api_key: k1, allowed_openai_params: [quality, style]}}
+              - {model_name: g, litellm_params: {model: openai/sora-2, api_key: k2}}
+            reel_settings: {secrets: {id_secret: 0123456789abcdef}}
+            """
+        let deployments = try ReelConfiguration(yaml: yaml, environment: [:]).deployments
+        #expect(deployments.map(\.allowedExtraParams) == [["quality", "style"], []])
+    }
+
     @Test func idsAreStableHashesWhenNotGiven() throws {
         let yaml = """
             model_list:

@@ -39,14 +39,16 @@ reel_settings:
 """
 
 DEPLOYMENT = """  - model_name: sora-2
-    litellm_params: {{model: openai/sora-2, api_base: "http://127.0.0.1:{port}/v1", api_key: {key}}}
+    litellm_params: {{model: openai/sora-2, api_base: "http://127.0.0.1:{port}/v1", api_key: {key}, allowed_openai_params: {allowed}}}
     model_info: {{id: {id}, mode: video_generation}}"""
 
 
 class Cluster:
     """The processes of one test; stopped by the `start_process` fixture when the test ends."""
 
-    def __init__(self, reel_bin, start_process, start_sim, tmp_path, workers=2, concurrency=8, sim=None, **settings):
+    def __init__(
+        self, reel_bin, start_process, start_sim, tmp_path, workers=2, concurrency=8, sim=None, allowed_params=(), **settings
+    ):
         self.reel_bin = reel_bin
         self.start_process = start_process
         self.tmp_path = tmp_path
@@ -57,7 +59,10 @@ class Cluster:
             max_attempts=5, max_polls=2000, max_stalls=5, deadline=600,
         )
         values.update(settings)
-        deployments = "\n".join(DEPLOYMENT.format(port=self.sim.port, key=key, id=id) for id, key in DEPLOYMENT_KEYS.items())
+        allowed = json.dumps(list(allowed_params))
+        deployments = "\n".join(
+            DEPLOYMENT.format(port=self.sim.port, key=key, id=id, allowed=allowed) for id, key in DEPLOYMENT_KEYS.items()
+        )
         self.config = tmp_path / "config.yaml"
         self.config.write_text(CONFIG.format(deployments=deployments, queue=self.queue, blobs=tmp_path / "blobs", **values))
         self.concurrency = concurrency
@@ -118,7 +123,8 @@ class Cluster:
 
 @pytest.fixture
 def reel_cluster(reel_bin, start_process, start_sim, tmp_path, monkeypatch):
-    """Factory: `reel_cluster(workers=2, concurrency=8, sim={"render_seconds": 1}, deadline=…)` starts a cluster."""
+    """Factory: `reel_cluster(workers=2, concurrency=8, sim={"render_seconds": 1}, allowed_params=["quality"], deadline=…)`
+    starts a cluster (`allowed_params`: the deployments' `allowed_openai_params`)."""
     if not os.environ.get("REDIS_URL"):
         if os.environ.get("CI"):
             pytest.fail("REDIS_URL is not set")

@@ -59,7 +59,8 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                     let input = upload.flatMap { blobs[$0.field] }.map(InputReference.upload) ?? reference
                     let payload = VideoJobPayload(
                         kind: .generate, deploymentID: deploymentID, modelGroup: model, prompt: prompt, seconds: seconds, size: size,
-                        inputReference: input, characterIDs: characterIDs
+                        inputReference: input, characterIDs: characterIDs,
+                        extraBody: form.extraBody(known: ["prompt", "model", "seconds", "size", "input_reference", "characters"])
                     )
                     let record = VideoRecord(
                         id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
@@ -231,7 +232,8 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 .init(kind: kind, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
                     let payload = VideoJobPayload(
                         kind: kind, deploymentID: deployment.id, modelGroup: model, prompt: prompt, seconds: seconds,
-                        sourceVideoID: sourceID, sourceUpload: upload.flatMap { blobs[$0.field] }
+                        sourceVideoID: sourceID, sourceUpload: upload.flatMap { blobs[$0.field] },
+                        extraBody: form.extraBody(known: ["prompt", "model", "seconds", "video"])
                     )
                     let record = VideoRecord(
                         id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,

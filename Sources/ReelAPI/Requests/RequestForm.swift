@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request body read as JSON or multipart, with typed accessors that throw OpenAI-style 400s.
 ///
 /// Multipart text parts use the SDK's bracket keys for nested values: `video[id]`, `input_reference[image_url]`,
@@ -94,6 +96,34 @@ struct RequestForm: Sendable {
             let index = field.name.dropFirst(name.count + 1).dropLast(5)
             return index.isEmpty || index.allSatisfy(\.isNumber)
         }.map(\.value)
+    }
+
+    /// The fields a route does not know, as a JSON object for the provider (`nil` when there are none): JSON
+    /// members as sent; multipart text parts as strings, `name[key]` parts as objects (other bracket forms are dropped).
+    /// Which of them reach a provider is the deployment's choice (`allowed_openai_params`).
+    func extraBody(known: Set<String>) -> String? {
+        var extra: [String: JSONValue] = [:]
+        if isJSON {
+            extra = json.filter { !known.contains($0.key) }
+        } else {
+            for (name, value) in fields {
+                guard let open = name.firstIndex(of: "[") else {
+                    if !known.contains(name) { extra[name] = .string(value) }
+                    continue
+                }
+                let base = String(name[..<open])
+                let key = name[name.index(after: open)...].dropLast()
+                guard !known.contains(base), name.hasSuffix("]"), !key.isEmpty, !key.contains("["), !key.contains("]") else { continue }
+                var members: [String: JSONValue] = [:]
+                if case .object(let existing)? = extra[base] { members = existing }
+                members[String(key)] = .string(value)
+                extra[base] = .object(members)
+            }
+        }
+        guard !extra.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(extra)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func wrongType(_ name: String, expected: String, got: JSONValue) -> APIError {

@@ -6,7 +6,7 @@ extension ReelConfiguration {
     ///
     /// Keys read (all others are ignored, so a LiteLLM config loads unchanged):
     /// `model_list[].model_name`, `model_list[].litellm_params.{model, api_key, api_base, api_version, organization,
-    /// rpm, max_parallel_requests, weight}`, `model_list[].model_info.{id, access_groups, mode}`,
+    /// rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
     /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, storage.{directory, max_upload_bytes},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
@@ -113,7 +113,8 @@ extension ReelConfiguration {
                 maxParallelRequests: params.max_parallel_requests,
                 weight: params.weight ?? 1,
                 accessGroups: entry.model_info?.access_groups ?? [],
-                mode: entry.model_info?.mode
+                mode: entry.model_info?.mode,
+                allowedExtraParams: params.allowed_openai_params ?? []
             )
         }
     }

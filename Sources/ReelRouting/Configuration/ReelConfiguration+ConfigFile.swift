@@ -21,6 +21,7 @@ extension ReelConfiguration {
             var rpm: Int?
             var max_parallel_requests: Int?
             var weight: Double?
+            var allowed_openai_params: [String]?
         }
 
         /// A string or a list of strings (LiteLLM lets `organization` list several).

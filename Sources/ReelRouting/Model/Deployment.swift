@@ -31,6 +31,9 @@ public struct Deployment: Sendable, Hashable, Identifiable {
     public var accessGroups: [String]
     /// `model_info.mode` (`video_generation`, `responses`, `realtime`, …), informational.
     public var mode: String?
+    /// `allowed_openai_params`: request fields the API does not know that are passed through to this deployment
+    /// (`*` passes every one). Unknown fields not listed are dropped.
+    public var allowedExtraParams: [String]
     /// A digest of `api_base`, `api_key` and `organization`: deployments with equal fingerprints reach the same
     /// provider account, so objects created through one are reachable through the other.
     public var credentialsFingerprint: String
@@ -49,7 +52,8 @@ public struct Deployment: Sendable, Hashable, Identifiable {
         maxParallelRequests: Int? = nil,
         weight: Double = 1,
         accessGroups: [String] = [],
-        mode: String? = nil
+        mode: String? = nil,
+        allowedExtraParams: [String] = []
     ) {
         precondition(weight >= 0, "weight must not be negative")
         self.id = id ?? Self.stableID(
@@ -68,6 +72,7 @@ public struct Deployment: Sendable, Hashable, Identifiable {
         self.weight = weight
         self.accessGroups = accessGroups
         self.mode = mode
+        self.allowedExtraParams = allowedExtraParams
         self.credentialsFingerprint = Self.fingerprint(apiBase: apiBase, apiKey: apiKey, organization: organization)
     }
 
