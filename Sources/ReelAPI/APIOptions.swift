@@ -14,6 +14,8 @@ public struct APIOptions: Sendable {
     public var keyCacheTTL: Duration
     /// Budgets of every enqueued job (`reel_settings.worker.budgets`).
     public var jobLimits: JobLimits
+    /// Deadlines of job types that replace the one of `jobLimits` (`reel_settings.worker.budgets.deadlines`).
+    public var deadlines: [VideoJobKind: Duration]
 
     /// Creates options; the defaults suit a single machine.
     public init(
@@ -22,7 +24,8 @@ public struct APIOptions: Sendable {
         pollAfterMilliseconds: Int = 1000,
         maxQueuedJobs: Int? = nil,
         keyCacheTTL: Duration = .seconds(2),
-        jobLimits: JobLimits = .init()
+        jobLimits: JobLimits = .init(),
+        deadlines: [VideoJobKind: Duration] = [:]
     ) {
         precondition(maxUploadBytes > 0 && maxFieldBytes > 0 && pollAfterMilliseconds >= 0)
         self.maxUploadBytes = maxUploadBytes
@@ -31,5 +34,13 @@ public struct APIOptions: Sendable {
         self.maxQueuedJobs = maxQueuedJobs
         self.keyCacheTTL = keyCacheTTL
         self.jobLimits = jobLimits
+        self.deadlines = deadlines
+    }
+
+    /// The budgets of a job of this kind.
+    public func jobLimits(for kind: VideoJobKind) -> JobLimits {
+        var limits = jobLimits
+        if let deadline = deadlines[kind] { limits.deadline = deadline }
+        return limits
     }
 }

@@ -50,6 +50,11 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
                 maxPolls: configuration.reel.worker.budgets.maxPolls,
                 maxStalls: configuration.reel.worker.budgets.maxStalls,
                 deadline: configuration.reel.worker.budgets.deadline
+            ),
+            deadlines: Dictionary(
+                uniqueKeysWithValues: configuration.reel.worker.budgets.deadlines.compactMap { type, deadline in
+                    VideoJobKind(rawValue: type).map { ($0, deadline) }
+                }
             )
         )
     )

@@ -45,7 +45,7 @@ extension VideoFront {
                 owner: owner,
                 idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
                 idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,
-                limits: options.jobLimits
+                limits: options.jobLimits(for: submission.kind)
             )
             result = try await queue.enqueue(job)
         } catch {

@@ -5,6 +5,7 @@ import NIOCore
 import ReelAPI
 import HTTPTypes
 import ReelQueue
+import ReelRouting
 import ReelStorage
 import Testing
 
@@ -95,6 +96,18 @@ struct VideoRoutesTests {
 
             #expect(try await client.json(.post, "/v1/videos", body: #"{"prompt":"A cat","size":"1280x720"}"#).status == .ok)
             #expect(try await lastExtraBody() == nil)
+        }
+    }
+
+    @Test func jobsCarryTheDeadlineOfTheirType() async throws {
+        #expect(Set(VideoJobKind.allCases.map(\.rawValue)) == ReelSettings.Budgets.jobTypes, "the configuration names every job type")
+        let options = APIOptions(jobLimits: JobLimits(deadline: .seconds(3600)), deadlines: [.generate: .seconds(42)])
+        #expect(options.jobLimits(for: .edit).deadline == .seconds(3600))
+        let harness = try TestFront(options: options)
+        try await harness.test { client in
+            #expect(try await client.json(.post, "/v1/videos", body: #"{"prompt":"A cat"}"#).status == .ok)
+            let job = try #require(try await harness.front.queue.jobs(owner: "master", after: nil, limit: 1, descending: true).jobs.first)
+            #expect(job.limits.deadline == .seconds(42))
         }
     }
 

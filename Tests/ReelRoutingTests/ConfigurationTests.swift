@@ -78,6 +78,18 @@ struct ConfigurationTests {
         #expect(deployments.map(\.allowedExtraParams) == [["quality", "style"], []])
     }
 
+    @Test func deadlinesMayDifferByJobType() throws {
+        let yaml = """
+            reel_settings:
+              secrets: {id_secret: 0123456789abcdef}
+              worker: {budgets: {deadline: 3600, deadlines: {delete: 300, create_character: 900.5}}}
+            """
+        let budgets = try ReelConfiguration(yaml: yaml, environment: [:]).reel.worker.budgets
+        #expect(budgets.deadline(forJobType: "delete") == .seconds(300))
+        #expect(budgets.deadline(forJobType: "create_character") == .milliseconds(900_500))
+        #expect(budgets.deadline(forJobType: "generate") == .seconds(3600))
+    }
+
     @Test func idsAreStableHashesWhenNotGiven() throws {
         let yaml = """
             model_list:
@@ -103,6 +115,8 @@ struct ConfigurationTests {
         ("router_settings: {routing_strategy: fastest}", "routing_strategy"),
         ("router_settings: {cooldown_time: soon}", "cooldown_time"),
         ("reel_settings: {secrets: {id_secret: short}}", "16 bytes"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {render: 60}}}}", "deadlines.render"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {edit: -1}}}}", "deadlines.edit"),
         ("model_list: [", "YAML"),
         ("""
         model_list:

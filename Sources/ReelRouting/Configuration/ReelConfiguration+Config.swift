@@ -10,7 +10,7 @@ extension ReelConfiguration {
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
     /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, storage.{directory, max_upload_bytes},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
-    /// deadline}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
+    /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
     /// A relative `reel_settings.catalog` path is made relative to the file's directory.
     /// - Parameters:
     ///   - path: the YAML file.
@@ -200,6 +200,13 @@ extension ReelConfiguration {
                 settings.worker.budgets.maxStalls = budgets.max_stalls ?? settings.worker.budgets.maxStalls
                 if let value = budgets.deadline {
                     settings.worker.budgets.deadline = try resolver.duration(value, at: "reel_settings.worker.budgets.deadline")
+                }
+                for (type, value) in budgets.deadlines ?? [:] {
+                    let path = "reel_settings.worker.budgets.deadlines.\(type)"
+                    guard ReelSettings.Budgets.jobTypes.contains(type) else {
+                        throw resolver.invalid("\(path): unknown job type; use one of \(ReelSettings.Budgets.jobTypes.sorted().joined(separator: ", "))")
+                    }
+                    settings.worker.budgets.deadlines[type] = try resolver.duration(value, at: path)
                 }
             }
         }

@@ -80,6 +80,7 @@ extension ReelConfiguration {
                 var max_polls: Int?
                 var max_stalls: Int?
                 var deadline: Double?
+                var deadlines: [String: Double]?
             }
 
             struct Secrets: Decodable {

@@ -84,15 +84,32 @@ public struct ReelSettings: Sendable, Hashable {
         public var maxPolls: Int
         /// `max_stalls`: lease expiries (worker crashes) a job survives.
         public var maxStalls: Int
-        /// `deadline` (seconds): wall-clock time from enqueue to completion.
+        /// `deadline` (seconds): wall-clock time from enqueue to completion, for job types without one of their own.
         public var deadline: Duration
+        /// `deadlines` (seconds by job type, one of ``jobTypes``): deadlines that replace `deadline` for those types.
+        public var deadlines: [String: Duration]
+
+        /// The job types `deadlines` may name, as the queue spells them.
+        public static let jobTypes: Set<String> = ["generate", "remix", "edit", "extend", "create_character", "delete"]
 
         /// Creates budgets.
-        public init(maxAttempts: Int = 5, maxPolls: Int = 2000, maxStalls: Int = 3, deadline: Duration = .seconds(3 * 3600)) {
+        public init(
+            maxAttempts: Int = 5,
+            maxPolls: Int = 2000,
+            maxStalls: Int = 3,
+            deadline: Duration = .seconds(3 * 3600),
+            deadlines: [String: Duration] = [:]
+        ) {
             self.maxAttempts = maxAttempts
             self.maxPolls = maxPolls
             self.maxStalls = maxStalls
             self.deadline = deadline
+            self.deadlines = deadlines
+        }
+
+        /// The deadline of a job type: its own, or `deadline`.
+        public func deadline(forJobType type: String) -> Duration {
+            deadlines[type] ?? deadline
         }
     }
 
