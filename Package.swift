@@ -148,6 +148,6 @@ let package = Package(
             dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
     ]
 )

@@ -23,6 +23,16 @@ extension ProviderError {
         )
     }
 
+    /// Whether the provider may have acted on the request although no success came back: a server error or a
+    /// conflict (409: the same idempotency key in progress), or a transfer that timed out or broke off. Refusals
+    /// (429, 408, other 4xx) and failures to reach the server at all (DNS, refused connection, TLS) are not.
+    public var mayHaveTakenEffect: Bool {
+        if let status = httpStatus { return status >= 500 || status == 409 }
+        guard let transport = underlyingError as? HTTPTransportError else { return true }
+        let neverSent: Set<HTTPTransportError.Code> = [.couldNotResolveHost, .connectionRefused, .tlsFailure, .invalidRequest, .fileError]
+        return !neverSent.contains(transport.code)
+    }
+
     /// Network failures and timeouts are transient; a request that cannot be built or a local file problem is permanent.
     init(transportError error: HTTPTransportError) {
         let permanent: Set<HTTPTransportError.Code> = [.invalidRequest, .fileError, .responseTooLarge]

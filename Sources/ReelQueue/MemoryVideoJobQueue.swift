@@ -236,11 +236,12 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
         }
     }
 
-    public func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome {
+    public func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome {
         let id = try leased(lease)
         let now = nowMs()
         let reason = "\(failure.code): \(failure.message)"
         if let record { entries[id]!.job.record = record }
+        if let stepState { entries[id]!.job.stepState = stepState }
         entries[id]!.job.attempts += 1
         entries[id]!.job.lastError = reason
         let entry = entries[id]!

@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 5
+    static let libraryVersion = 6
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 5
+        local VERSION = 6
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -295,7 +295,7 @@ extension RedisVideoJobQueue {
           return outcome
         end
 
-        -- ARGV: id, fence, code, message, retryable, retry_after_ms, jitter (0..1), has_record, record.
+        -- ARGV: id, fence, code, message, retryable, retry_after_ms, jitter (0..1), has_record, record, has_step, step.
         -- Returns {'retry', run_at} or {'dead'} or {'cancelled'}.
         local function fail(keys, args)
           local c = ctx(keys, args)
@@ -304,6 +304,7 @@ extension RedisVideoJobQueue {
           if not k then return err end
           local reason = args[5] .. ': ' .. args[6]
           if args[10] == '1' then redis.call('HSET', k, 'record', args[11]) end
+          if args[12] == '1' then redis.call('HSET', k, 'step', args[13]) end
           local attempts = redis.call('HINCRBY', k, 'attempts', 1)
           redis.call('HSET', k, 'last_error', reason)
           local v = redis.call('HMGET', k, 'max_attempts', 'deadline_at', 'backoff_base_ms', 'backoff_max_ms')

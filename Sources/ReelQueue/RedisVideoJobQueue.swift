@@ -96,8 +96,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         }
     }
 
-    private static func record(_ record: String?) -> [String] {
-        record.map { ["1", $0] } ?? ["0", ""]
+    /// An optional argument as the functions take it: a present flag, then the value.
+    private static func optional(_ value: String?) -> [String] {
+        value.map { ["1", $0] } ?? ["0", ""]
     }
 
     // MARK: enqueue and claim
@@ -128,7 +129,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     private static func enqueueArguments(_ job: NewJob) -> [String] {
         let limits = job.limits
-        return [job.id, job.type, job.payload] + record(job.record) + [
+        return [job.id, job.type, job.payload] + optional(job.record) + [
             job.owner ?? "", String(job.priority), String(job.delay.milliseconds), job.idempotencyKey ?? "",
             job.idempotencyFingerprint ?? "", String(limits.maxAttempts), String(limits.maxPolls), String(limits.maxStalls),
             limits.deadline.map { String($0.milliseconds) } ?? "", String(limits.baseBackoff.milliseconds),
@@ -215,7 +216,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     public func complete(_ lease: JobLease, record: String?) async throws {
-        let reply = try await call("reel_q_complete", [lease.jobID, String(lease.fence)] + Self.record(record))
+        let reply = try await call("reel_q_complete", [lease.jobID, String(lease.fence)] + Self.optional(record))
         switch reply.array?.first?.int {
         case 1: QueueMetrics.count(QueueMetrics.completed, queue: name)
         case -1: throw QueueError(.jobNotFound, message: "job \(lease.jobID) not found")
@@ -239,18 +240,18 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {
         _ = try await call(
             "reel_q_snooze",
-            [lease.jobID, String(lease.fence), String(delay.milliseconds), stepState] + Self.record(record)
+            [lease.jobID, String(lease.fence), String(delay.milliseconds), stepState] + Self.optional(record)
         )
         QueueMetrics.count(QueueMetrics.snoozed, queue: name)
     }
 
-    public func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome {
+    public func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome {
         let reply = try await call(
             "reel_q_fail",
             [
                 lease.jobID, String(lease.fence), failure.code, failure.message, failure.retryable ? "1" : "0",
                 String(failure.retryAfter?.milliseconds ?? 0), String(Double.random(in: 0..<1)),
-            ] + Self.record(record)
+            ] + Self.optional(record) + Self.optional(stepState)
         )
         guard let parts = reply.array, let outcome = parts.first?.string else {
             throw QueueError(.decodeFailed, message: "fail answered \(reply)")

@@ -36,8 +36,9 @@ public protocol VideoJobQueueDriver: Sendable {
     func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws
 
     /// Records a failure. A retryable one is rescheduled with exponential backoff and jitter while
-    /// attempts remain; otherwise the job is dead-lettered with the reason.
-    func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome
+    /// attempts remain; otherwise the job is dead-lettered with the reason. A non-nil `stepState` replaces the
+    /// job's step state, so the next attempt resumes from it.
+    func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome
 
     /// Hands the job back to ready without counting an attempt (graceful shutdown).
     func release(_ lease: JobLease) async throws
@@ -80,4 +81,11 @@ public protocol VideoJobQueueDriver: Sendable {
     /// Reaps expired leases, promotes due scheduled jobs and deletes finished jobs past their retention
     /// period (claims do the same as they go; this is for idle queues and operators).
     func reap() async throws -> ReapReport
+}
+
+extension VideoJobQueueDriver {
+    /// Records a failure and keeps the job's step state.
+    public func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome {
+        try await fail(lease, failure: failure, record: record, stepState: nil)
+    }
 }

@@ -11,8 +11,8 @@ extension VideoJobRunner {
     /// job id, so a retried submit (after a crash between the call and the checkpoint) creates nothing twice.
     func submit(_ job: inout VideoJob, logger: Logger) async throws {
         let inputs = try await resolveInputs(job)
-        let preferred = inputs.deploymentID ?? job.step.deploymentID ?? job.payload.deploymentID
-        let movable = inputs.deploymentID == nil && !job.payload.pinsDeployment
+        let preferred = inputs.deploymentID ?? job.step.unconfirmedSubmitTo ?? job.step.deploymentID ?? job.payload.deploymentID
+        let movable = inputs.deploymentID == nil && !job.payload.pinsDeployment && job.step.unconfirmedSubmitTo == nil
         let candidates = movable
             ? deployments.candidates(group: job.payload.modelGroup, preferring: preferred)
             : deployments.deployment(id: preferred).map { [$0] } ?? []
@@ -40,6 +40,7 @@ extension VideoJobRunner {
             } catch let error as ProviderError {
                 if error.kind == .transient { WorkerMetrics.providerError(deploymentID: deployment.id, httpStatus: error.httpStatus) }
                 try await gate.release(permit, transientFailure: error.kind == .transient)
+                if error.kind == .transient, error.mayHaveTakenEffect { job.step.unconfirmedSubmitTo = deployment.id }
                 throw VideoJobFailure(
                     code: error.code ?? (error.kind == .transient ? "provider_unavailable" : "invalid_request"),
                     message: error.message,

@@ -108,7 +108,8 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
             let outcome = try await queue.fail(
                 lease,
                 failure: JobFailure(code: failure.code, message: failure.message, retryable: true, retryAfter: failure.retryAfter),
-                record: try job.encodedRecord()
+                record: try job.encodedRecord(),
+                stepState: try job.encodedStep()
             )
             if outcome == .deadLettered {
                 // The queue's reason (attempts or deadline exhausted) reads `code: message`.

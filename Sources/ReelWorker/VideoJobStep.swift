@@ -15,6 +15,9 @@ struct VideoJobStep: Sendable, Codable, Equatable {
     var phase: Phase = .submit
     /// The deployment that owns the provider object once it exists (the record's copy is authoritative for readers).
     var deploymentID: String?
+    /// The deployment a submission went to whose answer never arrived (a timeout, a 5xx): the object may exist
+    /// there, so the job retries there only, with the same idempotency key, and never moves.
+    var unconfirmedSubmitTo: String?
     /// The provider's id of the object, once submitted.
     var providerObjectID: String?
     /// The interval of the last poll, in milliseconds (grows per poll).

@@ -86,6 +86,21 @@ struct QueueSemanticsTests {
     }
 
     @Test(arguments: QueueBackend.allCases)
+    func aRetriedFailureMayReplaceTheStepState(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("f", limits: JobLimits(baseBackoff: .milliseconds(10), maxBackoff: .milliseconds(20))))
+            let first = try await Self.claimOne(queue)
+            let retryable = JobFailure(code: "provider_unavailable", message: "500", retryable: true)
+            _ = try await queue.fail(first.lease, failure: retryable, record: nil, stepState: #"{"unconfirmed":"dep-a"}"#)
+            let second = try await Self.claimOne(queue)
+            #expect(second.job.stepState == #"{"unconfirmed":"dep-a"}"#)
+            #expect(second.job.attempts == 1)
+            _ = try await queue.fail(second.lease, failure: retryable, record: nil)
+            #expect(try await Self.claimOne(queue).job.stepState == #"{"unconfirmed":"dep-a"}"#, "nil keeps the step state")
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
     func snoozeKeepsStepStateAndCountsAPollNotAnAttempt(_ backend: QueueBackend) async throws {
         try await backend.withQueue { queue async throws in
             _ = try await queue.enqueue(Self.newJob("s"))
@@ -246,7 +261,7 @@ struct QueueSemanticsTests {
     @Test(arguments: QueueBackend.allCases)
     func expiredLeaseIsReapedAndTheStaleHolderIsFenced(_ backend: QueueBackend) async throws {
         try await backend.withQueue { queue async throws in
-            _ = try await queue.enqueue(Self.newJob("f"))
+            _ = try await queue.enqueue(Self.newJob("f", limits: JobLimits(baseBackoff: .milliseconds(10), maxBackoff: .milliseconds(20))))
             // w1 claims and then hangs: it never heartbeats.
             let stale = try await Self.claimOne(queue, worker: "w1", lease: .milliseconds(100))
             // w2 waits; it wakes when the lease expires, reaps it and runs the job again.

@@ -1,4 +1,5 @@
 import Foundation
+import ReelHTTP
 import ReelProviders
 import ReelQueue
 import ReelStorage
@@ -225,6 +226,34 @@ struct VideoJobRunnerTests {
         #expect(try await harness.record(id).deploymentID == "dep-b")
         #expect(await harness.provider("dep-a").calls(.create) == 0)
         #expect(await harness.provider("dep-b").calls(.create) == 1)
+    }
+
+    @Test(arguments: [
+        ProviderError(.transient, httpStatus: 500, message: "created, then crashed"),
+        ProviderError(.transient, message: "timed out", underlying: HTTPTransportError(.timeout, message: "no answer in 60 s")),
+    ])
+    func submitWithoutAnAnswerRetriesOnItsDeploymentOnly(_ error: ProviderError) async throws {
+        // The failure starts a cooldown on dep-a, so a movable job would go to dep-b; this one may own an object on
+        // dep-a already and waits for it, re-sending the same idempotency key.
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        await harness.provider("dep-a").failNext(.create, with: error)
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(try await harness.record(id).deploymentID == "dep-a")
+        #expect(await harness.provider("dep-a").calls(.create) == 2)
+        #expect(await harness.provider("dep-b").calls(.create) == 0)
+        #expect(await harness.provider("dep-c").calls(.create) == 0)
+        #expect(try await harness.queue.job(id: id)?.attempts == 1, "still an attempt")
+    }
+
+    @Test func submitThatNeverReachedTheProviderMayMove() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        let refused = ProviderError(.transient, message: "refused", underlying: HTTPTransportError(.connectionRefused, message: "port closed"))
+        await harness.provider("dep-a").failNext(.create, with: refused)
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(try await harness.record(id).deploymentID != "dep-a")
+        #expect(await harness.provider("dep-a").calls(.create) == 1)
     }
 
     @Test func submittedJobNeverMovesAndWaitsOutTheCooldown() async throws {
