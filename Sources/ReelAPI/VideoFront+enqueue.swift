@@ -45,7 +45,9 @@ extension VideoFront {
                 owner: owner,
                 idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
                 idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,
-                limits: options.jobLimits(for: submission.kind)
+                limits: options.jobLimits(for: submission.kind),
+                // A key's jobs in flight are counted by the queue itself, atomically with the enqueue.
+                groupCap: caller.key?.maxInflightJobs.map { GroupCap(group: "key:\(caller.id)", limit: $0) }
             )
             result = try await queue.enqueue(job)
         } catch {
@@ -56,7 +58,6 @@ extension VideoFront {
         switch result {
         case .enqueued:
             enqueued.increment()
-            if caller.key?.maxInflightJobs != nil { try await keys.addInflight(keyID: caller.id, jobID: jobID) }
             return record
         case .duplicate(let firstID):
             await discard(committed)
@@ -67,6 +68,14 @@ extension VideoFront {
             throw APIError(
                 .conflict,
                 "This Idempotency-Key was already used with a different request body. Use a new key for a different request."
+            )
+        case .groupFull:
+            await discard(committed)
+            let cap = caller.key?.maxInflightJobs ?? 0
+            throw APIError(
+                .rateLimited,
+                "Key \(caller.id) has \(cap) jobs in flight, its limit. Please retry when one has finished.",
+                retryAfter: .seconds(10)
             )
         }
     }

@@ -6,4 +6,6 @@ public enum EnqueueResult: Sendable, Equatable {
     case duplicate(id: String)
     /// The idempotency key was seen before with another fingerprint: nothing was enqueued.
     case conflict(id: String)
+    /// The job's ``GroupCap`` was reached: nothing was enqueued.
+    case groupFull(group: String)
 }

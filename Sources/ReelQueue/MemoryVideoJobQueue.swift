@@ -17,6 +17,7 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
         var runAt: Int64 = 0
         var deadlineAt: Int64?
         var finishedAt: Int64 = 0
+        var capGroup: String?
     }
 
     private let options: VideoJobQueueOptions
@@ -70,6 +71,10 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
             return first.fingerprint == fingerprint ? .duplicate(id: first.id) : .conflict(id: first.id)
         }
         guard entries[new.id] == nil else { throw QueueError(.duplicateJobID, message: "job \(new.id) already exists") }
+        if let cap = new.groupCap {
+            let unfinished = entries.values.count { $0.capGroup == cap.group && ![.done, .dead, .cancelled].contains($0.job.state) }
+            if unfinished >= cap.limit { return .groupFull(group: cap.group) }
+        }
         if let key = new.idempotencyKey { idempotency[key] = (new.id, fingerprint, now + options.retention.milliseconds) }
         sequence += 1
         var entry = Entry(
@@ -78,7 +83,8 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
                 priority: new.priority, limits: new.limits, createdAtMs: now, updatedAtMs: now
             ),
             seq: sequence,
-            deadlineAt: new.limits.deadline.map { now + $0.milliseconds }
+            deadlineAt: new.limits.deadline.map { now + $0.milliseconds },
+            capGroup: new.groupCap?.group
         )
         if new.delay > .zero {
             entry.job.state = .scheduled

@@ -20,6 +20,8 @@ public struct NewJob: Sendable, Equatable {
     public var idempotencyFingerprint: String?
     /// Budgets that bound the job's life.
     public var limits: JobLimits
+    /// The group whose unfinished jobs this one counts towards, and their bound; nil for none.
+    public var groupCap: GroupCap?
 
     /// Creates a job description.
     public init(
@@ -32,7 +34,8 @@ public struct NewJob: Sendable, Equatable {
         delay: Duration = .zero,
         idempotencyKey: String? = nil,
         idempotencyFingerprint: String? = nil,
-        limits: JobLimits = .init()
+        limits: JobLimits = .init(),
+        groupCap: GroupCap? = nil
     ) {
         self.id = id
         self.type = type
@@ -44,5 +47,6 @@ public struct NewJob: Sendable, Equatable {
         self.idempotencyKey = idempotencyKey
         self.idempotencyFingerprint = idempotencyFingerprint
         self.limits = limits
+        self.groupCap = groupCap
     }
 }

@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 6
+    static let libraryVersion = 7
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 6
+        local VERSION = 7
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -52,10 +52,14 @@ extension RedisVideoJobQueue {
           redis.call('ZADD', c.p .. 'scheduled', fmt(run_at), id)
         end
 
+        local function group_key(c, group) return c.p .. 'group:' .. group end
+
         -- Ends a job: done, dead (with a reason) or cancelled. Its hash expires after the retention period.
         -- `from` is the set the job leaves ('active' unless given; false when it is in none).
         local function finish(c, k, id, state, reason, from)
           if from ~= false then redis.call('ZREM', c.p .. (from or 'active'), id) end
+          local group = redis.call('HGET', k, 'cap_group')
+          if group and group ~= '' then redis.call('SREM', group_key(c, group), id) end
           if reason then
             redis.call('HSET', k, 'state', state, 'last_error', reason, 'finished_at', c.now, 'updated_at', c.now)
           else
@@ -146,8 +150,8 @@ extension RedisVideoJobQueue {
         end
 
         -- ARGV: id, type, payload, has_record, record|'', owner|'', priority, delay_ms, idem_key|'', fingerprint,
-        --       max_attempts, max_polls, max_stalls, deadline_ms|'', backoff_base_ms, backoff_max_ms
-        -- Returns {'enqueued'|'duplicate'|'conflict', id}.
+        --       max_attempts, max_polls, max_stalls, deadline_ms|'', backoff_base_ms, backoff_max_ms, cap_group|'',
+        --       cap_limit. Returns {'enqueued'|'duplicate'|'conflict', id} or {'full', cap_group}.
         local function enqueue(keys, args)
           local c = ctx(keys, args)
           local id, owner, priority, delay = args[3], args[8], tonumber(args[9]), tonumber(args[10])
@@ -167,6 +171,11 @@ extension RedisVideoJobQueue {
           end
           local k = jkey(c, id)
           if redis.call('EXISTS', k) == 1 then return redis.error_reply('EXISTS job ' .. id .. ' already exists') end
+          local group = args[19] or ''
+          if group ~= '' then
+            if redis.call('SCARD', group_key(c, group)) >= tonumber(args[20]) then return {'full', group} end
+            redis.call('SADD', group_key(c, group), id)
+          end
           if idem ~= '' then redis.call('SET', ik, id .. '\n' .. fingerprint, 'NX', 'PX', fmt(c.retention)) end
           local seq = redis.call('HINCRBY', c.p .. 'meta', 'seq', 1)
           local deadline_at = ''
@@ -175,7 +184,7 @@ extension RedisVideoJobQueue {
             'seq', seq, 'attempts', 0, 'polls', 0, 'stalls', 0, 'fence', 0, 'cancel', 0, 'step', '', 'last_error', '',
             'max_attempts', args[13], 'max_polls', args[14], 'max_stalls', args[15], 'deadline_ms', args[16],
             'deadline_at', deadline_at, 'backoff_base_ms', args[17], 'backoff_max_ms', args[18],
-            'created_at', c.now, 'updated_at', c.now)
+            'created_at', c.now, 'updated_at', c.now, 'cap_group', group)
           if args[6] == '1' then redis.call('HSET', k, 'record', args[7]) end
           if owner ~= '' then redis.call('ZADD', c.p .. 'owner:' .. owner, seq, id) end
           if delay > 0 then
@@ -416,6 +425,8 @@ extension RedisVideoJobQueue {
           redis.call('PERSIST', k)
           redis.call('ZREM', c.p .. 'dead', id)
           redis.call('HSET', k, 'attempts', 0, 'polls', 0, 'stalls', 0, 'cancel', 0, 'finished_at', '', 'deadline_at', deadline_at)
+          local group = redis.call('HGET', k, 'cap_group')
+          if group and group ~= '' then redis.call('SADD', group_key(c, group), id) end
           to_ready(c, k, id)
           wake(c)
           event(c, 'replayed', id)

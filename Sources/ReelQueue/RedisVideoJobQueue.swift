@@ -133,7 +133,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             job.owner ?? "", String(job.priority), String(job.delay.milliseconds), job.idempotencyKey ?? "",
             job.idempotencyFingerprint ?? "", String(limits.maxAttempts), String(limits.maxPolls), String(limits.maxStalls),
             limits.deadline.map { String($0.milliseconds) } ?? "", String(limits.baseBackoff.milliseconds),
-            String(limits.maxBackoff.milliseconds),
+            String(limits.maxBackoff.milliseconds), job.groupCap?.group ?? "", String(job.groupCap?.limit ?? 0),
         ]
     }
 
@@ -145,6 +145,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         case "enqueued": return .enqueued(id: id)
         case "duplicate": return .duplicate(id: id)
         case "conflict": return .conflict(id: id)
+        case "full": return .groupFull(group: id)
         default: throw QueueError(.decodeFailed, message: "enqueue answered \(reply)")
         }
     }

@@ -32,8 +32,6 @@ struct RedisFrontTests {
             }
             #expect(try await store.countRequest(keyID: key.id) == 1)
             #expect(try await store.countRequest(keyID: key.id) == 2)
-            try await store.addInflight(keyID: key.id, jobID: "j1")
-            #expect(try await store.inflight(keyID: key.id) == ["j1"])
             #expect(try await store.revoke(id: key.id))
             #expect(try await store.key(secretHash: key.secretHash) == nil)
             _ = try await client.send(["DEL"] + (try await client.send(["KEYS", "\(prefix):*"]).array ?? []).compactMap(\.string) + ["\(prefix):none"])

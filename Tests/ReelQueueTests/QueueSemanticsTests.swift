@@ -13,11 +13,12 @@ struct QueueSemanticsTests {
         owner: String? = nil,
         priority: Int = 0,
         delay: Duration = .zero,
-        limits: JobLimits = .init()
+        limits: JobLimits = .init(),
+        groupCap: GroupCap? = nil
     ) -> NewJob {
         NewJob(
             id: id, type: "noop", payload: #"{"n":1}"#, record: #"{"status":"queued"}"#, owner: owner, priority: priority,
-            delay: delay, limits: limits
+            delay: delay, limits: limits, groupCap: groupCap
         )
     }
 
@@ -82,6 +83,28 @@ struct QueueSemanticsTests {
             #expect(later.id == "later")
             let offAgain = later.updatedAtMs - later.createdAtMs - 400
             #expect(abs(offAgain) <= 50, "ran \(offAgain) ms off its time")
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func aGroupCapHoldsUnderConcurrentEnqueuesAndFreesAsJobsFinish(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            let cap = GroupCap(group: "key:k1", limit: 5)
+            let results = try await withThrowingTaskGroup(of: EnqueueResult.self) { group in
+                for index in 0..<50 { group.addTask { try await queue.enqueue(Self.newJob("g\(index)", groupCap: cap)) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.count { if case .enqueued = $0 { true } else { false } } == 5)
+            #expect(results.count { $0 == .groupFull(group: "key:k1") } == 45)
+            #expect(try await queue.enqueue(Self.newJob("other", groupCap: GroupCap(group: "key:k2", limit: 1))) == .enqueued(id: "other"))
+
+            let first = try await Self.claimOne(queue)
+            try await queue.complete(first.lease, record: nil)
+            let second = try await Self.claimOne(queue)
+            _ = try await queue.fail(second.lease, failure: JobFailure(code: "bad", message: "no", retryable: false), record: nil)
+            #expect(try await queue.enqueue(Self.newJob("after-1", groupCap: cap)) == .enqueued(id: "after-1"))
+            #expect(try await queue.enqueue(Self.newJob("after-2", groupCap: cap)) == .enqueued(id: "after-2"))
+            #expect(try await queue.enqueue(Self.newJob("after-3", groupCap: cap)) == .groupFull(group: "key:k1"))
         }
     }
 

@@ -4,7 +4,6 @@ import Foundation
 public actor MemoryVirtualKeyStore: VirtualKeyStore {
     private var keys: [String: VirtualKey] = [:]
     private var requests: [String: (minute: Int64, count: Int)] = [:]
-    private var inflightJobs: [String: [String]] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -41,16 +40,5 @@ public actor MemoryVirtualKeyStore: VirtualKeyStore {
         let count = requests[keyID].map { $0.minute == minute ? $0.count + 1 : 1 } ?? 1
         requests[keyID] = (minute, count)
         return count
-    }
-
-    /// Remembers an in-flight job.
-    public func addInflight(keyID: String, jobID: String) async throws { inflightJobs[keyID, default: []].append(jobID) }
-
-    /// The in-flight jobs.
-    public func inflight(keyID: String) async throws -> [String] { inflightJobs[keyID] ?? [] }
-
-    /// Forgets finished jobs.
-    public func removeInflight(keyID: String, jobIDs: [String]) async throws {
-        inflightJobs[keyID]?.removeAll { jobIDs.contains($0) }
     }
 }

@@ -4,8 +4,8 @@ public import ReelRedis
 /// Virtual keys in Redis, shared by every front and by `reel keys`.
 ///
 /// Keys (under `prefix`, default `reel:keys`): `:key:<id>` the key as JSON (the secret's HMAC, never the secret),
-/// `:hash:<hmac>` → id, `:all` the set of ids, `:rpm:<id>:<minute>` request counters (expire after two minutes),
-/// `:inflight:<id>` the set of the key's unfinished job ids.
+/// `:hash:<hmac>` → id, `:all` the set of ids, `:rpm:<id>:<minute>` request counters (expire after two minutes).
+/// A key's jobs in flight are counted by the queue (``GroupCap``).
 public struct RedisVirtualKeyStore: VirtualKeyStore {
     private let client: RedisClient
     private let prefix: String
@@ -65,7 +65,7 @@ public struct RedisVirtualKeyStore: VirtualKeyStore {
         guard let key = try await key(id: id) else { return false }
         _ = try await client.pipeline([
             ["MULTI"],
-            ["DEL", "\(prefix):key:\(id)", "\(prefix):hash:\(key.secretHash)", "\(prefix):inflight:\(id)"],
+            ["DEL", "\(prefix):key:\(id)", "\(prefix):hash:\(key.secretHash)"],
             ["SREM", "\(prefix):all", id],
             ["EXEC"],
         ])
@@ -80,22 +80,6 @@ public struct RedisVirtualKeyStore: VirtualKeyStore {
             throw RedisError(.replyError, message: replies.first?.errorMessage ?? "INCR gave no integer")
         }
         return count
-    }
-
-    /// Adds a job to the key's in-flight set.
-    public func addInflight(keyID: String, jobID: String) async throws {
-        _ = try await client.send(["SADD", "\(prefix):inflight:\(keyID)", jobID])
-    }
-
-    /// The key's in-flight set.
-    public func inflight(keyID: String) async throws -> [String] {
-        try await client.send(["SMEMBERS", "\(prefix):inflight:\(keyID)"]).array?.compactMap(\.string) ?? []
-    }
-
-    /// Removes finished jobs from the key's in-flight set.
-    public func removeInflight(keyID: String, jobIDs: [String]) async throws {
-        guard !jobIDs.isEmpty else { return }
-        _ = try await client.send(["SREM", "\(prefix):inflight:\(keyID)"] + jobIDs)
     }
 }
 

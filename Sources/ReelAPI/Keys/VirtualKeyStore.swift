@@ -20,13 +20,4 @@ public protocol VirtualKeyStore: Sendable {
 
     /// Counts one request in the key's current minute and returns the count so far.
     func countRequest(keyID: String) async throws -> Int
-
-    /// Remembers a job the key has in flight.
-    func addInflight(keyID: String, jobID: String) async throws
-
-    /// The jobs remembered as in flight.
-    func inflight(keyID: String) async throws -> [String]
-
-    /// Forgets jobs that have finished.
-    func removeInflight(keyID: String, jobIDs: [String]) async throws
 }
