@@ -132,10 +132,10 @@ struct ResponsesController: Sendable {
                 headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                 body: ResponseBody { writer in
                     do {
-                        var splitter = SSEEventSplitter()
+                        var splitter = SSEEventSplitter(maxEventBytes: front.maxBodyBytes)
                         do {
                             for try await chunk in response.body {
-                                for event in splitter.append(chunk) {
+                                for event in try splitter.append(chunk) {
                                     try await writer.write(
                                         ByteBuffer(
                                             bytes: try Self.wrap(
@@ -148,6 +148,9 @@ struct ResponsesController: Sendable {
                             context.logger.warning(
                                 "Upstream stream event not wrappable", metadata: ["reel.deployment.id": "\(lease.deployment.id)", "error": "\(error)"])
                             try await writer.write(ByteBuffer(bytes: Self.errorEvent(APIError(routing: error))))
+                        } catch let error as APIError {
+                            context.logger.warning("Upstream stream event too long", metadata: ["reel.deployment.id": "\(lease.deployment.id)"])
+                            try await writer.write(ByteBuffer(bytes: Self.errorEvent(error)))
                         }
                         try await writer.finish(nil)
                         await lease.release(status: response.status)

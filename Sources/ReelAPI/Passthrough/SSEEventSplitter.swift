@@ -1,11 +1,19 @@
 /// Cuts a Server-Sent Events byte stream into whole events (each ending with a blank line), whatever the chunk
-/// boundaries; `\n`, `\r\n` and `\r` line ends are accepted.
+/// boundaries; `\n`, `\r\n` and `\r` line ends are accepted. An event may not grow past `maxEventBytes`, so a
+/// provider that never ends one cannot make the front hold its whole stream.
 struct SSEEventSplitter {
+    private let maxEventBytes: Int
     private var buffer: [UInt8] = []
     private var scanned = 0
 
+    /// Creates a splitter for events of at most `maxEventBytes`.
+    init(maxEventBytes: Int) {
+        self.maxEventBytes = maxEventBytes
+    }
+
     /// Adds `chunk` and returns the events it completed, each as its lines (without line ends).
-    mutating func append(_ chunk: [UInt8]) -> [[Substring]] {
+    /// - Throws: ``APIError`` when an unfinished event is longer than `maxEventBytes`.
+    mutating func append(_ chunk: [UInt8]) throws(APIError) -> [[Substring]] {
         buffer += chunk
         var events: [[Substring]] = []
         var start = 0
@@ -22,6 +30,9 @@ struct SSEEventSplitter {
         }
         buffer.removeFirst(start)
         scanned = buffer.count
+        guard buffer.count <= maxEventBytes else {
+            throw APIError(.serviceUnavailable, "The provider sent a stream event longer than \(maxEventBytes) bytes; the stream was cut.")
+        }
         return events
     }
 
