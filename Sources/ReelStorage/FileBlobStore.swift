@@ -34,10 +34,13 @@ public struct FileBlobStore: BlobStore {
             guard FileManager.default.fileExists(atPath: temporaryPath) else {
                 throw StorageError(.missingFile, message: "no file at \(temporaryPath) to store as \(key)")
             }
-            do {
-                try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch {
-                throw StorageError(.ioFailed, message: "cannot store \(key): \(error.localizedDescription)")
+            let parent = (destination as NSString).deletingLastPathComponent
+            if mkdir(parent, 0o777) != 0 && errno != EEXIST {
+                do {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw StorageError(.ioFailed, message: "cannot store \(key): \(error.localizedDescription)")
+                }
             }
             guard rename(temporaryPath, destination) == 0 else { throw Self.ioFailed(storing: key) }
         }
