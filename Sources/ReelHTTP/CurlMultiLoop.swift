@@ -18,6 +18,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     private static let loopsCreated = Atomic<Int>(0)
+    /// Connections kept open for reuse, across all hosts.
+    private static let connectionCacheSize = 256
 
     /// Name of the transfer thread (`reel-curl-<n>`, at most 15 bytes), visible in `top -H` and `/proc/<pid>/task/*/comm`.
     let threadName: String
@@ -36,6 +38,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
         self.multi = multi
         _ = reel_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
+        // curl's default cache holds four connections per transfer in progress, so it shrinks whenever few transfers
+        // run and closes connections the next burst opens again; idle connections still close after curl's maximum
+        // age (CURLOPT_MAXAGE_CONN).
+        _ = reel_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.connectionCacheSize)
         // The transfer thread: it owns the multi handle until shutdown, then cleans it up.
         let thread = Thread { [self] in
             reel_set_current_thread_name(threadName)

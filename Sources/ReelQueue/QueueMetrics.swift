@@ -1,6 +1,10 @@
 import Metrics
+import Synchronization
 
 /// The queue's counters, `reel.jobs.*`, each with the dimension `queue`.
+///
+/// Counter handles are made once and reused: making one goes through the metrics factory (name checks, a
+/// registry lock), which costs more than the increment.
 enum QueueMetrics {
     /// `reel.jobs.enqueued`: jobs written (not duplicates or conflicts).
     static let enqueued = "reel.jobs.enqueued"
@@ -17,8 +21,23 @@ enum QueueMetrics {
 
     static func count(_ label: String, _ n: Int = 1, queue: String, outcome: String? = nil) {
         guard n > 0 else { return }
-        var dimensions = [("queue", queue)]
-        if let outcome { dimensions.append(("outcome", outcome)) }
-        Counter(label: label, dimensions: dimensions).increment(by: n)
+        let key = Key(label: label, queue: queue, outcome: outcome)
+        let counter = counters.withLock { cache in
+            if let counter = cache[key] { return counter }
+            var dimensions = [("queue", queue)]
+            if let outcome { dimensions.append(("outcome", outcome)) }
+            let counter = Counter(label: label, dimensions: dimensions)
+            cache[key] = counter
+            return counter
+        }
+        counter.increment(by: n)
     }
+
+    private struct Key: Hashable {
+        let label: String
+        let queue: String
+        let outcome: String?
+    }
+
+    private static let counters = Mutex<[Key: Counter]>([:])
 }

@@ -53,15 +53,22 @@ struct SimController: Sendable {
     /// The caller's API key: any `Authorization: Bearer sk-…`, or an Azure-style `api-key` header.
     private func apiKey(_ request: Request) throws -> String {
         if let authorization = request.headers[.authorization] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw SimError.invalidKey }
-            let key = parts[1].trimmingCharacters(in: .whitespaces)
+            let scheme = authorization.prefix { $0 != " " }
+            let credentials = authorization[scheme.endIndex...].dropFirst()
+            guard !credentials.isEmpty, scheme.lowercased() == "bearer" else { throw SimError.invalidKey }
+            let key = Self.trimmingWhitespace(credentials)
             guard !key.isEmpty else { throw SimError.missingKey }
             guard key.hasPrefix("sk-") else { throw SimError.invalidKey }
             return key
         }
         if let key = request.headers[Self.azureKeyHeader], !key.isEmpty { return key }
         throw SimError.missingKey
+    }
+
+    /// The text without leading and trailing whitespace.
+    private static func trimmingWhitespace(_ text: Substring) -> String {
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }), let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[start...end])
     }
 
     private func injectFault(_ request: Request, key: String) async throws {

@@ -27,23 +27,36 @@ public struct FileBlobStore: BlobStore {
 
     public func commit(temporaryPath: String, as key: String) async throws -> Int64 {
         let destination = try filePath(for: key)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: temporaryPath) else {
-            throw StorageError(.missingFile, message: "no file at \(temporaryPath) to store as \(key)")
-        }
-        do {
-            try manager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            // rename(2) replaces the destination atomically; FileManager.moveItem refuses to replace.
-            guard rename(temporaryPath, destination) == 0 else {
-                throw StorageError(.ioFailed, message: "cannot store \(key): \(String(cString: strerror(errno)))")
+        // rename(2) replaces the destination atomically; FileManager.moveItem refuses to replace. The key's
+        // directory is made when the first rename finds it missing.
+        if rename(temporaryPath, destination) != 0 {
+            guard errno == ENOENT else { throw Self.ioFailed(storing: key) }
+            guard FileManager.default.fileExists(atPath: temporaryPath) else {
+                throw StorageError(.missingFile, message: "no file at \(temporaryPath) to store as \(key)")
             }
-            let attributes = try manager.attributesOfItem(atPath: destination)
-            return (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw StorageError(.ioFailed, message: "cannot store \(key): \(error.localizedDescription)")
+            let parent = (destination as NSString).deletingLastPathComponent
+            if mkdir(parent, 0o777) != 0 && errno != EEXIST {
+                do {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw StorageError(.ioFailed, message: "cannot store \(key): \(error.localizedDescription)")
+                }
+            }
+            guard rename(temporaryPath, destination) == 0 else { throw Self.ioFailed(storing: key) }
         }
+        guard let size = Self.fileSize(destination) else { throw Self.ioFailed(storing: key) }
+        return size
+    }
+
+    /// The size of the file at `path`, nil when there is none (one stat(2); FileManager's attributes also look up
+    /// the owner's name).
+    private static func fileSize(_ path: String) -> Int64? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int64(status.st_size) : nil
+    }
+
+    private static func ioFailed(storing key: String) -> StorageError {
+        StorageError(.ioFailed, message: "cannot store \(key): \(String(cString: strerror(errno)))")
     }
 
     public func path(for key: String) throws -> String? {
@@ -52,9 +65,7 @@ public struct FileBlobStore: BlobStore {
     }
 
     public func size(of key: String) async throws -> Int64? {
-        guard let path = try path(for: key) else { return nil }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        return (attributes?[.size] as? NSNumber)?.int64Value
+        Self.fileSize(try filePath(for: key))
     }
 
     public func delete(key: String) async throws {
@@ -76,14 +87,20 @@ public struct FileBlobStore: BlobStore {
 
     /// Maps a key to its file, refusing keys that could leave the directory.
     private func filePath(for key: String) throws -> String {
-        let segments = key.split(separator: "/", omittingEmptySubsequences: false)
-        let valid =
-            !segments.isEmpty
-            && segments.allSatisfy { segment in
-                !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix(".")
-                    && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }
-            }
+        let segments = key.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let valid = !segments.isEmpty && segments.allSatisfy { segment in
+            segment.first.map { $0 != UInt8(ascii: ".") } ?? false && segment.allSatisfy(Self.isAllowedInKey)
+        }
         guard valid else { throw StorageError(.invalidKey, message: "invalid blob key '\(key)'") }
         return directory + "/" + key
+    }
+
+    /// ASCII letters, digits, `.`, `_` and `-`.
+    private static func isAllowedInKey(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 }

@@ -10,38 +10,50 @@ extension VideoJobRunner {
     func fetch(_ job: inout VideoJob, cancellation: CancellationFlag, logger: Logger) async throws {
         if job.payload.kind != .createCharacter {
             let (deployment, objectID) = try submitted(job)
-            let videoID = job.record?.id ?? job.claimed.job.id
-            let missing = VideoVariant.allCases.filter { !(job.record?.variants.contains($0.rawValue) ?? false) }
-            var stored: [String] = []
             do {
-                // One slot of the deployment for the whole fetch: the variants are downloaded one after the other.
                 try await withAcquiredSlot(deployment) {
-                    for variant in missing {
-                        if cancellation.isSet { throw JobCancelled() }
-                        let temporary = blobs.makeTemporaryPath()
-                        do {
-                            let bytes = try await deployment.provider.downloadContent(videoID: objectID, variant: variant, to: temporary)
-                            _ = try await blobs.commit(temporaryPath: temporary, as: Self.contentKey(videoID: videoID, variant: variant.rawValue))
-                            stored.append(variant.rawValue)
-                            logger.trace("Content stored", metadata: ["reel.variant": "\(variant.rawValue)", "reel.bytes": "\(bytes)"])
-                        } catch let error as ProviderError where error.kind == .permanent && variant != .video {
-                            // The provider has no such variant.
-                            try? FileManager.default.removeItem(atPath: temporary)
-                        } catch {
-                            try? FileManager.default.removeItem(atPath: temporary)
-                            throw error
-                        }
-                    }
+                    try await storeContent(&job, from: deployment, objectID: objectID, cancellation: cancellation, logger: logger)
                 }
+            } catch let error as ProviderError {
+                throw objectCallFailed(error, &job)
+            }
+        }
+        markCompleted(&job)
+    }
+
+    /// Downloads the variants of a finished video that are not stored yet, one after the other, inside the caller's
+    /// slot of the deployment. Each stored variant is added to the record at once, so a later tick fetches only the
+    /// rest; a missing thumbnail or spritesheet is skipped. Nothing to do for a character.
+    func storeContent(
+        _ job: inout VideoJob,
+        from deployment: VideoDeployment,
+        objectID: String,
+        cancellation: CancellationFlag,
+        logger: Logger
+    ) async throws {
+        guard job.payload.kind != .createCharacter else { return }
+        let videoID = job.record?.id ?? job.claimed.job.id
+        for variant in VideoVariant.allCases where !(job.record?.variants.contains(variant.rawValue) ?? false) {
+            if cancellation.isSet { throw JobCancelled() }
+            let temporary = blobs.makeTemporaryPath()
+            do {
+                let bytes = try await deployment.provider.downloadContent(videoID: objectID, variant: variant, to: temporary)
+                _ = try await blobs.commit(temporaryPath: temporary, as: Self.contentKey(videoID: videoID, variant: variant.rawValue))
+                job.record?.variants.append(variant.rawValue)
+                job.step.consecutiveErrors = 0
+                logger.trace("Content stored", metadata: ["reel.variant": "\(variant.rawValue)", "reel.bytes": "\(bytes)"])
+            } catch let error as ProviderError where error.kind == .permanent && variant != .video {
+                // The provider has no such variant.
+                try? FileManager.default.removeItem(atPath: temporary)
             } catch {
-                // Keep what is stored; a later tick fetches the rest.
-                job.record?.variants += stored
-                if !stored.isEmpty { job.step.consecutiveErrors = 0 }
-                if let error = error as? ProviderError { throw objectCallFailed(error, &job) }
+                try? FileManager.default.removeItem(atPath: temporary)
                 throw error
             }
-            job.record?.variants += stored
         }
+    }
+
+    /// Marks the record completed, now.
+    func markCompleted(_ job: inout VideoJob) {
         job.record?.status = .completed
         job.record?.progress = 100
         job.record?.completedAt = VideoJob.now()

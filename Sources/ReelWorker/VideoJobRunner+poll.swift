@@ -3,21 +3,24 @@ import ReelProviders
 import ReelQueue
 
 extension VideoJobRunner {
-    /// Asks the provider how the job's object is doing; the object never moves to another deployment.
-    func poll(_ job: inout VideoJob, logger: Logger) async throws {
+    /// Asks the provider how the job's object is doing; the object never moves to another deployment. Once it is
+    /// finished, its content is fetched under the same slot of the deployment (one admission for the poll and the
+    /// downloads) and the record is completed.
+    func poll(_ job: inout VideoJob, cancellation: CancellationFlag, logger: Logger) async throws {
         let (deployment, objectID) = try submitted(job)
-        let result: ProviderResult
         do {
-            result = try await withAcquiredSlot(deployment) {
-                job.payload.kind == .createCharacter
+            try await withAcquiredSlot(deployment) {
+                let result: ProviderResult = job.payload.kind == .createCharacter
                     ? .character(try await deployment.provider.getCharacter(id: objectID))
                     : .video(try await deployment.provider.retrieveVideo(id: objectID))
+                job.step.consecutiveErrors = 0
+                try track(result, &job)
+                try await storeContent(&job, from: deployment, objectID: objectID, cancellation: cancellation, logger: logger)
             }
         } catch let error as ProviderError {
             throw objectCallFailed(error, &job)
         }
-        job.step.consecutiveErrors = 0
-        try track(result, &job)
+        markCompleted(&job)
     }
 
     /// Mirrors what the provider said into the record and decides the next step: fetch, wait, or fail.

@@ -170,7 +170,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
             if cancellation.isSet { throw JobCancelled() }
             switch job.step.phase {
             case .submit: try await submit(&job, logger: logger)
-            case .poll: try await poll(&job, logger: logger)
+            case .poll: return try await poll(&job, cancellation: cancellation, logger: logger)
             case .fetch: return try await fetch(&job, cancellation: cancellation, logger: logger)
             }
         }

@@ -91,7 +91,6 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
 
     /// Runs one tick of a job while a sibling task heartbeats its lease.
     private func tick(_ claimed: ClaimedJob) async {
-        let logger = logger.with(jobID: claimed.job.id)
         let cancellation = CancellationFlag()
         await withTaskGroup(of: Void.self) { group in
             // Heartbeats the lease until the tick ends; a cancel request is passed to the tick through `cancellation`.
@@ -102,7 +101,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                         let result = try await queue.heartbeat(claimed.lease, extendBy: configuration.leaseDuration)
                         if result.cancelRequested { cancellation.set() }
                     } catch {
-                        if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["error": "\(error)"]) }
+                        if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["reel.job.id": "\(claimed.job.id)", "error": "\(error)"]) }
                         return
                     }
                 }
@@ -115,7 +114,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                     await handBack(claimed.lease)
                     WorkerMetrics.tick(outcome: "released")
                 } else {
-                    logger.error("Tick failed", metadata: ["error": "\(error)"])
+                    logger.error("Tick failed", metadata: ["reel.job.id": "\(claimed.job.id)", "error": "\(error)"])
                     WorkerMetrics.tick(outcome: "error")
                     let failure = JobFailure(code: "worker_error", message: "\(error)", retryable: true)
                     _ = try? await queue.fail(claimed.lease, failure: failure, record: nil)

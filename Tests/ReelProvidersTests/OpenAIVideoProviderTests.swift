@@ -179,6 +179,18 @@ struct OpenAIVideoProviderTests {
         }
     }
 
+    @Test func jsonBodiesCarryEveryCharacterOfAPrompt() async throws {
+        let prompt = "Quotes \" and \\ backslash, a/slash, tab\t, newline\n, bell\u{07}, nul\u{00}, émoji 🎹 and 漢字"
+        try await withSim { _, provider, baseURL in
+            let created = try await provider.createVideo(CreateVideoRequest(model: "sora-2", prompt: prompt), idempotencyKey: nil)
+            let response = try await CurlTransport().execute(
+                HTTPRequest(method: "GET", url: "\(baseURL)/videos/\(created.id)", headers: ["Authorization": "Bearer sk-test"])
+            )
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+            #expect(object["prompt"] as? String == prompt)
+        }
+    }
+
     @Test func azureStyleKeyHeaderAndBase() async throws {
         try await withSim { simulator, _, baseURL in
             let azureBase = baseURL.replacingOccurrences(of: "/v1", with: "/openai/v1/")

@@ -27,6 +27,26 @@ struct SimulatorTests {
         return try #require(JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
     }
 
+    @Test(arguments: [
+        ("Bearer sk-sim-tests", nil),
+        ("bearer   sk-sim-tests  ", nil),
+        ("Basic sk-sim-tests", "invalid_api_key"),
+        ("Bearer", "invalid_api_key"),
+        ("Bearer not-a-key", "invalid_api_key"),
+    ] as [(String, String?)])
+    func authorizationForms(authorization: String, refusal: String?) async throws {
+        try await withClient { client, _ in
+            let response = try await client.get("/v1/videos", headers: [.authorization: authorization])
+            guard let refusal else {
+                #expect(response.status == .ok)
+                return
+            }
+            #expect(response.status == .unauthorized)
+            let error = try #require(try json(response.body)["error"] as? [String: Any])
+            #expect((error["code"] as? String ?? "missing") == refusal)
+        }
+    }
+
     @Test func createRetrieveAndCount() async throws {
         try await withClient { client, simulator in
             let created = try await client.post(

@@ -281,6 +281,21 @@ struct VideoJobRunnerTests {
         #expect(await harness.provider("dep-a").calls(.create) == 0)
     }
 
+    @Test func finishedPollFetchesTheContentUnderItsOwnSlot() async throws {
+        // Two requests a minute: the submit takes one, the poll that finds the video finished the other, and the
+        // downloads run under the poll's slot rather than waiting a minute for a third.
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: ["dep-a": .init(rpm: 2)]))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a") { $0.inputReference = .fileID("file_1") }
+        try await harness.tick()
+        try await harness.tick()
+        #expect(try #require(try await harness.queue.job(id: id)).state == .done)
+        let record = try await harness.record(id)
+        #expect(record.status == .completed)
+        #expect(record.variants == ["video", "thumbnail", "spritesheet"])
+        #expect(await harness.provider("dep-a").calls(.retrieve) == 1)
+        #expect(await harness.provider("dep-a").calls(.download) == 3)
+    }
+
     @Test func cancelRequestedAtClaimCancelsAtTheProviderAndMarksDeleted() async throws {
         let harness = try WorkerHarness(pollsToComplete: 5)
         let id = try await harness.enqueue(.generate)

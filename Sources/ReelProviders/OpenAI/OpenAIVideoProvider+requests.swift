@@ -102,8 +102,21 @@ extension OpenAIVideoProvider {
 extension String {
     /// The string percent-encoded for use as one URL path segment.
     var pathSegment: String {
+        // Provider ids are letters, digits, `_` and `-`: nothing to encode.
+        let plain = utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+            case UInt8(ascii: "_"), UInt8(ascii: "-"): true
+            default: false
+            }
+        }
+        if plain { return self }
+        return addingPercentEncoding(withAllowedCharacters: Self.pathSegmentAllowed) ?? self
+    }
+
+    private static let pathSegmentAllowed: CharacterSet = {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#")
-        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
-    }
+        return allowed
+    }()
 }
