@@ -1,4 +1,3 @@
-import Foundation
 import ReelCrypto
 
 extension VideoFront {
@@ -10,8 +9,7 @@ extension VideoFront {
                 "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
             )
         }
-        let token = authorization.lowercased().hasPrefix("bearer ")
-            ? authorization.dropFirst(7).trimmingCharacters(in: .whitespaces) : authorization.trimmingCharacters(in: .whitespaces)
+        let token = Self.token(of: authorization)
         let hash = VirtualKey.hash(secret: token)
         if let masterKeyHash, ConstantTime.equals(Array(hash.utf8), Array(masterKeyHash.utf8)) {
             return .master
@@ -27,6 +25,15 @@ extension VideoFront {
             throw APIError(.invalidAPIKey, "Incorrect API key provided: \(Self.redacted(token)).")
         }
         return Caller(id: key.id, key: key)
+    }
+
+    /// The token of an `Authorization` header (`Bearer` is optional, its case ignored), without surrounding blanks.
+    static func token(of authorization: String) -> String {
+        var token = Substring(authorization)
+        if token.prefix(7).lowercased() == "bearer " { token = token.dropFirst(7) }
+        while let first = token.first, first == " " || first == "\t" { token.removeFirst() }
+        while let last = token.last, last == " " || last == "\t" { token.removeLast() }
+        return String(token)
     }
 
     /// Throws 403 unless the caller is the master key.

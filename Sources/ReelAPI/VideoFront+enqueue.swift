@@ -41,7 +41,7 @@ extension VideoFront {
                 id: jobID,
                 type: submission.kind.rawValue,
                 payload: try Self.encode(payload),
-                record: try Self.encode(record),
+                record: record.json,
                 owner: owner,
                 idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
                 idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,

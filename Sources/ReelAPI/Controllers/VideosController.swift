@@ -69,7 +69,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 },
                 caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: "videos"
             )
-            return try jsonResponse(VideoObject(record))
+            return jsonResponse(VideoObject(record))
         } catch {
             await front.bodyReader.discard(form.files)
             throw error
@@ -110,7 +110,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             }
             if page.jobs.isEmpty { break }
         }
-        return try jsonResponse(VideoList(data: videos, hasMore: hasMore))
+        return jsonResponse(VideoList(data: videos, hasMore: hasMore))
     }
 
     @Sendable func retrieve(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -120,7 +120,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
         if !record.status.isTerminal {
             headers[.openAIPollAfter] = String(front.options.pollAfterMilliseconds)
         }
-        return try jsonResponse(VideoObject(record), headers: headers)
+        return jsonResponse(VideoObject(record), headers: headers)
     }
 
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -137,7 +137,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             )
         }
         record.deleted = true
-        _ = try await front.queue.replaceFinishedRecord(id: job.id, record: try VideoFront<Queue, Keys, Blobs>.encode(record))
+        _ = try await front.queue.replaceFinishedRecord(id: job.id, record: record.json)
         return try jsonResponse(VideoDeleted(id: id))
     }
 
@@ -182,7 +182,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             },
             caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: "remix:\(sourceID)"
         )
-        return try jsonResponse(VideoObject(record))
+        return jsonResponse(VideoObject(record))
     }
 
     @Sendable func edit(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -241,7 +241,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 },
                 caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: kind.rawValue
             )
-            return try jsonResponse(VideoObject(record))
+            return jsonResponse(VideoObject(record))
         } catch {
             await front.bodyReader.discard(form.files)
             throw error
