@@ -133,7 +133,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             // it there and drops the stored content.
             let payload = VideoJobPayload(kind: .delete, deploymentID: record.deploymentID, modelGroup: record.model, sourceVideoID: id)
             _ = try await front.queue.enqueue(
-                NewJob(id: "delete-\(job.id)", type: VideoJobKind.delete.rawValue, payload: try VideoFront<Queue, Keys, Blobs>.encode(payload))
+                NewJob(id: "delete-\(job.id)", type: VideoJobKind.delete.rawValue, payload: payload.json)
             )
         }
         record.deleted = true

@@ -52,7 +52,7 @@ struct RequestBodyReader: Sendable {
         let bytes = Array(buffer.readableBytesView)
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONValue(parsing: bytes)
         } catch {
             throw APIError(.invalidJSON, "We could not parse the JSON body of your request. The body must be valid JSON.")
         }

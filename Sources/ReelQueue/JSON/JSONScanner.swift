@@ -19,7 +19,10 @@
 /// ```
 package struct JSONScanner {
     /// The text is not valid JSON or not of the expected shape.
-    package struct Mismatch: Error {}
+    package struct Mismatch: Error {
+        /// Creates the error.
+        package init() {}
+    }
 
     private let bytes: [UInt8]
     private var index = 0
@@ -29,6 +32,17 @@ package struct JSONScanner {
     /// Scans `text`.
     package init(_ text: String) {
         bytes = Array(text.utf8)
+    }
+
+    /// Scans UTF-8 text (the caller has checked that it is valid UTF-8).
+    package init(utf8 bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The first byte of the next value (after whitespace), nil at the end: which kind of value comes next.
+    package mutating func nextByte() -> UInt8? {
+        skipWhitespace()
+        return peek
     }
 
     /// Opens an object.
@@ -129,6 +143,15 @@ package struct JSONScanner {
     /// An integer, or nil for `null`.
     package mutating func optionalInt<Value: FixedWidthInteger>(_: Value.Type = Int.self) throws -> Value? {
         skipNull() ? nil : try int(Value.self)
+    }
+
+    /// A number of any form, as a finite `Double`.
+    package mutating func number() throws -> Double {
+        skipWhitespace()
+        let start = index
+        try skipNumber()
+        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else { throw Mismatch() }
+        return value
     }
 
     /// `true` or `false`.
