@@ -29,11 +29,8 @@ extension VideoFront {
 
     /// The token of an `Authorization` header (`Bearer` is optional, its case ignored), without surrounding blanks.
     static func token(of authorization: String) -> String {
-        var token = Substring(authorization)
-        if token.prefix(7).lowercased() == "bearer " { token = token.dropFirst(7) }
-        while let first = token.first, first == " " || first == "\t" { token.removeFirst() }
-        while let last = token.last, last == " " || last == "\t" { token.removeLast() }
-        return String(token)
+        let token = authorization.prefix(7).lowercased() == "bearer " ? authorization.dropFirst(7) : authorization[...]
+        return String(token.trimmingBlanks)
     }
 
     /// Throws 403 unless the caller is the master key.
