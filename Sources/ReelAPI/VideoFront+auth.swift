@@ -1,4 +1,3 @@
-import Foundation
 import ReelCrypto
 
 extension VideoFront {
@@ -10,8 +9,7 @@ extension VideoFront {
                 "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
             )
         }
-        let token = authorization.lowercased().hasPrefix("bearer ")
-            ? authorization.dropFirst(7).trimmingCharacters(in: .whitespaces) : authorization.trimmingCharacters(in: .whitespaces)
+        let token = Self.token(of: authorization)
         let hash = VirtualKey.hash(secret: token)
         if let masterKeyHash, ConstantTime.equals(Array(hash.utf8), Array(masterKeyHash.utf8)) {
             return .master
@@ -27,6 +25,12 @@ extension VideoFront {
             throw APIError(.invalidAPIKey, "Incorrect API key provided: \(Self.redacted(token)).")
         }
         return Caller(id: key.id, key: key)
+    }
+
+    /// The token of an `Authorization` header (`Bearer` is optional, its case ignored), without surrounding blanks.
+    static func token(of authorization: String) -> String {
+        let token = authorization.prefix(7).lowercased() == "bearer " ? authorization.dropFirst(7) : authorization[...]
+        return String(token.trimmingBlanks)
     }
 
     /// Throws 403 unless the caller is the master key.

@@ -20,7 +20,8 @@ extension VideoFront {
     func submit(_ submission: Submission, caller: Caller, form: RequestForm, idempotencyKey: String?, scope: String) async throws
         -> VideoRecord
     {
-        let jobID = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        // A random UUID without its dashes, in lower case.
+        let jobID = String(decoding: UUID().uuidString.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self).lowercased()
         let managedID = try routing.mint(
             submission.kind == .createCharacter ? .character : .video,
             deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID
@@ -40,8 +41,8 @@ extension VideoFront {
             let job = NewJob(
                 id: jobID,
                 type: submission.kind.rawValue,
-                payload: try Self.encode(payload),
-                record: try Self.encode(record),
+                payload: payload.json,
+                record: record.json,
                 owner: owner,
                 idempotencyKey: idempotencyKey.map { "\(caller.id):\(scope):\($0)" },
                 idempotencyFingerprint: idempotencyKey == nil ? nil : form.fingerprint,

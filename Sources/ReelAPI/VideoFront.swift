@@ -58,8 +58,4 @@ public struct VideoFront<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blob
 
     /// Unix seconds now.
     static var now: Int64 { Int64(Date().timeIntervalSince1970) }
-
-    static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
-    }
 }

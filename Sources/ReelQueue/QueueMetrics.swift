@@ -2,9 +2,6 @@ import Metrics
 import Synchronization
 
 /// The queue's counters, `reel.jobs.*`, each with the dimension `queue`.
-///
-/// Counter handles are made once and reused: making one goes through the metrics factory (name checks, a
-/// registry lock), which costs more than the increment.
 enum QueueMetrics {
     /// `reel.jobs.enqueued`: jobs written (not duplicates or conflicts).
     static let enqueued = "reel.jobs.enqueued"
@@ -21,23 +18,24 @@ enum QueueMetrics {
 
     static func count(_ label: String, _ n: Int = 1, queue: String, outcome: String? = nil) {
         guard n > 0 else { return }
-        let key = Key(label: label, queue: queue, outcome: outcome)
-        let counter = counters.withLock { cache in
-            if let counter = cache[key] { return counter }
+        let key = CounterKey(label: label, queue: queue, outcome: outcome)
+        let counter = counters.withLock { counters in
+            if let counter = counters[key] { return counter }
             var dimensions = [("queue", queue)]
             if let outcome { dimensions.append(("outcome", outcome)) }
             let counter = Counter(label: label, dimensions: dimensions)
-            cache[key] = counter
+            counters[key] = counter
             return counter
         }
         counter.increment(by: n)
     }
 
-    private struct Key: Hashable {
-        let label: String
-        let queue: String
-        let outcome: String?
+    private struct CounterKey: Hashable {
+        var label: String
+        var queue: String
+        var outcome: String?
     }
 
-    private static let counters = Mutex<[Key: Counter]>([:])
+    /// Counters made so far: making one costs the metrics backend a name check and a registry lookup.
+    private static let counters = Mutex<[CounterKey: Counter]>([:])
 }

@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 7
+    static let libraryVersion = 8
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 7
+        local VERSION = 8
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -458,10 +458,6 @@ extension RedisVideoJobQueue {
           return {reaped, promoted, trim(c, 1000)}
         end
 
-        local function get(keys, args)
-          return redis.call('HGETALL', jkey({p = keys[1]}, args[3]))
-        end
-
         -- ARGV: owner, after|'', limit, desc ('1'/'0'). Returns {has_more, job fields…}.
         local function owner_page(keys, args)
           local p = keys[1]
@@ -528,7 +524,6 @@ extension RedisVideoJobQueue {
         redis.register_function('reel_q_set_paused', set_paused)
         redis.register_function('reel_q_set_cap', set_cap)
         redis.register_function('reel_q_reap', reap)
-        redis.register_function{function_name = 'reel_q_get', callback = get, flags = ro}
         redis.register_function{function_name = 'reel_q_owner_page', callback = owner_page, flags = ro}
         redis.register_function{function_name = 'reel_q_stats', callback = stats, flags = ro}
         redis.register_function{function_name = 'reel_q_dead_list', callback = dead_list, flags = ro}

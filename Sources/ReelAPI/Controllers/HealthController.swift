@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Prometheus
 
 /// `/health/liveness`, `/health/readiness` and `/metrics`; no key needed.
@@ -7,7 +8,9 @@ struct HealthController {
     let registry: PrometheusCollectorRegistry?
 
     func addRoutes(to router: Router<APIRequestContext>) {
-        router.get("health/liveness") { _, _ in try jsonResponse(["status": "alive"]) }
+        router.get("health/liveness") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: Self.alive))
+        }
         router.get("health/readiness", use: readiness)
         if let registry {
             router.get("metrics") { _, _ in
@@ -19,6 +22,9 @@ struct HealthController {
             }
         }
     }
+
+    /// The liveness answer, made once: probes call it often.
+    private static let alive = ByteBuffer(string: #"{"status":"alive"}"#)
 
     @Sendable func readiness(_ request: Request, context: APIRequestContext) async throws -> Response {
         var results: [String: String] = [:]

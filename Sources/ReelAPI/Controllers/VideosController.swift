@@ -70,7 +70,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 },
                 caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: "videos"
             )
-            return try jsonResponse(VideoObject(record))
+            return jsonResponse(VideoObject(record))
         } catch {
             await front.bodyReader.discard(form.files)
             throw error
@@ -111,7 +111,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             }
             if page.jobs.isEmpty { break }
         }
-        return try jsonResponse(VideoList(data: videos, hasMore: hasMore))
+        return jsonResponse(VideoList(data: videos, hasMore: hasMore))
     }
 
     @Sendable func retrieve(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -121,7 +121,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
         if !record.status.isTerminal {
             headers[.openAIPollAfter] = String(front.options.pollAfterMilliseconds)
         }
-        return try jsonResponse(VideoObject(record), headers: headers)
+        return jsonResponse(VideoObject(record), headers: headers)
     }
 
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -137,13 +137,13 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 NewJob(
                     id: "delete-\(job.id)",
                     type: VideoJobKind.delete.rawValue,
-                    payload: try VideoFront<Queue, Keys, Blobs>.encode(payload),
+                    payload: payload.json,
                     limits: front.options.jobLimits(for: .delete)
                 )
             )
         }
         record.deleted = true
-        _ = try await front.queue.replaceFinishedRecord(id: job.id, record: try VideoFront<Queue, Keys, Blobs>.encode(record))
+        _ = try await front.queue.replaceFinishedRecord(id: job.id, record: record.json)
         return try jsonResponse(VideoDeleted(id: id))
     }
 
@@ -188,7 +188,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
             },
             caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: "remix:\(sourceID)"
         )
-        return try jsonResponse(VideoObject(record))
+        return jsonResponse(VideoObject(record))
     }
 
     @Sendable func edit(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -248,7 +248,7 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
                 },
                 caller: caller, form: form, idempotencyKey: request.headers[.idempotencyKey], scope: kind.rawValue
             )
-            return try jsonResponse(VideoObject(record))
+            return jsonResponse(VideoObject(record))
         } catch {
             await front.bodyReader.discard(form.files)
             throw error

@@ -1,5 +1,7 @@
 /// `GET /v1/videos`: `{object:"list", data, first_id, last_id, has_more}`.
-struct VideoList: Encodable, Sendable, Equatable {
+import ReelQueue
+
+struct VideoList: JSONWritable, Sendable, Equatable {
     var object = "list"
     var data: [VideoObject]
     var firstID: String?
@@ -14,18 +16,21 @@ struct VideoList: Encodable, Sendable, Equatable {
         self.hasMore = hasMore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case object, data
-        case firstID = "first_id", lastID = "last_id", hasMore = "has_more"
-    }
-
-    /// Encodes with explicit nulls.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encode(data, forKey: .data)
-        try container.encode(firstID, forKey: .firstID)
-        try container.encode(lastID, forKey: .lastID)
-        try container.encode(hasMore, forKey: .hasMore)
+    /// Writes the page with explicit nulls.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("object")
+        writer.string(object)
+        writer.key("data")
+        writer.beginArray()
+        for video in data { video.write(to: &writer) }
+        writer.endArray()
+        writer.key("first_id")
+        writer.string(firstID)
+        writer.key("last_id")
+        writer.string(lastID)
+        writer.key("has_more")
+        writer.bool(hasMore)
+        writer.endObject()
     }
 }

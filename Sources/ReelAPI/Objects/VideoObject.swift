@@ -1,7 +1,7 @@
 import ReelQueue
 
 /// OpenAI's `Video` object as clients see it; every nullable field is always present.
-struct VideoObject: Encodable, Sendable, Equatable {
+struct VideoObject: JSONWritable, Sendable, Equatable {
     /// `{code, message}` of a failed video.
     struct Failure: Encodable, Sendable, Equatable {
         /// Bounded code.
@@ -40,27 +40,44 @@ struct VideoObject: Encodable, Sendable, Equatable {
         error = record.error.map { Failure(code: $0.code, message: $0.message) }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, object, model, status, progress, prompt, seconds, size, error
-        case createdAt = "created_at", completedAt = "completed_at", expiresAt = "expires_at"
-        case remixedFromVideoID = "remixed_from_video_id"
-    }
-
-    /// Encodes with explicit nulls.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(object, forKey: .object)
-        try container.encode(model, forKey: .model)
-        try container.encode(status, forKey: .status)
-        try container.encode(progress, forKey: .progress)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(completedAt, forKey: .completedAt)
-        try container.encode(expiresAt, forKey: .expiresAt)
-        try container.encode(prompt, forKey: .prompt)
-        try container.encode(seconds, forKey: .seconds)
-        try container.encode(size, forKey: .size)
-        try container.encode(remixedFromVideoID, forKey: .remixedFromVideoID)
-        try container.encode(error, forKey: .error)
+    /// Writes the object with explicit nulls.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("object")
+        writer.string(object)
+        writer.key("model")
+        writer.string(model)
+        writer.key("status")
+        writer.string(status)
+        writer.key("progress")
+        writer.int(progress)
+        writer.key("created_at")
+        writer.int(createdAt)
+        writer.key("completed_at")
+        writer.int(completedAt)
+        writer.key("expires_at")
+        writer.int(expiresAt)
+        writer.key("prompt")
+        writer.string(prompt)
+        writer.key("seconds")
+        writer.string(seconds)
+        writer.key("size")
+        writer.string(size)
+        writer.key("remixed_from_video_id")
+        writer.string(remixedFromVideoID)
+        writer.key("error")
+        if let error {
+            writer.beginObject()
+            writer.key("code")
+            writer.string(error.code)
+            writer.key("message")
+            writer.string(error.message)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        writer.endObject()
     }
 }

@@ -1,5 +1,5 @@
 /// A parsed JSON value, so request fields can be checked for type before they are read.
-enum JSONValue: Codable, Sendable, Equatable {
+enum JSONValue: Encodable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -7,24 +7,7 @@ enum JSONValue: Codable, Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        // Most request fields are strings: try that first, as every failed attempt throws.
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else {
-            self = .number(try container.decode(Double.self))
-        }
-    }
-
+    /// Encodes the value as it was sent (extra request fields passed through to a provider).
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -37,6 +20,7 @@ enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
+    /// The JSON type's name, for error messages ("expected a string, but got a number").
     var typeName: String {
         switch self {
         case .null: "null"

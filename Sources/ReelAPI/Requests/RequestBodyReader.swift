@@ -24,7 +24,7 @@ struct RequestBodyReader: Sendable {
     /// Reads the body; `files` names the file parts the route accepts and what they must contain.
     func read(_ request: Request, files allowed: [String: UploadKind]) async throws -> RequestForm {
         let contentType = request.headers[.contentType] ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingBlanks.lowercased() } ?? ""
         switch mediaType {
         case "application/json":
             return try await readJSON(request)
@@ -52,7 +52,7 @@ struct RequestBodyReader: Sendable {
         let bytes = Array(buffer.readableBytesView)
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONValue(parsing: bytes)
         } catch {
             throw APIError(.invalidJSON, "We could not parse the JSON body of your request. The body must be valid JSON.")
         }

@@ -1,0 +1,149 @@
+import Foundation
+
+extension VideoRecord {
+    /// The record's JSON text, as stored in the job: the keys of its `Codable` form (absent optionals left out),
+    /// so every reader, `JSONDecoder` included, reads it. Written without `JSONEncoder`: the front writes one per
+    /// enqueue.
+    public var json: String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("object")
+        writer.string(object.rawValue)
+        writer.key("owner")
+        writer.string(owner)
+        writer.key("model")
+        writer.string(model)
+        writer.key("status")
+        writer.string(status.rawValue)
+        writer.key("progress")
+        writer.int(progress)
+        writer.key("createdAt")
+        writer.int(createdAt)
+        if let completedAt {
+            writer.key("completedAt")
+            writer.int(completedAt)
+        }
+        if let expiresAt {
+            writer.key("expiresAt")
+            writer.int(expiresAt)
+        }
+        for (key, value) in [("prompt", prompt), ("seconds", seconds), ("size", size), ("remixedFromVideoID", remixedFromVideoID)] {
+            if let value {
+                writer.key(key)
+                writer.string(value)
+            }
+        }
+        if let error {
+            writer.key("error")
+            writer.beginObject()
+            writer.key("code")
+            writer.string(error.code)
+            writer.key("message")
+            writer.string(error.message)
+            writer.endObject()
+        }
+        if let name {
+            writer.key("name")
+            writer.string(name)
+        }
+        writer.key("deploymentID")
+        writer.string(deploymentID)
+        if let providerObjectID {
+            writer.key("providerObjectID")
+            writer.string(providerObjectID)
+        }
+        writer.key("variants")
+        writer.beginArray()
+        for variant in variants { writer.string(variant) }
+        writer.endArray()
+        writer.key("deleted")
+        writer.bool(deleted)
+        writer.endObject()
+        return writer.text
+    }
+
+    /// Reads a record's JSON text, as any Reel version stored it: the same result as `JSONDecoder`, nil where
+    /// that fails. Records in the shape Reel writes are read without `JSONDecoder` (one per status read); any
+    /// other valid form (numbers such as `4.0`, say) goes through it.
+    public init?(json: String) {
+        if let record = try? Self.scan(json) {
+            self = record
+        } else if let record = try? JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8)) {
+            self = record
+        } else {
+            return nil
+        }
+    }
+
+    /// The record read with ``JSONScanner``; throws where the text is not in the shape Reel writes.
+    static func scan(_ json: String) throws -> VideoRecord {
+        var scanner = JSONScanner(json)
+        var id, owner, model, deploymentID: String?
+        var object: Object?
+        var status: VideoStatus?
+        var progress: Int?
+        var createdAt: Int64?
+        var completedAt, expiresAt: Int64?
+        var prompt, seconds, size, remixedFromVideoID, name, providerObjectID: String?
+        var error: VideoError?
+        var variants: [String]?
+        var deleted: Bool?
+        try scanner.beginObject()
+        while let key = try scanner.nextKey() {
+            switch key {
+            case "id": id = try scanner.string()
+            case "object": object = Object(rawValue: try scanner.string())
+            case "owner": owner = try scanner.string()
+            case "model": model = try scanner.string()
+            case "status": status = VideoStatus(rawValue: try scanner.string())
+            case "progress": progress = try scanner.int()
+            case "createdAt": createdAt = try scanner.int(Int64.self)
+            case "completedAt": completedAt = try scanner.optionalInt(Int64.self)
+            case "expiresAt": expiresAt = try scanner.optionalInt(Int64.self)
+            case "prompt": prompt = try scanner.optionalString()
+            case "seconds": seconds = try scanner.optionalString()
+            case "size": size = try scanner.optionalString()
+            case "remixedFromVideoID": remixedFromVideoID = try scanner.optionalString()
+            case "name": name = try scanner.optionalString()
+            case "deploymentID": deploymentID = try scanner.string()
+            case "providerObjectID": providerObjectID = try scanner.optionalString()
+            case "deleted": deleted = try scanner.bool()
+            case "error":
+                if scanner.skipNull() {
+                    error = nil
+                } else {
+                    var code, message: String?
+                    try scanner.beginObject()
+                    while let key = try scanner.nextKey() {
+                        switch key {
+                        case "code": code = try scanner.string()
+                        case "message": message = try scanner.string()
+                        default: try scanner.skipValue()
+                        }
+                    }
+                    guard let code, let message else { throw JSONScanner.Mismatch() }
+                    error = VideoError(code: code, message: message)
+                }
+            case "variants":
+                var list: [String] = []
+                try scanner.beginArray()
+                while try scanner.nextElement() { list.append(try scanner.string()) }
+                variants = list
+            default:
+                try scanner.skipValue()
+            }
+        }
+        try scanner.end()
+        guard let id, let object, let owner, let model, let status, let progress, let createdAt, let deploymentID, let variants,
+            let deleted
+        else { throw JSONScanner.Mismatch() }
+        return VideoRecord(
+            id: id, object: object, owner: owner, model: model, status: status, progress: progress, createdAt: createdAt,
+            completedAt: completedAt, expiresAt: expiresAt, prompt: prompt, seconds: seconds, size: size,
+            remixedFromVideoID: remixedFromVideoID, error: error, name: name, deploymentID: deploymentID,
+            providerObjectID: providerObjectID, variants: variants, deleted: deleted
+        )
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import ReelQueue
+import Testing
+
+struct JSONWriterTests {
+    @Test func writesObjectsArraysAndScalarsWithCommasInPlace() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("a")
+        writer.int(-12)
+        writer.key("b")
+        writer.beginArray()
+        writer.beginArray()
+        writer.endArray()
+        writer.string("x")
+        writer.beginObject()
+        writer.endObject()
+        writer.bool(true)
+        writer.null()
+        writer.endArray()
+        writer.key("c")
+        writer.string(nil as String?)
+        writer.key("d")
+        writer.int(Int64.min)
+        writer.endObject()
+        #expect(writer.text == #"{"a":-12,"b":[[],"x",{},true,null],"c":null,"d":-9223372036854775808}"#)
+    }
+
+    @Test func escapesEveryStringJSONRequires() throws {
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self) + "é猫🐈‍⬛"
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.string(every)
+        writer.endArray()
+        #expect(try JSONDecoder().decode([String].self, from: Data(writer.bytes)) == [every])
+        #expect(writer.text.contains(#"\u0001"#) && writer.text.contains(#"\n"#) && writer.text.contains(#"\""#))
+    }
+}
