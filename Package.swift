@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "ReelRoutingRedis",
             dependencies: [
-                "ReelRouting", "ReelRedis",
+                "ReelCrypto", "ReelRouting", "ReelRedis",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -63,7 +63,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ReelStorage", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
             dependencies: ["ReelHTTP", .product(name: "Logging", package: "swift-log")],

@@ -1,4 +1,5 @@
 import Metrics
+import ReelCrypto
 import ReelStorage
 import Foundation
 import ReelQueue
@@ -21,7 +22,7 @@ extension VideoFront {
         -> VideoRecord
     {
         // A random UUID without its dashes, in lower case.
-        let jobID = String(decoding: UUID().uuidString.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self).lowercased()
+        let jobID = SecureRandom.identifier()
         let managedID = try routing.mint(
             submission.kind == .createCharacter ? .character : .video,
             deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import ReelCrypto
 public import ReelRedis
 public import ReelRouting
 import Synchronization
@@ -73,7 +74,7 @@ public final class SharedRouterState: Sendable {
         let known = lastHealth.withLock { health in health }
         let ranked = DeploymentSelector(strategy: strategy).order(candidates, health: known, using: &generator)
         let mode = strategy == .leastBusy ? "least" : "first"
-        let token = UUID().uuidString
+        let token = SecureRandom.identifier()
         let started = ContinuousClock.now
         let reply = try await call(ranked, mode: mode, lease: lease, token: token)
         guard let chosen = reply.chosen else {
@@ -98,7 +99,7 @@ public final class SharedRouterState: Sendable {
     /// - Throws: `RoutingError.pinnedDeploymentUnavailable` with the time `deployment` may take requests again.
     public func acquire(pinned deployment: Deployment, peers: [Deployment] = [], lease: Duration = .seconds(600)) async throws -> DeploymentLease {
         let candidates = [deployment] + peers
-        let token = UUID().uuidString
+        let token = SecureRandom.identifier()
         let started = ContinuousClock.now
         let reply = try await call(candidates, mode: "first", lease: lease, token: token)
         guard let chosen = reply.chosen else {

@@ -1,4 +1,5 @@
 import Foundation
+import ReelCrypto
 
 /// A ``BlobStore`` in a directory: one file per key, published by rename.
 ///
@@ -22,7 +23,7 @@ public struct FileBlobStore: BlobStore {
     private var temporaryDirectory: String { directory + "/.tmp" }
 
     public func makeTemporaryPath() -> String {
-        "\(temporaryDirectory)/\(UUID().uuidString)"
+        "\(temporaryDirectory)/\(SecureRandom.identifier())"
     }
 
     public func commit(temporaryPath: String, as key: String) async throws -> Int64 {
