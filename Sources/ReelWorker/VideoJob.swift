@@ -23,16 +23,14 @@ struct VideoJob: Sendable {
         guard payload.kind.rawValue == snapshot.type else {
             throw WorkerError(.invalidJob, message: "the job type \(snapshot.type) does not match its payload kind \(payload.kind.rawValue)")
         }
-        record = try snapshot.record.map { try Self.decode(VideoRecord.self, from: $0, what: "record") }
+        record = try snapshot.record.map { json in
+            guard let record = VideoRecord(json: json) else { throw WorkerError(.invalidJob, message: "the job's record is not valid") }
+            return record
+        }
         if record == nil && payload.kind != .delete {
             throw WorkerError(.invalidJob, message: "the job has no record")
         }
         step = try snapshot.stepState.map { try Self.decode(VideoJobStep.self, from: $0, what: "step state") } ?? VideoJobStep()
-    }
-
-    /// The record as JSON, if there is one.
-    func encodedRecord() throws -> String? {
-        try record.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
     }
 
     /// The step state as JSON.

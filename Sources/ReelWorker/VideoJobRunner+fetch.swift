@@ -80,7 +80,7 @@ extension VideoJobRunner {
         }
         try await blobs.deleteAll(under: "results/\(record.id)")
         record.deleted = true
-        _ = try await queue.replaceFinishedRecord(id: jobID, record: String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
+        _ = try await queue.replaceFinishedRecord(id: jobID, record: record.json)
     }
 
     /// Best effort: cancels (deletes) the job's object at the provider and drops any content already stored.

@@ -78,20 +78,20 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
                 try checkBudgets(job, snoozingFor: nil)
                 try await advance(&job, cancellation: cancellation, logger: logger)
                 logger.debug("Job completed")
-                try await queue.complete(claimed.lease, record: try job.encodedRecord())
+                try await queue.complete(claimed.lease, record: job.record?.json)
                 WorkerMetrics.finished(kind: job.payload.kind, status: job.record?.status.rawValue ?? "completed", createdAtMs: claimed.job.createdAtMs)
                 if let finishedAt = job.providerFinishedAt { WorkerMetrics.overhead(kind: job.payload.kind, finishedAt.duration(to: .now)) }
             } catch let again as PollAgain {
                 if cancellation.isSet { throw JobCancelled() }
                 try checkBudgets(job, snoozingFor: again.after)
                 logger.trace("Job snoozed", metadata: ["reel.poll.after_ms": "\(again.after.milliseconds)"])
-                try await queue.snooze(claimed.lease, delay: again.after, stepState: try job.encodedStep(), record: try job.encodedRecord())
+                try await queue.snooze(claimed.lease, delay: again.after, stepState: try job.encodedStep(), record: job.record?.json)
             }
         } catch is JobCancelled {
             logger.info("Job cancelled")
             await cancelAtProvider(job, logger: logger)
             job.record?.deleted = true
-            try await queue.complete(claimed.lease, record: try job.encodedRecord())
+            try await queue.complete(claimed.lease, record: job.record?.json)
             WorkerMetrics.finished(kind: job.payload.kind, status: "cancelled", createdAtMs: claimed.job.createdAtMs)
         } catch let failure as VideoJobFailure {
             try await report(failure, job: &job, lease: claimed.lease, logger: logger)
@@ -108,19 +108,19 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
             let outcome = try await queue.fail(
                 lease,
                 failure: JobFailure(code: failure.code, message: failure.message, retryable: true, retryAfter: failure.retryAfter),
-                record: try job.encodedRecord(),
+                record: job.record?.json,
                 stepState: try job.encodedStep()
             )
             if outcome == .deadLettered {
                 // The queue's reason (attempts or deadline exhausted) reads `code: message`.
                 let given = VideoError(deadLetterReason: try await queue.job(id: lease.jobID)?.lastError)
                 job.markFailed(code: given.code, message: "The job was given up (\(given.message)); the last error: \(failure.message)")
-                if let record = try job.encodedRecord() { _ = try await queue.replaceFinishedRecord(id: lease.jobID, record: record) }
+                if let record = job.record?.json { _ = try await queue.replaceFinishedRecord(id: lease.jobID, record: record) }
             }
         case .finish:
             logger.info("Job failed", metadata: metadata)
             job.markFailed(code: failure.code, message: failure.message)
-            try await queue.complete(lease, record: try job.encodedRecord())
+            try await queue.complete(lease, record: job.record?.json)
             WorkerMetrics.finished(kind: job.payload.kind, status: "failed", createdAtMs: job.claimed.job.createdAtMs)
         case .deadLetter:
             logger.warning("Job dead-lettered", metadata: metadata)
@@ -129,7 +129,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
             _ = try await queue.fail(
                 lease,
                 failure: JobFailure(code: failure.code, message: failure.message, retryable: false),
-                record: try job.encodedRecord()
+                record: job.record?.json
             )
         }
     }
