@@ -1,5 +1,4 @@
 import Metrics
-import Synchronization
 
 /// The queue's counters, `reel.jobs.*`, each with the dimension `queue`.
 enum QueueMetrics {
@@ -18,24 +17,8 @@ enum QueueMetrics {
 
     static func count(_ label: String, _ n: Int = 1, queue: String, outcome: String? = nil) {
         guard n > 0 else { return }
-        let key = CounterKey(label: label, queue: queue, outcome: outcome)
-        let counter = counters.withLock { counters in
-            if let counter = counters[key] { return counter }
-            var dimensions = [("queue", queue)]
-            if let outcome { dimensions.append(("outcome", outcome)) }
-            let counter = Counter(label: label, dimensions: dimensions)
-            counters[key] = counter
-            return counter
-        }
-        counter.increment(by: n)
+        var dimensions = [("queue", queue)]
+        if let outcome { dimensions.append(("outcome", outcome)) }
+        MetricHandles.counter(label, dimensions).increment(by: n)
     }
-
-    private struct CounterKey: Hashable {
-        var label: String
-        var queue: String
-        var outcome: String?
-    }
-
-    /// Counters made so far: making one costs the metrics backend a name check and a registry lookup.
-    private static let counters = Mutex<[CounterKey: Counter]>([:])
 }
