@@ -193,7 +193,7 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
     }
 
     /// The id of the lease's job when the lease is current.
-    private func leased(_ lease: JobLease) throws -> String {
+    private func leased(_ lease: JobLease) throws(QueueError) -> String {
         guard let entry = entries[lease.jobID] else { throw QueueError(.jobNotFound, message: "job \(lease.jobID) not found") }
         guard entry.job.state == .active, entry.fence == lease.fence else {
             throw QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
@@ -201,25 +201,26 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
         return lease.jobID
     }
 
-    public func heartbeat(_ lease: JobLease, extendBy: Duration) async throws -> HeartbeatResult {
-        let id = try leased(lease)
+    public func heartbeat(_ leases: [JobLease], extendBy: Duration) async throws -> [Result<HeartbeatResult, QueueError>] {
         let now = nowMs()
-        entries[id]!.leaseUntil = now + extendBy.milliseconds
-        entries[id]!.job.updatedAtMs = now
-        return HeartbeatResult(cancelRequested: entries[id]!.job.cancelRequested)
+        return leases.map { lease in
+            Result { () throws(QueueError) in
+                let id = try leased(lease)
+                entries[id]!.leaseUntil = now + extendBy.milliseconds
+                entries[id]!.job.updatedAtMs = now
+                return HeartbeatResult(cancelRequested: entries[id]!.job.cancelRequested)
+            }
+        }
     }
 
-    public func complete(_ lease: JobLease, record: String?) async throws {
-        let id = try leased(lease)
-        if let record { entries[id]!.job.record = record }
-        finish(id, .done, now: nowMs())
-    }
-
-    public func complete(_ leases: [JobLease]) async throws -> [Bool] {
-        leases.map { lease in
-            guard let id = try? leased(lease) else { return false }
-            finish(id, .done, now: nowMs())
-            return true
+    public func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>] {
+        let now = nowMs()
+        return completions.map { completion in
+            Result { () throws(QueueError) in
+                let id = try leased(completion.lease)
+                if let record = completion.record { entries[id]!.job.record = record }
+                finish(id, .done, now: now)
+            }
         }
     }
 

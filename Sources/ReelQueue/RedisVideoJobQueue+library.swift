@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 8
+    static let libraryVersion = 9
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 8
+        local VERSION = 9
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -243,16 +243,35 @@ extension RedisVideoJobQueue {
           return out
         end
 
-        -- ARGV: id, fence, extend_ms. Returns 1 when a cancel was requested, else 0.
-        local function heartbeat(keys, args)
-          local c = ctx(keys, args)
-          local id, fence = args[3], args[4]
+        -- Extends a current lease. Returns 1 when a cancel was requested, else 0; or the error reply.
+        local function extend(c, id, fence, extend_ms)
           local k, err = leased(c, id, fence)
           if not k then return err end
-          local until_ms = c.now + tonumber(args[5])
+          local until_ms = c.now + extend_ms
           redis.call('HSET', k, 'lease_until', until_ms, 'updated_at', c.now)
           redis.call('ZADD', c.p .. 'active', until_ms, id)
           return cancel_requested(k) and 1 or 0
+        end
+
+        -- ARGV: id, fence, extend_ms. Returns 1 when a cancel was requested, else 0.
+        local function heartbeat(keys, args)
+          return extend(ctx(keys, args), args[3], args[4], tonumber(args[5]))
+        end
+
+        -- ARGV: extend_ms, then (id, fence) repeated. Returns one status per lease: 1 cancel requested, 0 extended,
+        -- -1 unknown, -2 stale.
+        local function heartbeats(keys, args)
+          local c = ctx(keys, args)
+          local extend_ms = tonumber(args[3])
+          local out = {}
+          for i = 4, #args, 2 do
+            local status = extend(c, args[i], args[i + 1], extend_ms)
+            if type(status) == 'table' then
+              status = string.find(status.err, 'NOJOB', 1, true) and -1 or -2
+            end
+            out[#out + 1] = status
+          end
+          return out
         end
 
         -- ARGV: (id, fence, has_record, record) repeated. Returns one status per lease: 1 done, 0 stale, -1 unknown.
@@ -512,6 +531,7 @@ extension RedisVideoJobQueue {
         redis.register_function('reel_q_enqueue', enqueue)
         redis.register_function('reel_q_claim', claim)
         redis.register_function('reel_q_heartbeat', heartbeat)
+        redis.register_function('reel_q_heartbeats', heartbeats)
         redis.register_function('reel_q_complete', complete)
         redis.register_function('reel_q_snooze', snooze)
         redis.register_function('reel_q_fail', fail)

@@ -211,31 +211,38 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     // MARK: lease holders
 
-    public func heartbeat(_ lease: JobLease, extendBy: Duration) async throws -> HeartbeatResult {
-        let reply = try await call("reel_q_heartbeat", [lease.jobID, String(lease.fence), String(extendBy.milliseconds)])
-        return HeartbeatResult(cancelRequested: reply.int == 1)
-    }
-
-    public func complete(_ lease: JobLease, record: String?) async throws {
-        let reply = try await call("reel_q_complete", [lease.jobID, String(lease.fence)] + Self.optional(record))
-        switch reply.array?.first?.int {
-        case 1: QueueMetrics.count(QueueMetrics.completed, queue: name)
-        case -1: throw QueueError(.jobNotFound, message: "job \(lease.jobID) not found")
-        default:
-            QueueMetrics.count(QueueMetrics.staleLease, queue: name)
-            throw QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
+    public func heartbeat(_ leases: [JobLease], extendBy: Duration) async throws -> [Result<HeartbeatResult, QueueError>] {
+        guard !leases.isEmpty else { return [] }
+        let reply = try await call("reel_q_heartbeats", [String(extendBy.milliseconds)] + leases.flatMap { [$0.jobID, String($0.fence)] })
+        guard let statuses = reply.array, statuses.count == leases.count else {
+            throw QueueError(.decodeFailed, message: "heartbeat answered \(reply)")
+        }
+        return zip(leases, statuses).map { lease, status in
+            switch status.int {
+            case 0, 1: .success(HeartbeatResult(cancelRequested: status.int == 1))
+            default: .failure(leaseRefused(lease, status: status.int))
+            }
         }
     }
 
-    public func complete(_ leases: [JobLease]) async throws -> [Bool] {
-        guard !leases.isEmpty else { return [] }
-        let reply = try await call("reel_q_complete", leases.flatMap { [$0.jobID, String($0.fence), "0", ""] })
-        guard let statuses = reply.array, statuses.count == leases.count else {
+    public func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>] {
+        guard !completions.isEmpty else { return [] }
+        let reply = try await call("reel_q_complete", completions.flatMap { [$0.lease.jobID, String($0.lease.fence)] + Self.optional($0.record) })
+        guard let statuses = reply.array, statuses.count == completions.count else {
             throw QueueError(.decodeFailed, message: "complete answered \(reply)")
         }
-        let completed = statuses.map { $0.int == 1 }
-        QueueMetrics.count(QueueMetrics.completed, completed.count { $0 }, queue: name)
-        return completed
+        let results = zip(completions, statuses).map { completion, status -> Result<Void, QueueError> in
+            status.int == 1 ? .success(()) : .failure(leaseRefused(completion.lease, status: status.int))
+        }
+        QueueMetrics.count(QueueMetrics.completed, results.count { if case .success = $0 { true } else { false } }, queue: name)
+        return results
+    }
+
+    /// The error of a lease a batched call refused: -1 for an unknown job, anything else a stale lease (counted).
+    private func leaseRefused(_ lease: JobLease, status: Int?) -> QueueError {
+        if status == -1 { return QueueError(.jobNotFound, message: "job \(lease.jobID) not found") }
+        QueueMetrics.count(QueueMetrics.staleLease, queue: name)
+        return QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
     }
 
     public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {

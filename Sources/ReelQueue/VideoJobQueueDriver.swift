@@ -21,15 +21,15 @@ public protocol VideoJobQueueDriver: Sendable {
     /// The same call reaps expired leases and promotes due scheduled jobs. Returns an empty array on timeout.
     func claim(workerID: String, max: Int, lease: Duration, wait: Duration) async throws -> [ClaimedJob]
 
-    /// Extends the lease. Reports whether a cancel was requested for the job.
-    func heartbeat(_ lease: JobLease, extendBy: Duration) async throws -> HeartbeatResult
+    /// Extends many leases in one round trip. Returns, per lease in order, whether a cancel was requested for its
+    /// job, or the error of that lease alone (``QueueError/Code-swift.struct/staleLease``,
+    /// ``QueueError/Code-swift.struct/jobNotFound``). Throws when the call as a whole fails.
+    func heartbeat(_ leases: [JobLease], extendBy: Duration) async throws -> [Result<HeartbeatResult, QueueError>]
 
-    /// Finishes the job successfully, storing the final record (if given).
-    func complete(_ lease: JobLease, record: String?) async throws
-
-    /// Finishes many jobs in one round trip, keeping their records. Returns, per lease, whether it
-    /// completed (false: the lease was stale or the job unknown).
-    func complete(_ leases: [JobLease]) async throws -> [Bool]
+    /// Finishes many jobs successfully in one round trip, storing their final records (where given). Returns, per
+    /// completion in order, success or the error of that lease alone (``QueueError/Code-swift.struct/staleLease``,
+    /// ``QueueError/Code-swift.struct/jobNotFound``). Throws when the call as a whole fails.
+    func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>]
 
     /// Checkpoints `stepState`, stores `record` (if given) and reschedules the job after `delay`.
     /// Counts a poll, not an attempt; frees the claim.
@@ -84,6 +84,24 @@ public protocol VideoJobQueueDriver: Sendable {
 }
 
 extension VideoJobQueueDriver {
+    /// Extends the lease. Reports whether a cancel was requested for the job.
+    public func heartbeat(_ lease: JobLease, extendBy: Duration) async throws -> HeartbeatResult {
+        try await heartbeat([lease], extendBy: extendBy)[0].get()
+    }
+
+    /// Finishes the job successfully, storing the final record (if given).
+    public func complete(_ lease: JobLease, record: String?) async throws {
+        try await complete([JobCompletion(lease: lease, record: record)])[0].get()
+    }
+
+    /// Finishes many jobs in one round trip, keeping their records. Returns, per lease, whether it
+    /// completed (false: the lease was stale or the job unknown).
+    public func complete(_ leases: [JobLease]) async throws -> [Bool] {
+        try await complete(leases.map { JobCompletion(lease: $0, record: nil) }).map {
+            if case .success = $0 { true } else { false }
+        }
+    }
+
     /// Records a failure and keeps the job's step state.
     public func fail(_ lease: JobLease, failure: JobFailure, record: String?) async throws -> FailOutcome {
         try await fail(lease, failure: failure, record: record, stepState: nil)

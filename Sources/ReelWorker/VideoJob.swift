@@ -19,7 +19,7 @@ struct VideoJob: Sendable {
     init(_ claimed: ClaimedJob) throws {
         self.claimed = claimed
         let snapshot = claimed.job
-        payload = try Self.decode(VideoJobPayload.self, from: snapshot.payload, what: "payload")
+        payload = try Self.decode("payload") { try VideoJobPayload(json: snapshot.payload) }
         guard payload.kind.rawValue == snapshot.type else {
             throw WorkerError(.invalidJob, message: "the job type \(snapshot.type) does not match its payload kind \(payload.kind.rawValue)")
         }
@@ -30,12 +30,7 @@ struct VideoJob: Sendable {
         if record == nil && payload.kind != .delete {
             throw WorkerError(.invalidJob, message: "the job has no record")
         }
-        step = try snapshot.stepState.map { try Self.decode(VideoJobStep.self, from: $0, what: "step state") } ?? VideoJobStep()
-    }
-
-    /// The step state as JSON.
-    func encodedStep() throws -> String {
-        String(decoding: try JSONEncoder().encode(step), as: UTF8.self)
+        step = try snapshot.stepState.map { json in try Self.decode("step state") { try VideoJobStep(json: json) } } ?? VideoJobStep()
     }
 
     /// Marks the record failed with an error, now.
@@ -50,9 +45,9 @@ struct VideoJob: Sendable {
         Int64(Date().timeIntervalSince1970)
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, from json: String, what: String) throws -> T {
+    private static func decode<T>(_ what: String, _ read: () throws -> T) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(json.utf8))
+            return try read()
         } catch {
             throw WorkerError(.invalidJob, message: "the job's \(what) is not valid", underlying: error)
         }

@@ -23,6 +23,8 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
     let configuration: WorkerConfiguration
     let jobIDForManagedID: @Sendable (String) -> String?
     let logger: Logger
+    /// Completes finished jobs, several per queue call when they finish together.
+    let completions: CompletionBatcher<Queue>
 
     /// Creates a runner.
     /// - Parameters:
@@ -49,6 +51,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
         self.configuration = configuration
         self.jobIDForManagedID = jobID
         self.logger = logger
+        self.completions = CompletionBatcher(queue: queue)
     }
 
     /// Runs one tick of a claimed job and reports its outcome to the queue (complete, snooze or fail).
@@ -78,20 +81,20 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
                 try checkBudgets(job, snoozingFor: nil)
                 try await advance(&job, cancellation: cancellation, logger: logger)
                 logger.debug("Job completed")
-                try await queue.complete(claimed.lease, record: job.record?.json)
+                try await completions.complete(claimed.lease, record: job.record?.json)
                 WorkerMetrics.finished(kind: job.payload.kind, status: job.record?.status.rawValue ?? "completed", createdAtMs: claimed.job.createdAtMs)
                 if let finishedAt = job.providerFinishedAt { WorkerMetrics.overhead(kind: job.payload.kind, finishedAt.duration(to: .now)) }
             } catch let again as PollAgain {
                 if cancellation.isSet { throw JobCancelled() }
                 try checkBudgets(job, snoozingFor: again.after)
                 logger.trace("Job snoozed", metadata: ["reel.poll.after_ms": "\(again.after.milliseconds)"])
-                try await queue.snooze(claimed.lease, delay: again.after, stepState: try job.encodedStep(), record: job.record?.json)
+                try await queue.snooze(claimed.lease, delay: again.after, stepState: job.step.json, record: job.record?.json)
             }
         } catch is JobCancelled {
             logger.info("Job cancelled")
             await cancelAtProvider(job, logger: logger)
             job.record?.deleted = true
-            try await queue.complete(claimed.lease, record: job.record?.json)
+            try await completions.complete(claimed.lease, record: job.record?.json)
             WorkerMetrics.finished(kind: job.payload.kind, status: "cancelled", createdAtMs: claimed.job.createdAtMs)
         } catch let failure as VideoJobFailure {
             try await report(failure, job: &job, lease: claimed.lease, logger: logger)
@@ -109,7 +112,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
                 lease,
                 failure: JobFailure(code: failure.code, message: failure.message, retryable: true, retryAfter: failure.retryAfter),
                 record: job.record?.json,
-                stepState: try job.encodedStep()
+                stepState: job.step.json
             )
             if outcome == .deadLettered {
                 // The queue's reason (attempts or deadline exhausted) reads `code: message`.
@@ -120,7 +123,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
         case .finish:
             logger.info("Job failed", metadata: metadata)
             job.markFailed(code: failure.code, message: failure.message)
-            try await queue.complete(lease, record: job.record?.json)
+            try await completions.complete(lease, record: job.record?.json)
             WorkerMetrics.finished(kind: job.payload.kind, status: "failed", createdAtMs: job.claimed.job.createdAtMs)
         case .deadLetter:
             logger.warning("Job dead-lettered", metadata: metadata)

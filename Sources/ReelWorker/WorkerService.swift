@@ -4,8 +4,8 @@ public import ReelQueue
 public import ReelStorage
 public import ServiceLifecycle
 
-/// A worker process's job loop: claims video jobs into `concurrency` slots and runs one tick of each, heartbeating
-/// its lease while the tick runs.
+/// A worker process's job loop: claims video jobs into `concurrency` slots and runs one tick of each, while one
+/// heartbeat loop extends the leases of all running ticks.
 ///
 /// On graceful shutdown it stops claiming, lets running ticks finish within the grace period and hands the rest
 /// back to the queue (their leases released, not left to expire). A cancel request seen at a heartbeat stops the
@@ -37,7 +37,24 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
     /// Claims and runs jobs until graceful shutdown or cancellation.
     public func run() async throws {
         let slots = WorkerSlots(capacity: configuration.concurrency)
+        let leases = LeaseKeeper(
+            queue: queue,
+            interval: configuration.heartbeatInterval,
+            leaseDuration: configuration.leaseDuration,
+            logger: logger
+        )
         logger.info("Worker started", metadata: ["reel.worker.id": "\(configuration.workerID)", "reel.worker.concurrency": "\(configuration.concurrency)"])
+        await withTaskGroup(of: Void.self) { heartbeats in
+            // One loop extends the leases of all running ticks, until the last tick has ended.
+            heartbeats.addTask { await leases.run() }
+            await runTicks(slots: slots, leases: leases)
+            heartbeats.cancelAll()
+        }
+        logger.info("Worker stopped")
+    }
+
+    /// The claim loop, then the shutdown: running ticks finish within the grace period, the rest are handed back.
+    private func runTicks(slots: WorkerSlots, leases: LeaseKeeper<Queue>) async {
         await withDiscardingTaskGroup { group in
             await withGracefulShutdownHandler {
                 while !Task.isCancelled {
@@ -65,9 +82,11 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                     for job in claimed {
                         slots.take()
                         WorkerMetrics.active(slots.active)
+                        let cancellation = leases.hold(job.lease)
                         // One tick of a claimed job; gives its slot back when done.
                         group.addTask {
-                            await tick(job)
+                            await tick(job, cancellation: cancellation)
+                            leases.drop(job.lease)
                             slots.give()
                             WorkerMetrics.active(slots.active)
                         }
@@ -86,41 +105,23 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                 group.cancelAll()
             }
         }
-        logger.info("Worker stopped")
     }
 
-    /// Runs one tick of a job while a sibling task heartbeats its lease.
-    private func tick(_ claimed: ClaimedJob) async {
-        let cancellation = CancellationFlag()
-        await withTaskGroup(of: Void.self) { group in
-            // Heartbeats the lease until the tick ends; a cancel request is passed to the tick through `cancellation`.
-            group.addTask {
-                while !Task.isCancelled {
-                    do {
-                        try await Task.sleep(for: configuration.heartbeatInterval)
-                        let result = try await queue.heartbeat(claimed.lease, extendBy: configuration.leaseDuration)
-                        if result.cancelRequested { cancellation.set() }
-                    } catch {
-                        if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["reel.job.id": "\(claimed.job.id)", "error": "\(error)"]) }
-                        return
-                    }
-                }
+    /// Runs one tick of a job; `cancellation` reports a cancel request seen by a heartbeat of its lease.
+    private func tick(_ claimed: ClaimedJob, cancellation: CancellationFlag) async {
+        do {
+            try await runner.run(claimed, cancellation: cancellation)
+            WorkerMetrics.tick(outcome: "ok")
+        } catch {
+            if Task.isCancelled {
+                await handBack(claimed.lease)
+                WorkerMetrics.tick(outcome: "released")
+            } else {
+                logger.error("Tick failed", metadata: ["reel.job.id": "\(claimed.job.id)", "error": "\(error)"])
+                WorkerMetrics.tick(outcome: "error")
+                let failure = JobFailure(code: "worker_error", message: "\(error)", retryable: true)
+                _ = try? await queue.fail(claimed.lease, failure: failure, record: nil)
             }
-            do {
-                try await runner.run(claimed, cancellation: cancellation)
-                WorkerMetrics.tick(outcome: "ok")
-            } catch {
-                if Task.isCancelled {
-                    await handBack(claimed.lease)
-                    WorkerMetrics.tick(outcome: "released")
-                } else {
-                    logger.error("Tick failed", metadata: ["reel.job.id": "\(claimed.job.id)", "error": "\(error)"])
-                    WorkerMetrics.tick(outcome: "error")
-                    let failure = JobFailure(code: "worker_error", message: "\(error)", retryable: true)
-                    _ = try? await queue.fail(claimed.lease, failure: failure, record: nil)
-                }
-            }
-            group.cancelAll()
         }
     }
 

@@ -313,6 +313,48 @@ struct QueueSemanticsTests {
         }
     }
 
+    /// One word per outcome of a batched call: what the lease's caller learns.
+    private static func outcome<Value>(_ result: Result<Value, QueueError>) -> String {
+        switch result {
+        case .success(let value as HeartbeatResult): value.cancelRequested ? "cancel" : "ok"
+        case .success: "ok"
+        case .failure(let error): "\(error.code)"
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
+    func batchedHeartbeatsAndCompletesAnswerPerLease(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            for id in ["a", "b", "c"] { _ = try await queue.enqueue(Self.newJob(id)) }
+            let claimed = try await queue.claim(workerID: "w", max: 3, lease: .seconds(30), wait: .seconds(2))
+            let leases = Dictionary(uniqueKeysWithValues: claimed.map { ($0.job.id, $0.lease) })
+            let a = try #require(leases["a"]), b = try #require(leases["b"]), c = try #require(leases["c"])
+            let stale = JobLease(jobID: "c", fence: c.fence + 1, workerID: "w")
+            let unknown = JobLease(jobID: "nope", fence: 1, workerID: "w")
+            #expect(try await queue.cancel(id: "b") == .requested)
+
+            let beats = try await queue.heartbeat([a, b, stale, unknown], extendBy: .seconds(60))
+            #expect(beats.map(Self.outcome) == ["ok", "cancel", "staleLease", "jobNotFound"])
+            #expect(try await queue.heartbeat([], extendBy: .seconds(60)).isEmpty)
+
+            let completions = [
+                JobCompletion(lease: a, record: #"{"by":"a"}"#),
+                JobCompletion(lease: b, record: nil),
+                JobCompletion(lease: stale, record: #"{"by":"stale"}"#),
+                JobCompletion(lease: unknown, record: nil),
+                JobCompletion(lease: c, record: #"{"by":"c"}"#),
+            ]
+            #expect(try await queue.complete(completions).map(Self.outcome) == ["ok", "ok", "staleLease", "jobNotFound", "ok"])
+            #expect(try await queue.job(id: "a")?.record == #"{"by":"a"}"#)
+            #expect(try await queue.job(id: "b")?.record == #"{"status":"queued"}"#)
+            #expect(try await queue.job(id: "c")?.record == #"{"by":"c"}"#)
+            #expect(try await queue.stats().counts[.done] == 3)
+            // Finished jobs are completed once: a second batch is refused lease by lease.
+            #expect(try await queue.complete(completions.prefix(2).map { $0 }).map(Self.outcome) == ["staleLease", "staleLease"])
+            #expect(try await queue.heartbeat([a], extendBy: .seconds(60)).map(Self.outcome) == ["staleLease"])
+        }
+    }
+
     @Test(arguments: QueueBackend.allCases)
     func stallsExhaustedDeadLetter(_ backend: QueueBackend) async throws {
         try await backend.withQueue { queue async throws in

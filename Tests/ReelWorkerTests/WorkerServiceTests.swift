@@ -71,4 +71,44 @@ struct WorkerServiceTests {
         #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
         #expect(await harness.provider("dep-a").calls(.retrieve) == 0)
     }
+    @Test func longTicksKeepTheirLeasesThroughTheHeartbeatLoop() async throws {
+        var configuration = WorkerHarness.fastConfiguration()
+        configuration.concurrency = 8
+        configuration.leaseDuration = .milliseconds(300)
+        let harness = try WorkerHarness(configuration: configuration)
+        // Each create takes three lease lengths; free slots keep the claim loop reaping expired leases meanwhile.
+        await harness.provider("dep-a").setCreateDelay(.milliseconds(900))
+        var ids: [String] = []
+        for _ in 0..<4 { ids.append(try await harness.enqueue(.generate)) }
+        try await withWorker(harness) {
+            try await eventually { try await harness.queue.stats().counts[.done] == 4 }
+        }
+        for id in ids {
+            let job = try #require(try await harness.queue.job(id: id))
+            #expect(job.stalls == 0)
+            #expect(try await harness.record(id).status == .completed)
+        }
+        #expect(await harness.provider("dep-a").calls(.create) == 4)
+    }
+
+    @Test func shutdownWhileManyJobsCompleteLosesNone() async throws {
+        var configuration = WorkerHarness.fastConfiguration()
+        configuration.concurrency = 16
+        let harness = try WorkerHarness(pollsToComplete: 1, configuration: configuration)
+        var ids: [String] = []
+        for _ in 0..<120 { ids.append(try await harness.enqueue(.generate)) }
+        try await withWorker(harness) {
+            try await eventually { try await harness.queue.stats().counts[.done, default: 0] >= 10 }
+        }
+        // Stopped mid-stream: no job is left holding a lease, and every finished one has its completed record.
+        #expect(try await harness.queue.stats().counts[.active, default: 0] == 0)
+        for id in ids where try await harness.queue.job(id: id)?.state == .done {
+            #expect(try await harness.record(id).status == .completed)
+        }
+        try await withWorker(harness) {
+            try await eventually { try await harness.queue.stats().counts[.done] == ids.count }
+        }
+        for id in ids { #expect(try await harness.record(id).status == .completed) }
+        #expect(await harness.provider("dep-a").calls(.create) == ids.count)
+    }
 }

@@ -1,0 +1,88 @@
+import Foundation
+
+extension VideoJobPayload {
+    /// Reads a payload's JSON text, as any Reel version stored it: the same result as `JSONDecoder`. Payloads in the
+    /// shape the front writes are read without `JSONDecoder` (workers read one per tick); any other valid form goes
+    /// through it.
+    /// - Throws: `JSONDecoder`'s error when the text is not a valid payload.
+    public init(json: String) throws {
+        if let payload = try? Self.scan(json) {
+            self = payload
+        } else {
+            self = try JSONDecoder().decode(VideoJobPayload.self, from: Data(json.utf8))
+        }
+    }
+
+    /// The payload read with ``JSONScanner``; throws where the text is not in the shape the front writes.
+    static func scan(_ json: String) throws -> VideoJobPayload {
+        var scanner = JSONScanner(json)
+        var kind: VideoJobKind?
+        var deploymentID, modelGroup: String?
+        var payload = VideoJobPayload(kind: .generate, deploymentID: "", modelGroup: "")
+        var characterIDs: [String]?
+        try scanner.beginObject()
+        while let key = try scanner.nextKey() {
+            switch key {
+            case "kind": kind = VideoJobKind(rawValue: try scanner.string())
+            case "deploymentID": deploymentID = try scanner.string()
+            case "modelGroup": modelGroup = try scanner.string()
+            case "prompt": payload.prompt = try scanner.optionalString()
+            case "seconds": payload.seconds = try scanner.optionalString()
+            case "size": payload.size = try scanner.optionalString()
+            case "inputReference": payload.inputReference = scanner.skipNull() ? nil : try scanInputReference(&scanner)
+            case "characterIDs":
+                var list: [String] = []
+                try scanner.beginArray()
+                while try scanner.nextElement() { list.append(try scanner.string()) }
+                characterIDs = list
+            case "sourceVideoID": payload.sourceVideoID = try scanner.optionalString()
+            case "sourceUpload": payload.sourceUpload = scanner.skipNull() ? nil : try scanBlob(&scanner)
+            case "characterName": payload.characterName = try scanner.optionalString()
+            case "characterVideo": payload.characterVideo = scanner.skipNull() ? nil : try scanBlob(&scanner)
+            case "extraBody": payload.extraBody = try scanner.optionalString()
+            default: try scanner.skipValue()
+            }
+        }
+        try scanner.end()
+        guard let kind, let deploymentID, let modelGroup, let characterIDs else { throw JSONScanner.Mismatch() }
+        payload.kind = kind
+        payload.deploymentID = deploymentID
+        payload.modelGroup = modelGroup
+        payload.characterIDs = characterIDs
+        return payload
+    }
+
+    /// `{"upload":{"_0":{…}}}`, `{"imageURL":{"_0":"…"}}` or `{"fileID":{"_0":"…"}}`, as `Codable` writes the enum.
+    private static func scanInputReference(_ scanner: inout JSONScanner) throws -> InputReference {
+        try scanner.beginObject()
+        guard let kind = try scanner.nextKey() else { throw JSONScanner.Mismatch() }
+        try scanner.beginObject()
+        guard try scanner.nextKey() == "_0" else { throw JSONScanner.Mismatch() }
+        let reference: InputReference
+        switch kind {
+        case "upload": reference = .upload(try scanBlob(&scanner))
+        case "imageURL": reference = .imageURL(try scanner.string())
+        case "fileID": reference = .fileID(try scanner.string())
+        default: throw JSONScanner.Mismatch()
+        }
+        guard try scanner.nextKey() == nil, try scanner.nextKey() == nil else { throw JSONScanner.Mismatch() }
+        return reference
+    }
+
+    private static func scanBlob(_ scanner: inout JSONScanner) throws -> BlobReference {
+        var key, contentType, filename: String?
+        var size: Int64?
+        try scanner.beginObject()
+        while let member = try scanner.nextKey() {
+            switch member {
+            case "key": key = try scanner.string()
+            case "contentType": contentType = try scanner.string()
+            case "filename": filename = try scanner.string()
+            case "size": size = try scanner.int(Int64.self)
+            default: try scanner.skipValue()
+            }
+        }
+        guard let key, let contentType, let filename, let size else { throw JSONScanner.Mismatch() }
+        return BlobReference(key: key, contentType: contentType, filename: filename, size: size)
+    }
+}

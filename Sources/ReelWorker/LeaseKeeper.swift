@@ -1,0 +1,81 @@
+import Logging
+import ReelQueue
+import Synchronization
+
+/// The leases of a worker's running ticks, all extended by one loop with one queue call per round.
+///
+/// A tick holds its lease here while it runs. The loop wakes four times per heartbeat interval and extends every
+/// lease that was claimed or last extended at least three quarters of an interval ago, so no lease goes longer than
+/// one heartbeat interval without an extension, and short ticks cost nothing. A cancel request the queue reports is
+/// passed to the tick through its ``CancellationFlag``; a lease the queue refuses (stale, or the job gone) is no
+/// longer extended.
+final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
+    private struct Held {
+        let cancellation = CancellationFlag()
+        var extendedAt: ContinuousClock.Instant
+    }
+
+    private let queue: Queue
+    private let interval: Duration
+    private let leaseDuration: Duration
+    private let logger: Logger
+    private let held = Mutex<[JobLease: Held]>([:])
+
+    /// Creates a keeper that extends leases by `leaseDuration`, at most `interval` apart.
+    init(queue: Queue, interval: Duration, leaseDuration: Duration, logger: Logger) {
+        self.queue = queue
+        self.interval = interval
+        self.leaseDuration = leaseDuration
+        self.logger = logger
+    }
+
+    /// Starts extending a lease just claimed; the flag reports a cancel request.
+    func hold(_ lease: JobLease) -> CancellationFlag {
+        let entry = Held(extendedAt: .now)
+        held.withLock { $0[lease] = entry }
+        return entry.cancellation
+    }
+
+    /// Stops extending a lease (its tick ended).
+    func drop(_ lease: JobLease) {
+        _ = held.withLock { $0.removeValue(forKey: lease) }
+    }
+
+    /// Extends the held leases until cancelled.
+    func run() async {
+        let round = interval / 4
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: round)
+            } catch {
+                return
+            }
+            let now = ContinuousClock.now
+            let due = held.withLock { $0.filter { now - $0.value.extendedAt >= interval - round }.map(\.key) }
+            if due.isEmpty { continue }
+            let results: [Result<HeartbeatResult, QueueError>]
+            do {
+                results = try await queue.heartbeat(due, extendBy: leaseDuration)
+            } catch {
+                if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["reel.leases": "\(due.count)", "error": "\(error)"]) }
+                continue
+            }
+            let refused = held.withLock { held in
+                zip(due, results).compactMap { lease, result -> (JobLease, QueueError)? in
+                    switch result {
+                    case .success(let heartbeat):
+                        held[lease]?.extendedAt = now
+                        if heartbeat.cancelRequested { held[lease]?.cancellation.set() }
+                        return nil
+                    case .failure(let error):
+                        held[lease] = nil
+                        return (lease, error)
+                    }
+                }
+            }
+            for (lease, error) in refused {
+                logger.warning("Heartbeat failed", metadata: ["reel.job.id": "\(lease.jobID)", "error": "\(error)"])
+            }
+        }
+    }
+}
