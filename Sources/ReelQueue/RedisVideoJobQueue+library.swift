@@ -253,7 +253,8 @@ extension RedisVideoJobQueue {
           return cancel_requested(k) and 1 or 0
         end
 
-        -- ARGV: id, fence, extend_ms. Returns 1 when a cancel was requested, else 0.
+        -- ARGV: id, fence, extend_ms. Returns 1 when a cancel was requested, else 0. (Processes older than library
+        -- version 9 heartbeat one lease at a time with it.)
         local function heartbeat(keys, args)
           return extend(ctx(keys, args), args[3], args[4], tonumber(args[5]))
         end
