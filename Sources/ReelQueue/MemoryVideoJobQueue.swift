@@ -224,22 +224,26 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
         }
     }
 
-    public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {
-        let id = try leased(lease)
+    public func snooze(_ snoozes: [JobSnooze]) async throws -> [Result<Void, QueueError>] {
         let now = nowMs()
-        entries[id]!.job.stepState = stepState
-        if let record { entries[id]!.job.record = record }
-        entries[id]!.job.polls += 1
-        let entry = entries[id]!
-        if entry.job.cancelRequested {
-            finish(id, .cancelled, now: now)
-        } else if entry.job.polls > entry.job.limits.maxPolls {
-            finish(id, .dead, reason: "poll_budget_exhausted: \(entry.job.polls - 1) polls", now: now)
-        } else if let deadlineAt = entry.deadlineAt, now >= deadlineAt {
-            finish(id, .dead, reason: "deadline_exceeded: the job ran past its deadline", now: now)
-        } else {
-            setState(id, .scheduled, now: now, runAt: now + delay.milliseconds)
-            wake()
+        return snoozes.map { snooze in
+            Result { () throws(QueueError) in
+                let id = try leased(snooze.lease)
+                entries[id]!.job.stepState = snooze.stepState
+                if let record = snooze.record { entries[id]!.job.record = record }
+                entries[id]!.job.polls += 1
+                let entry = entries[id]!
+                if entry.job.cancelRequested {
+                    finish(id, .cancelled, now: now)
+                } else if entry.job.polls > entry.job.limits.maxPolls {
+                    finish(id, .dead, reason: "poll_budget_exhausted: \(entry.job.polls - 1) polls", now: now)
+                } else if let deadlineAt = entry.deadlineAt, now >= deadlineAt {
+                    finish(id, .dead, reason: "deadline_exceeded: the job ran past its deadline", now: now)
+                } else {
+                    setState(id, .scheduled, now: now, runAt: now + snooze.delay.milliseconds)
+                    wake()
+                }
+            }
         }
     }
 

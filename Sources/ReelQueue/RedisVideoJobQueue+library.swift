@@ -1,6 +1,6 @@
 extension RedisVideoJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 9
+    static let libraryVersion = 10
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -11,7 +11,7 @@ extension RedisVideoJobQueue {
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 9
+        local VERSION = 10
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -296,14 +296,13 @@ extension RedisVideoJobQueue {
           return out
         end
 
-        -- ARGV: id, fence, delay_ms, step, has_record, record. Returns 'scheduled', 'dead' or 'cancelled'.
-        local function snooze(keys, args)
-          local c = ctx(keys, args)
-          local id, fence = args[3], args[4]
+        -- Checkpoints the step state and record of a current lease and reschedules the job after delay_ms (it ends
+        -- instead when cancelled or out of polls or time). Returns 'scheduled', 'dead' or 'cancelled'; or the error reply.
+        local function snooze_one(c, id, fence, delay_ms, step, has_record, record)
           local k, err = leased(c, id, fence)
           if not k then return err end
-          redis.call('HSET', k, 'step', args[6])
-          if args[7] == '1' then redis.call('HSET', k, 'record', args[8]) end
+          redis.call('HSET', k, 'step', step)
+          if has_record == '1' then redis.call('HSET', k, 'record', record) end
           local outcome = 'scheduled'
           local polls = redis.call('HINCRBY', k, 'polls', 1)
           local v = redis.call('HMGET', k, 'max_polls', 'deadline_at')
@@ -317,11 +316,37 @@ extension RedisVideoJobQueue {
             finish(c, k, id, 'dead', 'deadline_exceeded: the job ran past its deadline')
             outcome = 'dead'
           else
-            to_scheduled(c, k, id, c.now + tonumber(args[5]))
+            to_scheduled(c, k, id, c.now + delay_ms)
             wake(c)
           end
+          return outcome
+        end
+
+        -- ARGV: id, fence, delay_ms, step, has_record, record. Returns 'scheduled', 'dead' or 'cancelled'. (Processes
+        -- older than library version 10 snooze one job at a time with it.)
+        local function snooze(keys, args)
+          local c = ctx(keys, args)
+          local outcome = snooze_one(c, args[3], args[4], tonumber(args[5]), args[6], args[7], args[8])
+          if type(outcome) == 'table' then return outcome end
           slot_freed(c)
           return outcome
+        end
+
+        -- ARGV: (id, fence, delay_ms, step, has_record, record) repeated. Returns one status per lease: 1 done (the
+        -- job scheduled, or ended as snooze ends it), -1 unknown, -2 stale.
+        local function snoozes(keys, args)
+          local c = ctx(keys, args)
+          local out = {}
+          for i = 3, #args, 6 do
+            local outcome = snooze_one(c, args[i], args[i + 1], tonumber(args[i + 2]), args[i + 3], args[i + 4], args[i + 5])
+            if type(outcome) == 'table' then
+              out[#out + 1] = string.find(outcome.err, 'NOJOB', 1, true) and -1 or -2
+            else
+              out[#out + 1] = 1
+            end
+          end
+          slot_freed(c)
+          return out
         end
 
         -- ARGV: id, fence, code, message, retryable, retry_after_ms, jitter (0..1), has_record, record, has_step, step.
@@ -535,6 +560,7 @@ extension RedisVideoJobQueue {
         redis.register_function('reel_q_heartbeats', heartbeats)
         redis.register_function('reel_q_complete', complete)
         redis.register_function('reel_q_snooze', snooze)
+        redis.register_function('reel_q_snoozes', snoozes)
         redis.register_function('reel_q_fail', fail)
         redis.register_function('reel_q_release', release)
         redis.register_function('reel_q_cancel', cancel)

@@ -245,12 +245,20 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         return QueueError(.staleLease, message: "lease \(lease.fence) of job \(lease.jobID) is stale")
     }
 
-    public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {
-        _ = try await call(
-            "reel_q_snooze",
-            [lease.jobID, String(lease.fence), String(delay.milliseconds), stepState] + Self.optional(record)
+    public func snooze(_ snoozes: [JobSnooze]) async throws -> [Result<Void, QueueError>] {
+        guard !snoozes.isEmpty else { return [] }
+        let reply = try await call(
+            "reel_q_snoozes",
+            snoozes.flatMap { [$0.lease.jobID, String($0.lease.fence), String($0.delay.milliseconds), $0.stepState] + Self.optional($0.record) }
         )
-        QueueMetrics.count(QueueMetrics.snoozed, queue: name)
+        guard let statuses = reply.array, statuses.count == snoozes.count else {
+            throw QueueError(.decodeFailed, message: "snooze answered \(reply)")
+        }
+        let results = zip(snoozes, statuses).map { snooze, status -> Result<Void, QueueError> in
+            status.int == 1 ? .success(()) : .failure(leaseRefused(snooze.lease, status: status.int))
+        }
+        QueueMetrics.count(QueueMetrics.snoozed, results.count { if case .success = $0 { true } else { false } }, queue: name)
+        return results
     }
 
     public func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome {

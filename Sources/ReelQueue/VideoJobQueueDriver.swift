@@ -31,9 +31,10 @@ public protocol VideoJobQueueDriver: Sendable {
     /// ``QueueError/Code-swift.struct/jobNotFound``). Throws when the call as a whole fails.
     func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>]
 
-    /// Checkpoints `stepState`, stores `record` (if given) and reschedules the job after `delay`.
-    /// Counts a poll, not an attempt; frees the claim.
-    func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws
+    /// Snoozes many jobs in one round trip, each as ``snooze(_:delay:stepState:record:)`` does. Returns, per snooze
+    /// in order, success or the error of that lease alone (``QueueError/Code-swift.struct/staleLease``,
+    /// ``QueueError/Code-swift.struct/jobNotFound``). Throws when the call as a whole fails.
+    func snooze(_ snoozes: [JobSnooze]) async throws -> [Result<Void, QueueError>]
 
     /// Records a failure. A retryable one is rescheduled with exponential backoff and jitter while
     /// attempts remain; otherwise the job is dead-lettered with the reason. A non-nil `stepState` replaces the
@@ -92,6 +93,12 @@ extension VideoJobQueueDriver {
     /// Finishes the job successfully, storing the final record (if given).
     public func complete(_ lease: JobLease, record: String?) async throws {
         try await complete([JobCompletion(lease: lease, record: record)])[0].get()
+    }
+
+    /// Checkpoints `stepState`, stores `record` (if given) and reschedules the job after `delay`.
+    /// Counts a poll, not an attempt; frees the claim.
+    public func snooze(_ lease: JobLease, delay: Duration, stepState: String, record: String?) async throws {
+        try await snooze([JobSnooze(lease: lease, delay: delay, stepState: stepState, record: record)])[0].get()
     }
 
     /// Finishes many jobs in one round trip, keeping their records. Returns, per lease, whether it

@@ -24,7 +24,9 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
     let jobIDForManagedID: @Sendable (String) -> String?
     let logger: Logger
     /// Completes finished jobs, several per queue call when they finish together.
-    let completions: CompletionBatcher<Queue>
+    let completions: QueueCallBatcher<JobCompletion>
+    /// Snoozes jobs until their next step, several per queue call when their ticks end together.
+    let snoozes: QueueCallBatcher<JobSnooze>
 
     /// Creates a runner.
     /// - Parameters:
@@ -51,7 +53,8 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
         self.configuration = configuration
         self.jobIDForManagedID = jobID
         self.logger = logger
-        self.completions = CompletionBatcher(queue: queue)
+        self.completions = QueueCallBatcher { try await queue.complete($0) }
+        self.snoozes = QueueCallBatcher { try await queue.snooze($0) }
     }
 
     /// Runs one tick of a claimed job and reports its outcome to the queue (complete, snooze or fail).
@@ -81,20 +84,20 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
                 try checkBudgets(job, snoozingFor: nil)
                 try await advance(&job, cancellation: cancellation, logger: logger)
                 logger.debug("Job completed")
-                try await completions.complete(claimed.lease, record: job.record?.json)
+                try await completions.send(JobCompletion(lease: claimed.lease, record: job.record?.json))
                 WorkerMetrics.finished(kind: job.payload.kind, status: job.record?.status.rawValue ?? "completed", createdAtMs: claimed.job.createdAtMs)
                 if let finishedAt = job.providerFinishedAt { WorkerMetrics.overhead(kind: job.payload.kind, finishedAt.duration(to: .now)) }
             } catch let again as PollAgain {
                 if cancellation.isSet { throw JobCancelled() }
                 try checkBudgets(job, snoozingFor: again.after)
                 logger.trace("Job snoozed", metadata: ["reel.poll.after_ms": "\(again.after.milliseconds)"])
-                try await queue.snooze(claimed.lease, delay: again.after, stepState: job.step.json, record: job.record?.json)
+                try await snoozes.send(JobSnooze(lease: claimed.lease, delay: again.after, stepState: job.step.json, record: job.record?.json))
             }
         } catch is JobCancelled {
             logger.info("Job cancelled")
             await cancelAtProvider(job, logger: logger)
             job.record?.deleted = true
-            try await completions.complete(claimed.lease, record: job.record?.json)
+            try await completions.send(JobCompletion(lease: claimed.lease, record: job.record?.json))
             WorkerMetrics.finished(kind: job.payload.kind, status: "cancelled", createdAtMs: claimed.job.createdAtMs)
         } catch let failure as VideoJobFailure {
             try await report(failure, job: &job, lease: claimed.lease, logger: logger)
@@ -123,7 +126,7 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
         case .finish:
             logger.info("Job failed", metadata: metadata)
             job.markFailed(code: failure.code, message: failure.message)
-            try await completions.complete(lease, record: job.record?.json)
+            try await completions.send(JobCompletion(lease: lease, record: job.record?.json))
             WorkerMetrics.finished(kind: job.payload.kind, status: "failed", createdAtMs: job.claimed.job.createdAtMs)
         case .deadLetter:
             logger.warning("Job dead-lettered", metadata: metadata)

@@ -356,6 +356,36 @@ struct QueueSemanticsTests {
     }
 
     @Test(arguments: QueueBackend.allCases)
+    func batchedSnoozesEndOrRescheduleEachJobAsASingleSnoozeWould(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("later"))
+            _ = try await queue.enqueue(Self.newJob("cancelled"))
+            _ = try await queue.enqueue(Self.newJob("no-polls", limits: JobLimits(maxPolls: 0)))
+            let claimed = try await queue.claim(workerID: "w", max: 3, lease: .seconds(30), wait: .seconds(2))
+            let leases = Dictionary(uniqueKeysWithValues: claimed.map { ($0.job.id, $0.lease) })
+            #expect(try await queue.cancel(id: "cancelled") == .requested)
+            let stale = JobLease(jobID: "later", fence: try #require(leases["later"]).fence + 1, workerID: "w")
+            let snoozes = [
+                JobSnooze(lease: try #require(leases["later"]), delay: .seconds(60), stepState: "s1", record: #"{"p":1}"#),
+                JobSnooze(lease: stale, delay: .seconds(60), stepState: "stale", record: nil),
+                JobSnooze(lease: try #require(leases["cancelled"]), delay: .seconds(60), stepState: "s2", record: nil),
+                JobSnooze(lease: try #require(leases["no-polls"]), delay: .seconds(60), stepState: "s3", record: nil),
+                JobSnooze(lease: JobLease(jobID: "nope", fence: 1, workerID: "w"), delay: .zero, stepState: "", record: nil),
+            ]
+            #expect(try await queue.snooze(snoozes).map(Self.outcome) == ["ok", "staleLease", "ok", "ok", "jobNotFound"])
+            let later = try #require(try await queue.job(id: "later"))
+            #expect(later.state == .scheduled)
+            #expect(later.stepState == "s1")
+            #expect(later.record == #"{"p":1}"#)
+            #expect(later.polls == 1)
+            #expect(try await queue.job(id: "cancelled")?.state == .cancelled)
+            #expect(try await queue.job(id: "no-polls")?.state == .dead)
+            #expect(try await queue.job(id: "no-polls")?.lastError == "poll_budget_exhausted: 0 polls")
+            #expect(try await queue.snooze([]).isEmpty)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
     func stallsExhaustedDeadLetter(_ backend: QueueBackend) async throws {
         try await backend.withQueue { queue async throws in
             _ = try await queue.enqueue(Self.newJob("st", limits: JobLimits(maxStalls: 1)))

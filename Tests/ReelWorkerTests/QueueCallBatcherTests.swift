@@ -6,9 +6,9 @@ import Testing
 
 @testable import ReelWorker
 
-/// Completions of jobs that finish together, batched into few queue calls, against a real Redis queue.
+/// Completes and snoozes of ticks that end together, batched into few queue calls, against a real Redis queue.
 @Suite(.enabled(if: RedisTestEnvironment.shouldRun))
-struct CompletionBatcherTests {
+struct QueueCallBatcherTests {
     /// A fresh queue with `count` jobs enqueued and claimed; their leases in enqueue order.
     func claimedJobs(_ count: Int, on client: RedisClient) async throws -> (RedisVideoJobQueue, [JobLease]) {
         let queue = RedisVideoJobQueue.redis(client, name: "batcher-\(UUID().uuidString)")
@@ -25,11 +25,11 @@ struct CompletionBatcherTests {
         try await RedisTestEnvironment.withClient { client in
             let count = 300
             let (queue, leases) = try await claimedJobs(count, on: client)
-            let batcher = CompletionBatcher(queue: queue)
+            let batcher = QueueCallBatcher<JobCompletion> { try await queue.complete($0) }
             let before = client.statistics.commands
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (index, lease) in leases.enumerated() {
-                    group.addTask { try await batcher.complete(lease, record: #"{"n":\#(index)}"#) }
+                    group.addTask { try await batcher.send(JobCompletion(lease: lease, record: #"{"n":\#(index)}"#)) }
                 }
                 try await group.waitForAll()
             }
@@ -47,7 +47,7 @@ struct CompletionBatcherTests {
                 for lease in leases {
                     group.addTask {
                         do {
-                            try await batcher.complete(lease, record: #"{"n":"again"}"#)
+                            try await batcher.send(JobCompletion(lease: lease, record: #"{"n":"again"}"#))
                             return false
                         } catch let error as QueueError {
                             return error.code == .staleLease
@@ -64,7 +64,7 @@ struct CompletionBatcherTests {
     @Test func staleAndUnknownLeasesFailAloneInTheirBatch() async throws {
         try await RedisTestEnvironment.withClient { client in
             let (queue, leases) = try await claimedJobs(20, on: client)
-            let batcher = CompletionBatcher(queue: queue)
+            let batcher = QueueCallBatcher<JobCompletion> { try await queue.complete($0) }
             let stale = JobLease(jobID: leases[3].jobID, fence: leases[3].fence + 1, workerID: "w")
             let unknown = JobLease(jobID: "nope-\(UUID().uuidString)", fence: 1, workerID: "w")
             let attempts = leases.enumerated().map { $0.offset == 3 ? stale : $0.element } + [unknown]
@@ -72,7 +72,7 @@ struct CompletionBatcherTests {
                 for (index, lease) in attempts.enumerated() {
                     group.addTask {
                         do {
-                            try await batcher.complete(lease, record: nil)
+                            try await batcher.send(JobCompletion(lease: lease, record: nil))
                             return (index, "ok")
                         } catch let error as QueueError {
                             return (index, "\(error.code)")
@@ -94,15 +94,58 @@ struct CompletionBatcherTests {
     @Test func completionOfACancelledTickStillLands() async throws {
         try await RedisTestEnvironment.withClient { client in
             let (queue, leases) = try await claimedJobs(8, on: client)
-            let batcher = CompletionBatcher(queue: queue)
+            let batcher = QueueCallBatcher<JobCompletion> { try await queue.complete($0) }
             // The ticks are cancelled (a shutdown's grace period ran out) as they complete: their jobs still finish.
-            let ticks = leases.map { lease in Task { try await batcher.complete(lease, record: #"{"done":true}"#) } }
+            let ticks = leases.map { lease in Task { try await batcher.send(JobCompletion(lease: lease, record: #"{"done":true}"#)) } }
             for tick in ticks { tick.cancel() }
             for tick in ticks { try await tick.value }
             for lease in leases {
                 let job = try #require(try await queue.job(id: lease.jobID))
                 #expect(job.state == .done)
                 #expect(job.record == #"{"done":true}"#)
+            }
+        }
+    }
+    @Test func jobsSnoozedTogetherKeepTheirOwnStepStatesInFewCalls() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let count = 200
+            let (queue, leases) = try await claimedJobs(count, on: client)
+            let batcher = QueueCallBatcher<JobSnooze> { try await queue.snooze($0) }
+            let stale = JobLease(jobID: leases[7].jobID, fence: leases[7].fence + 1, workerID: "w")
+            let before = client.statistics.commands
+            let codes = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for (index, lease) in leases.enumerated() {
+                    group.addTask {
+                        let snooze = JobSnooze(lease: index == 7 ? stale : lease, delay: .seconds(60), stepState: "step-\(index)", record: #"{"n":\#(index)}"#)
+                        do {
+                            try await batcher.send(snooze)
+                            return (index, "ok")
+                        } catch let error as QueueError {
+                            return (index, "\(error.code)")
+                        }
+                    }
+                }
+                var codes = Array(repeating: "", count: count)
+                for try await (index, code) in group { codes[index] = code }
+                return codes
+            }
+            let calls = client.statistics.commands - before
+            #expect(calls < count / 4, "\(calls) queue calls for \(count) jobs")
+            #expect(codes[7] == "staleLease")
+            #expect(codes.enumerated().allSatisfy { $0.offset == 7 || $0.element == "ok" })
+            #expect(try await queue.stats().counts[.scheduled] == count - 1)
+            for (index, lease) in leases.enumerated() {
+                let job = try #require(try await queue.job(id: lease.jobID))
+                if index == 7 {
+                    #expect(job.state == .active)
+                    #expect(job.stepState == nil)
+                } else {
+                    #expect(job.state == .scheduled)
+                    #expect(job.stepState == "step-\(index)")
+                    #expect(job.record == #"{"n":\#(index)}"#)
+                    #expect(job.polls == 1)
+                    #expect(job.attempts == 0)
+                }
             }
         }
     }
