@@ -28,7 +28,11 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
-    let queue = RedisVideoJobQueue(client: redis, name: configuration.reel.queue)
+    let queue = RedisVideoJobQueue(
+        client: redis,
+        name: configuration.reel.queue,
+        options: VideoJobQueueOptions(readCacheCapacity: configuration.reel.readCacheEntries)
+    )
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
     let registry = PrometheusCollectorRegistry()
@@ -89,5 +93,12 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         passthrough: passthrough,
         logger: logger
     )
-    return ServiceGroup(configuration: .init(services: [catalogFollower, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    let jobChangeFollower = JobChangeFollower(queue: queue, logger: logger)
+    return ServiceGroup(
+        configuration: .init(
+            services: [jobChangeFollower, catalogFollower, app],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+    )
 }
