@@ -25,6 +25,9 @@ import UnixSignals
 public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, port: Int, logger: Logger = Logger(label: "reel.api"))
     async throws -> ServiceGroup
 {
+    // First: metric handles made before the bootstrap would stay unconnected.
+    let registry = PrometheusCollectorRegistry()
+    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
@@ -35,8 +38,6 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     )
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
-    let registry = PrometheusCollectorRegistry()
-    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let front = VideoFront(
         queue: queue,
         keys: RedisVirtualKeyStore(client: redis),

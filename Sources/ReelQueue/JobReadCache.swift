@@ -32,14 +32,16 @@ final class JobReadCache: Sendable {
     /// The key prefix of job hashes; tracked keys are this plus a job id.
     let jobKeyPrefix: String
     private let capacity: Int
-    private let queueName: String
+    private let hits: Counter
+    private let misses: Counter
     private let state = Mutex(State())
 
     init(jobKeyPrefix: String, capacity: Int, queueName: String) {
         precondition(capacity > 0)
         self.jobKeyPrefix = jobKeyPrefix
         self.capacity = capacity
-        self.queueName = queueName
+        self.hits = MetricHandles.counter(QueueMetrics.readCache, [("queue", queueName), ("result", "hit")])
+        self.misses = MetricHandles.counter(QueueMetrics.readCache, [("queue", queueName), ("result", "miss")])
     }
 
     func lookup(_ id: String) -> Lookup {
@@ -59,8 +61,7 @@ final class JobReadCache: Sendable {
                 return .miss(ticket: state.lastTicket)
             }
         }
-        let result = if case .hit = lookup { "hit" } else { "miss" }
-        MetricHandles.counter(QueueMetrics.readCache, [("queue", queueName), ("result", result)]).increment()
+        if case .hit = lookup { hits.increment() } else { misses.increment() }
         return lookup
     }
 
