@@ -94,10 +94,11 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         passthrough: passthrough,
         logger: logger
     )
-    let jobChangeFollower = JobChangeFollower(queue: queue, logger: logger)
+    // Listed first, the follower of job changes stops last, after the HTTP server has drained.
+    let jobChangeFollower: [any Service] = configuration.reel.readCacheEntries > 0 ? [JobChangeFollower(queue: queue, logger: logger)] : []
     return ServiceGroup(
         configuration: .init(
-            services: [jobChangeFollower, catalogFollower, app],
+            services: jobChangeFollower + [catalogFollower, app],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )

@@ -2,8 +2,8 @@ import Logging
 import ReelQueue
 import ServiceLifecycle
 
-/// Keeps the queue's job read cache coherent for as long as the front runs (``RedisVideoJobQueue/followChanges(logger:)``).
-/// Listed first in the service group, it stops last, after the HTTP server has drained.
+/// Keeps the queue's job read cache coherent for as long as the front runs (``RedisVideoJobQueue/followChanges(logger:)``);
+/// only for a queue with a read cache.
 struct JobChangeFollower: Service {
     let queue: RedisVideoJobQueue
     let logger: Logger
