@@ -52,16 +52,24 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     /// - Parameter logger: Where interruptions are logged.
     public func followChanges(logger: Logger) async {
         guard let readCache else { return }
+        // The stream reconnects by itself; it ends only when tracking cannot start (Redis down at start, or a
+        // server that refuses CLIENT TRACKING). Then try again, less and less often.
+        var retryDelay = Duration.seconds(1)
         while !Task.isCancelled {
             do {
                 for try await invalidation in redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) {
                     readCache.apply(invalidation)
+                    if invalidation == .tracking { retryDelay = .seconds(1) }
                 }
             } catch {
-                logger.warning("Job read cache off: Redis key tracking failed", metadata: ["error": "\(error)"])
+                logger.warning(
+                    "Job read cache off: Redis key tracking failed",
+                    metadata: ["error": "\(error)", "retry_in": "\(retryDelay)"]
+                )
             }
             readCache.apply(.interrupted)
-            try? await Task.sleep(for: .seconds(1))
+            try? await Task.sleep(for: retryDelay)
+            retryDelay = min(retryDelay * 2, .seconds(60))
         }
     }
 

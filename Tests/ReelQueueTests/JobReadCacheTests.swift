@@ -135,6 +135,22 @@ struct JobReadCacheTests {
         #expect(answer == .some(nil), "the first answer after the restart is Redis's, not the copy from before")
     }
 
+    @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
+    func theCacheStartsOnceRedisComesUp() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = try RedisClient(url: server.url)
+        defer { client.close() }
+        try await server.stop()
+        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
+        let follower = Task { await front.followChanges(logger: Logger(label: "test")) }
+        defer { follower.cancel() }
+        try await Task.sleep(for: .milliseconds(100))
+
+        try await server.start()
+        _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
+        try await Self.waitUntilCached("a", front: front, redis: client)
+    }
+
     /// `HGETALL`s Redis has run so far (job reads that missed the cache).
     private static func readCount(_ client: RedisClient) async throws -> Int {
         let info = try await client.send(["INFO", "commandstats"]).string ?? ""
