@@ -47,27 +47,26 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             ? JobReadCache(jobKeyPrefix: keyPrefix + "job:", capacity: options.readCacheCapacity, queueName: name) : nil
     }
 
-    /// Keeps the read cache coherent until the task is cancelled, following Redis's reports of changed jobs and
+    /// Keeps the read cache coherent until the task is cancelled (or the client closes), following Redis's reports of changed jobs and
     /// reconnecting as needed; until it follows them, reads go to Redis. Returns at once without a read cache.
     /// - Parameter logger: Where interruptions are logged.
     public func followChanges(logger: Logger) async {
         guard let readCache else { return }
-        // The stream reconnects by itself; it ends only when tracking cannot start (Redis down at start, or a
-        // server that refuses CLIENT TRACKING). Then try again, less and less often.
+        // Tracking reconnects by itself once it has started; it fails only when it cannot start (Redis down at
+        // start, or a server that refuses CLIENT TRACKING). Then try again, less and less often.
         var retryDelay = Duration.seconds(1)
         while !Task.isCancelled {
             do {
-                for try await invalidation in redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) {
-                    readCache.apply(invalidation)
-                    if invalidation == .tracking { retryDelay = .seconds(1) }
-                }
+                try await redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) { readCache.apply($0) }
+                readCache.apply(.interrupted)
+                return
             } catch {
+                readCache.apply(.interrupted)
                 logger.warning(
                     "Job read cache off: Redis key tracking failed",
                     metadata: ["error": "\(error)", "retry_in": "\(retryDelay)"]
                 )
             }
-            readCache.apply(.interrupted)
             try? await Task.sleep(for: retryDelay)
             retryDelay = min(retryDelay * 2, .seconds(60))
         }

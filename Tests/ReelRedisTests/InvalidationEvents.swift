@@ -1,19 +1,34 @@
 import ReelRedis
 import Testing
 
-/// The events of a ``RedisClient/trackInvalidations(prefixes:)`` stream, one at a time, each within five seconds.
+/// What ``RedisClient/trackInvalidations(prefixes:onInvalidation:)`` reports, one event at a time, each within five
+/// seconds; the tracking stops when this goes away.
 final class InvalidationEvents: @unchecked Sendable {
     private struct Timeout: Error, CustomStringConvertible {
         var description: String { "no key invalidation within 5 s" }
     }
 
     private var iterator: AsyncThrowingStream<KeyInvalidation, any Error>.Iterator
+    private let tracking: Task<Void, Never>
 
-    init(_ stream: AsyncThrowingStream<KeyInvalidation, any Error>) {
+    init(client: RedisClient, prefixes: [String]) {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: KeyInvalidation.self)
         iterator = stream.makeAsyncIterator()
+        tracking = Task {
+            do {
+                try await client.trackInvalidations(prefixes: prefixes) { continuation.yield($0) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
     }
 
-    /// The next event; throws after five seconds without one.
+    deinit {
+        tracking.cancel()
+    }
+
+    /// The next event (nil once tracking has ended); throws the tracking's error, or after five seconds without one.
     func next() async throws -> KeyInvalidation? {
         try await withThrowingTaskGroup(of: KeyInvalidation?.self) { group in
             group.addTask { try await self.iterator.next() }

@@ -8,7 +8,7 @@ struct RedisKeyTrackingTests {
         try await RedisTestEnvironment.withClient { client in
             let base = RedisTestEnvironment.uniqueKeyPrefix()
             let tracked = base + "job:"
-            let events = InvalidationEvents(client.trackInvalidations(prefixes: [tracked]))
+            let events = InvalidationEvents(client: client, prefixes: [tracked])
             #expect(try await events.next() == .tracking)
 
             // Written first: were it reported, its report would come before the others.
@@ -33,7 +33,7 @@ struct RedisKeyTrackingTests {
         let server = try await RedisTestServer.launch()
         let client = try RedisClient(url: server.url)
         defer { client.close() }
-        let events = InvalidationEvents(client.trackInvalidations(prefixes: ["job:"]))
+        let events = InvalidationEvents(client: client, prefixes: ["job:"])
         #expect(try await events.next() == .tracking)
 
         _ = try await client.send(["FLUSHALL"])
@@ -47,10 +47,21 @@ struct RedisKeyTrackingTests {
         #expect(try await events.next() == .changed(["job:1"]))
     }
 
-    @Test func aServerWithoutTheTrackedConnectionEndsTheStreamWithTheError() async throws {
+    @Test func cancellingTheTaskEndsTrackingAndItsConnection() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = try RedisClient(url: server.url)
+        defer { client.close() }
+        let tracking = Task { try await client.trackInvalidations(prefixes: ["job:"]) { _ in } }
+        try await client.waitForSubscribers(1, on: "__redis__:invalidate")
+        tracking.cancel()
+        try await tracking.value
+        try await client.waitForSubscribers(0, on: "__redis__:invalidate")
+    }
+
+    @Test func aDeadServerFailsTrackingWithTheConnectionError() async throws {
         let client = try RedisClient(url: "redis://127.0.0.1:1")
         defer { client.close() }
-        let events = InvalidationEvents(client.trackInvalidations(prefixes: ["job:"]))
+        let events = InvalidationEvents(client: client, prefixes: ["job:"])
         let error = await #expect(throws: RedisError.self) { _ = try await events.next() }
         #expect(error?.code == .connectionFailed)
     }
