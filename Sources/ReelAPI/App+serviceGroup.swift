@@ -25,14 +25,19 @@ import UnixSignals
 public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, port: Int, logger: Logger = Logger(label: "reel.api"))
     async throws -> ServiceGroup
 {
+    // First: metric handles made before the bootstrap would stay unconnected.
+    let registry = PrometheusCollectorRegistry()
+    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
-    let queue = RedisVideoJobQueue(client: redis, name: configuration.reel.queue)
+    let queue = RedisVideoJobQueue(
+        client: redis,
+        name: configuration.reel.queue,
+        options: VideoJobQueueOptions(readCacheCapacity: configuration.reel.readCacheEntries)
+    )
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
-    let registry = PrometheusCollectorRegistry()
-    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let front = VideoFront(
         queue: queue,
         keys: RedisVirtualKeyStore(client: redis),
@@ -89,5 +94,13 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         passthrough: passthrough,
         logger: logger
     )
-    return ServiceGroup(configuration: .init(services: [catalogFollower, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    // Listed first, the follower of job changes stops last, after the HTTP server has drained.
+    let jobChangeFollower: [any Service] = configuration.reel.readCacheEntries > 0 ? [JobChangeFollower(queue: queue, logger: logger)] : []
+    return ServiceGroup(
+        configuration: .init(
+            services: jobChangeFollower + [catalogFollower, app],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+    )
 }

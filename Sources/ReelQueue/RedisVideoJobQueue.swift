@@ -1,3 +1,4 @@
+public import Logging
 public import ReelRedis
 import Synchronization
 
@@ -23,6 +24,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     let keyPrefix: String
     private let header: [String]
     private let libraryLoaded = Atomic(false)
+    private let readCache: JobReadCache?
 
     /// A BZPOPMIN timeout may fire up to one server tick (1/hz, 100 ms by default) late; the claimer wakes this much
     /// before a due time and sleeps the rest, so delayed jobs run on time.
@@ -32,7 +34,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     /// - Parameters:
     ///   - client: The Redis client.
     ///   - name: The queue's name; keys are `reel:{name}:…`. Letters, digits, `-`, `_` and `.`.
-    ///   - options: Retention and event-stream cap.
+    ///   - options: Retention, event-stream cap and read cache.
     public init(client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) {
         precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "invalid queue name")
         self.redisClient = client
@@ -40,6 +42,34 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         self.options = options
         self.keyPrefix = "reel:{\(name)}:"
         self.header = [String(options.retention.milliseconds), String(options.eventsMaxLength)]
+        self.readCache =
+            options.readCacheCapacity > 0
+            ? JobReadCache(jobKeyPrefix: keyPrefix + "job:", capacity: options.readCacheCapacity, queueName: name) : nil
+    }
+
+    /// Keeps the read cache coherent until the task is cancelled (or the client closes), following Redis's reports of changed jobs and
+    /// reconnecting as needed; until it follows them, reads go to Redis. Returns at once without a read cache.
+    /// - Parameter logger: Where interruptions are logged.
+    public func followChanges(logger: Logger) async {
+        guard let readCache else { return }
+        // Tracking reconnects by itself once it has started; it fails only when it cannot start (Redis down at
+        // start, or a server that refuses CLIENT TRACKING). Then try again, less and less often.
+        var retryDelay = Duration.seconds(1)
+        while !Task.isCancelled {
+            do {
+                try await redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) { readCache.apply($0) }
+                readCache.apply(.interrupted)
+                return
+            } catch {
+                readCache.apply(.interrupted)
+                logger.warning(
+                    "Job read cache off: Redis key tracking failed",
+                    metadata: ["error": "\(error)", "retry_in": "\(retryDelay)"]
+                )
+            }
+            try? await Task.sleep(for: retryDelay)
+            retryDelay = min(retryDelay * 2, .seconds(60))
+        }
     }
 
     /// Loads the functions library unless Redis already holds this version or a newer one.
@@ -291,7 +321,8 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     // MARK: by id
 
     public func cancel(id: String) async throws -> CancelOutcome {
-        switch try await call("reel_q_cancel", [id]).string {
+        defer { readCache?.forget(id) }
+        return switch try await call("reel_q_cancel", [id]).string {
         case "cancelled": .cancelled
         case "requested": .requested
         case "finished": .alreadyFinished
@@ -300,14 +331,31 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     public func signal(id: String) async throws -> Bool {
-        try await call("reel_q_signal", [id]).int == 1
+        defer { readCache?.forget(id) }
+        return try await call("reel_q_signal", [id]).int == 1
     }
 
     public func replaceFinishedRecord(id: String, record: String) async throws -> Bool {
-        try await call("reel_q_replace_finished_record", [id, record]).int == 1
+        defer { readCache?.forget(id) }
+        return try await call("reel_q_replace_finished_record", [id, record]).int == 1
     }
 
     public func job(id: String) async throws -> JobSnapshot? {
+        guard let readCache else { return try await readJob(id: id) }
+        switch readCache.lookup(id) {
+        case .hit(let snapshot):
+            return snapshot
+        case .miss(nil):
+            return try await readJob(id: id)
+        case .miss(let ticket?):
+            var snapshot: JobSnapshot?
+            defer { readCache.keep(snapshot, id: id, ticket: ticket) }
+            snapshot = try await readJob(id: id)
+            return snapshot
+        }
+    }
+
+    private func readJob(id: String) async throws -> JobSnapshot? {
         // A plain HGETALL, as the claim reads job hashes: status reads are the busiest call, and a function call
         // costs Redis more than the read itself.
         let reply: RESPValue
@@ -352,7 +400,8 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     public func replay(id: String) async throws -> Bool {
-        try await call("reel_q_replay", [id]).int == 1
+        defer { readCache?.forget(id) }
+        return try await call("reel_q_replay", [id]).int == 1
     }
 
     public func setPaused(_ paused: Bool) async throws {

@@ -93,6 +93,12 @@ final class HiredisContext {
         return RESPValue(reply.assumingMemoryBound(to: redisReply.self))
     }
 
+    /// Sends one command and blocks until its reply; an error reply throws.
+    func run(_ arguments: [String]) throws(RedisError) -> RESPValue {
+        append(try EncodedCommand(arguments))
+        return try readReply().throwingErrorReply()
+    }
+
     /// Whether the server closed an idle connection (or anything else arrived unasked): then it must not be reused.
     var isStale: Bool {
         var descriptor = pollfd(fd: context.pointee.fd, events: Int16(POLLIN), revents: 0)

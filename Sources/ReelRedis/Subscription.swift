@@ -7,15 +7,20 @@ import Glibc
 import Darwin
 #endif
 
-/// A pub/sub connection on a thread of its own that feeds an `AsyncThrowingStream`.
+/// A pub/sub connection on a thread of its own that reports its ``SubscriptionEvent``s to a stream.
 ///
 /// It reconnects and subscribes again after the connection breaks (messages published meanwhile are lost, as
 /// with any Redis pub/sub). Only when the very first connection fails does the stream end with that error.
 final class Subscription: @unchecked Sendable {
+    /// Runs on each new connection before it subscribes (to turn on key tracking, say).
+    typealias Preparation = @Sendable (HiredisContext) throws(RedisError) -> Void
+
     private let configuration: RedisConfiguration
     private let logger: Logger
     private let channels: [String]
-    private let continuation: AsyncThrowingStream<RedisMessage, any Error>.Continuation
+    private let prepare: Preparation
+    private let report: @Sendable (SubscriptionEvent) -> Void
+    private let finish: @Sendable ((any Error)?) -> Void
 
     /// Guards `terminated` and `socket`.
     private let condition = NSCondition()
@@ -26,12 +31,16 @@ final class Subscription: @unchecked Sendable {
         configuration: RedisConfiguration,
         logger: Logger,
         channels: [String],
-        continuation: AsyncThrowingStream<RedisMessage, any Error>.Continuation
+        prepare: @escaping Preparation,
+        report: @escaping @Sendable (SubscriptionEvent) -> Void,
+        finish: @escaping @Sendable ((any Error)?) -> Void
     ) {
         self.configuration = configuration
         self.logger = logger
         self.channels = channels
-        self.continuation = continuation
+        self.prepare = prepare
+        self.report = report
+        self.finish = finish
     }
 
     func start() {
@@ -53,6 +62,7 @@ final class Subscription: @unchecked Sendable {
 
     private func run() {
         var subscribedOnce = false
+        var subscribed = false
         var backoff = ReconnectBackoff()
         while !isTerminated {
             do {
@@ -62,6 +72,7 @@ final class Subscription: @unchecked Sendable {
                     if terminated { throw RedisError(.closed) }
                     socket = context.fileDescriptor
                 }
+                try prepare(context)
                 context.append(try EncodedCommand(["SUBSCRIBE"] + channels))
                 var confirmations = 0
                 while true {
@@ -69,15 +80,17 @@ final class Subscription: @unchecked Sendable {
                     guard reply.count == 3, let channel = reply[1].string else { continue }
                     switch reply[0].string {
                     case "message":
-                        if let payload = reply[2].bytes { continuation.yield(RedisMessage(channel: channel, payload: payload)) }
+                        report(.message(channel: channel, payload: reply[2]))
                     case "subscribe":
                         confirmations += 1
                         guard confirmations == channels.count else { continue }
                         // Subscribed to everything: from now on, wait for messages as long as it takes.
                         context.setTimeout(nil)
                         subscribedOnce = true
+                        subscribed = true
                         backoff.succeeded()
                         logger.debug("Redis subscribed", metadata: [RedisLogging.channels: "\(channels)"])
+                        report(.subscribed)
                     default:
                         continue
                     }
@@ -85,9 +98,11 @@ final class Subscription: @unchecked Sendable {
             } catch {
                 if isTerminated { break }
                 guard subscribedOnce else {
-                    continuation.finish(throwing: error)
+                    finish(error)
                     return
                 }
+                if subscribed { report(.interrupted) }
+                subscribed = false
                 backoff.failed()
                 logger.warning(
                     "Redis subscription broken",
@@ -98,6 +113,6 @@ final class Subscription: @unchecked Sendable {
                 }
             }
         }
-        continuation.finish()
+        finish(nil)
     }
 }

@@ -8,11 +8,15 @@ extension VideoJobRunner {
     ///
     /// A job whose inputs or reference file live on a deployment goes there; any other job may move to another
     /// deployment of its group while its own cools down or is at its limits. The idempotency key derives from the
-    /// job id, so a retried submit (after a crash between the call and the checkpoint) creates nothing twice.
+    /// job id, so a retried submit (after a crash between the call and the checkpoint) creates nothing twice, as
+    /// long as it goes to the same deployment: a move is recorded before the call, and a job that may have been
+    /// sent already (an answer that never came, or a worker lost while holding it) never moves.
     func submit(_ job: inout VideoJob, logger: Logger) async throws {
         let inputs = try await resolveInputs(job)
-        let preferred = inputs.deploymentID ?? job.step.unconfirmedSubmitTo ?? job.step.deploymentID ?? job.payload.deploymentID
-        let movable = inputs.deploymentID == nil && !job.payload.pinsDeployment && job.step.unconfirmedSubmitTo == nil
+        let preferred =
+            inputs.deploymentID ?? job.step.unconfirmedSubmitTo ?? job.step.deploymentID ?? job.record?.deploymentID ?? job.payload.deploymentID
+        let maySitAtTheProvider = job.step.unconfirmedSubmitTo != nil || job.claimed.job.stalls > 0
+        let movable = inputs.deploymentID == nil && !job.payload.pinsDeployment && !maySitAtTheProvider
         let candidates = movable
             ? deployments.candidates(group: job.payload.modelGroup, preferring: preferred)
             : deployments.deployment(id: preferred).map { [$0] } ?? []
@@ -28,11 +32,18 @@ extension VideoJobRunner {
                 wait = min(wait ?? retryAfter, retryAfter)
                 continue
             }
-            if deployment.id != preferred {
-                logger.info("Job moved to another deployment", metadata: ["reel.deployment.from": "\(preferred)", "reel.deployment.to": "\(deployment.id)"])
-            }
             job.step.deploymentID = deployment.id
             job.record?.deploymentID = deployment.id
+            if deployment.id != preferred, let record = job.record {
+                logger.info("Job moved to another deployment", metadata: ["reel.deployment.from": "\(preferred)", "reel.deployment.to": "\(deployment.id)"])
+                // Recorded before the call: a worker that resumes this job after a crash sends it here too.
+                do {
+                    try await queue.updateRecord(job.claimed.lease, record: record.json)
+                } catch {
+                    try await gate.release(permit, transientFailure: false)
+                    throw error
+                }
+            }
             let result: ProviderResult
             do {
                 result = try await send(job, inputs: inputs, to: deployment)

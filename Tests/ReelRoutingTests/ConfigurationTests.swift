@@ -90,6 +90,12 @@ struct ConfigurationTests {
         #expect(budgets.deadline(forJobType: "generate") == .seconds(3600))
     }
 
+    @Test func theReadCacheIsOnByDefaultAndMayBeTurnedOff() throws {
+        let secrets = "reel_settings: {secrets: {id_secret: 0123456789abcdef}"
+        #expect(try ReelConfiguration(yaml: secrets + "}", environment: [:]).reel.readCacheEntries == 10_000)
+        #expect(try ReelConfiguration(yaml: secrets + ", read_cache_entries: 0}", environment: [:]).reel.readCacheEntries == 0)
+    }
+
     @Test func idsAreStableHashesWhenNotGiven() throws {
         let yaml = """
             model_list:
@@ -115,6 +121,7 @@ struct ConfigurationTests {
         ("router_settings: {routing_strategy: fastest}", "routing_strategy"),
         ("router_settings: {cooldown_time: soon}", "cooldown_time"),
         ("reel_settings: {secrets: {id_secret: short}}", "16 bytes"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, read_cache_entries: -1}", "read_cache_entries"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {render: 60}}}}", "deadlines.render"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {edit: -1}}}}", "deadlines.edit"),
         ("model_list: [", "YAML"),

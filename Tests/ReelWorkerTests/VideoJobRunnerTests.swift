@@ -246,6 +246,37 @@ struct VideoJobRunnerTests {
         #expect(try await harness.queue.job(id: id)?.attempts == 1, "still an attempt")
     }
 
+    @Test func jobResumedAfterAWorkerWasLostStaysOnItsDeployment() async throws {
+        // The lost worker may have created the video on dep-a before it died: the job waits out dep-a's cooldown
+        // rather than creating a second video on dep-b.
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .seconds(1))
+        try await Task.sleep(for: .milliseconds(100))
+        await harness.gate.recordFailure(deploymentID: "dep-a")
+        let finished = try await harness.runUntilFinished(id)
+        #expect(finished.state == .done)
+        #expect(finished.stalls == 1)
+        #expect(try await harness.record(id).deploymentID == "dep-a")
+        #expect(await harness.provider("dep-b").calls(.create) == 0)
+    }
+
+    @Test func aMoveIsRecordedBeforeTheJobIsSent() async throws {
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
+        await harness.gate.recordFailure(deploymentID: "dep-a")
+        await harness.provider("dep-b").setCreateDelay(.seconds(1))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        let tick = Task { try await harness.tick() }
+        // While dep-b is still answering the create, the record already names it: a worker resuming the job after
+        // a crash would send it there again, under the same idempotency key.
+        for _ in 0..<50 where await harness.provider("dep-b").calls(.create) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(await harness.provider("dep-b").calls(.create) == 1)
+        #expect(try await harness.record(id).deploymentID == "dep-b")
+        _ = try await tick.value
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(await harness.provider("dep-b").calls(.create) == 1)
+    }
+
     @Test func submitThatNeverReachedTheProviderMayMove() async throws {
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
         let id = try await harness.enqueue(.generate, deployment: "dep-a")

@@ -29,6 +29,7 @@ router_settings: {{routing_strategy: simple-shuffle, cooldown_time: {cooldown}, 
 general_settings: {{master_key: os.environ/REEL_MASTER_KEY}}
 reel_settings:
   queue: {queue}
+  read_cache_entries: {read_cache_entries}
   storage: {{directory: {blobs}}}
   worker:
     poll_interval_min: {poll_min}
@@ -56,7 +57,7 @@ class Cluster:
         self.sim = start_sim(**(sim or {}))
         values = dict(
             cooldown=1, allowed_fails=20, poll_min=0.2, poll_max=1, lease=10,
-            max_attempts=5, max_polls=2000, max_stalls=5, deadline=600,
+            max_attempts=5, max_polls=2000, max_stalls=5, deadline=600, read_cache_entries=10000,
         )
         values.update(settings)
         allowed = json.dumps(list(allowed_params))
@@ -116,8 +117,10 @@ class Cluster:
         assert not pending, f"{len(pending)} videos did not finish within {timeout} s, e.g. {client.videos.retrieve(next(iter(pending)))}"
         return finished
 
-    def metrics(self, worker):
-        with urllib.request.urlopen(f"http://127.0.0.1:{worker.metrics_port}/metrics", timeout=5) as response:
+    def metrics(self, worker=None):
+        """The Prometheus text of a worker, or of the front without one."""
+        port = worker.metrics_port if worker else self.api_port
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
             return response.read().decode()
 
 

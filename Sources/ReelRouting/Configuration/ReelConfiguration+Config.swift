@@ -8,7 +8,7 @@ extension ReelConfiguration {
     /// `model_list[].model_name`, `model_list[].litellm_params.{model, api_key, api_base, api_version, organization,
     /// rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
-    /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, storage.{directory, max_upload_bytes},
+    /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, read_cache_entries, storage.{directory, max_upload_bytes},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
     /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
     /// A relative `reel_settings.catalog` path is made relative to the file's directory.
@@ -166,6 +166,10 @@ extension ReelConfiguration {
             settings.queue = queue
         }
         settings.catalogPath = try resolver.resolve(raw?.catalog, at: "reel_settings.catalog")
+        if let entries = raw?.read_cache_entries {
+            guard entries >= 0 else { throw resolver.invalid("reel_settings.read_cache_entries must not be negative") }
+            settings.readCacheEntries = entries
+        }
         if let storage = raw?.storage {
             if let directory = try resolver.resolve(storage.directory, at: "reel_settings.storage.directory") {
                 settings.storage.directory = directory

@@ -58,6 +58,7 @@ extension ReelConfiguration {
             var redis_url: String?
             var queue: String?
             var catalog: String?
+            var read_cache_entries: Int?
             var storage: Storage?
             var worker: Worker?
             var secrets: Secrets?

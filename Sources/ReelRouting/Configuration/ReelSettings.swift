@@ -12,6 +12,9 @@ public struct ReelSettings: Sendable, Hashable {
     public var secrets: Secrets
     /// `catalog`: path of a catalog JSON to start from instead of the built-in default (relative to the config file).
     public var catalogPath: String?
+    /// `read_cache_entries`: how many jobs the API front keeps in memory for status reads, kept coherent by
+    /// Redis's key tracking; 0 turns the cache off.
+    public var readCacheEntries: Int
 
     /// Creates settings.
     public init(
@@ -20,14 +23,17 @@ public struct ReelSettings: Sendable, Hashable {
         storage: Storage = Storage(),
         worker: Worker = Worker(),
         secrets: Secrets,
-        catalogPath: String? = nil
+        catalogPath: String? = nil,
+        readCacheEntries: Int = 10_000
     ) {
+        precondition(readCacheEntries >= 0, "readCacheEntries must not be negative")
         self.redisURL = redisURL
         self.queue = queue
         self.storage = storage
         self.worker = worker
         self.secrets = secrets
         self.catalogPath = catalogPath
+        self.readCacheEntries = readCacheEntries
     }
 
     /// `reel_settings.storage`: the blob store.

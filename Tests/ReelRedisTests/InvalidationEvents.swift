@@ -1,0 +1,43 @@
+import ReelRedis
+import Testing
+
+/// What ``RedisClient/trackInvalidations(prefixes:onInvalidation:)`` reports, one event at a time, each within five
+/// seconds; the tracking stops when this goes away.
+final class InvalidationEvents: @unchecked Sendable {
+    private struct Timeout: Error, CustomStringConvertible {
+        var description: String { "no key invalidation within 5 s" }
+    }
+
+    private var iterator: AsyncThrowingStream<KeyInvalidation, any Error>.Iterator
+    private let tracking: Task<Void, Never>
+
+    init(client: RedisClient, prefixes: [String]) {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: KeyInvalidation.self)
+        iterator = stream.makeAsyncIterator()
+        tracking = Task {
+            do {
+                try await client.trackInvalidations(prefixes: prefixes) { continuation.yield($0) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+    }
+
+    deinit {
+        tracking.cancel()
+    }
+
+    /// The next event (nil once tracking has ended); throws the tracking's error, or after five seconds without one.
+    func next() async throws -> KeyInvalidation? {
+        try await withThrowingTaskGroup(of: KeyInvalidation?.self) { group in
+            group.addTask { try await self.iterator.next() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(5))
+                throw Timeout()
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+}
