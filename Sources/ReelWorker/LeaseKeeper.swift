@@ -68,8 +68,8 @@ final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
                         if heartbeat.cancelRequested { held[lease]?.cancellation.set() }
                         return nil
                     case .failure(let error):
-                        held[lease] = nil
-                        return (lease, error)
+                        // A lease dropped meanwhile was refused because its tick ended: nothing to report.
+                        return held.removeValue(forKey: lease) == nil ? nil : (lease, error)
                     }
                 }
             }
