@@ -35,6 +35,9 @@ final class JobReadCache: Sendable {
     private let hits: Counter
     private let misses: Counter
     private let state = Mutex(State())
+    /// When a job was last looked up, in milliseconds since `epoch`.
+    private let lastLookup = Atomic<Int64>(.min)
+    private let epoch = ContinuousClock.now
 
     init(jobKeyPrefix: String, capacity: Int, queueName: String) {
         precondition(capacity > 0)
@@ -45,6 +48,7 @@ final class JobReadCache: Sendable {
     }
 
     func lookup(_ id: String) -> Lookup {
+        lastLookup.store(epoch.duration(to: .now).milliseconds, ordering: .relaxed)
         let lookup = state.withLock { state -> Lookup in
             guard state.tracking else { return .miss(ticket: nil) }
             switch state.entries[id] {
@@ -63,6 +67,12 @@ final class JobReadCache: Sendable {
         }
         if case .hit = lookup { hits.increment() } else { misses.increment() }
         return lookup
+    }
+
+    /// Whether a job was looked up within the last `interval`.
+    func wasRead(within interval: Duration) -> Bool {
+        let last = lastLookup.load(ordering: .relaxed)
+        return last != .min && epoch.duration(to: .now).milliseconds - last <= interval.milliseconds
     }
 
     /// Keeps what a read answered, unless a change was reported since its ``lookup(_:)``; `nil` (no such job)

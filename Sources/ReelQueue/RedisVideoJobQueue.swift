@@ -47,29 +47,57 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             ? JobReadCache(jobKeyPrefix: keyPrefix + "job:", capacity: options.readCacheCapacity, queueName: name) : nil
     }
 
-    /// Keeps the read cache coherent until the task is cancelled (or the client closes), following Redis's reports of changed jobs and
-    /// reconnecting as needed; until it follows them, reads go to Redis. Returns at once without a read cache.
-    /// - Parameter logger: Where interruptions are logged.
-    public func followChanges(logger: Logger) async {
+    /// Keeps the read cache coherent until the task is cancelled (or the client closes), following Redis's reports
+    /// of changed jobs and reconnecting as needed; until it follows them, reads go to Redis. Returns at once without
+    /// a read cache.
+    ///
+    /// Redis reports every change to a job to every tracking front, read or not, so tracking runs only while jobs
+    /// are read: it starts at the first read (which, like every read while tracking is off, goes to Redis) and stops
+    /// after `idleAfter` without one. A front nobody polls pays nothing for the workers' writes.
+    /// - Parameters:
+    ///   - logger: Where failures to start tracking are logged.
+    ///   - idleAfter: How long tracking runs on without a job read.
+    public func followChanges(logger: Logger, idleAfter: Duration = .seconds(60)) async {
         guard let readCache else { return }
-        // Tracking reconnects by itself once it has started; it fails only when it cannot start (Redis down at
-        // start, or a server that refuses CLIENT TRACKING). Then try again, less and less often.
+        // Tracking reconnects by itself once it has started; it fails only when it cannot start (Redis down, or a
+        // server that refuses CLIENT TRACKING). Then try again, less and less often.
         var retryDelay = Duration.seconds(1)
         while !Task.isCancelled {
+            while !readCache.wasRead(within: idleAfter) {
+                guard (try? await Task.sleep(for: .milliseconds(100))) != nil else { return }
+            }
             do {
-                try await redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) { readCache.apply($0) }
+                let ended = try await withThrowingTaskGroup(of: TrackingEnd.self) { group in
+                    group.addTask {
+                        try await self.redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) { readCache.apply($0) }
+                        return .clientClosed
+                    }
+                    group.addTask {
+                        while readCache.wasRead(within: idleAfter) { try await Task.sleep(for: min(idleAfter / 4, .seconds(5))) }
+                        return .idle
+                    }
+                    defer { group.cancelAll() }
+                    return try await group.next() ?? .clientClosed
+                }
                 readCache.apply(.interrupted)
-                return
+                if ended == .clientClosed { return }
+                retryDelay = .seconds(1)
             } catch {
                 readCache.apply(.interrupted)
+                if Task.isCancelled { return }
                 logger.warning(
                     "Job read cache off: Redis key tracking failed",
                     metadata: ["error": "\(error)", "retry_in": "\(retryDelay)"]
                 )
+                try? await Task.sleep(for: retryDelay)
+                retryDelay = min(retryDelay * 2, .seconds(60))
             }
-            try? await Task.sleep(for: retryDelay)
-            retryDelay = min(retryDelay * 2, .seconds(60))
         }
+    }
+
+    /// Why a run of key tracking ended.
+    private enum TrackingEnd {
+        case idle, clientClosed
     }
 
     /// Loads the functions library unless Redis already holds this version or a newer one.

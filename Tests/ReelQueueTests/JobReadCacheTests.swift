@@ -144,10 +144,35 @@ struct JobReadCacheTests {
         let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
         let follower = Task { await front.followChanges(logger: Logger(label: "test")) }
         defer { follower.cancel() }
-        try await Task.sleep(for: .milliseconds(100))
+        // A read while Redis is down fails, and so does the tracking it starts; tracking is tried again later.
+        await #expect(throws: QueueError.self) { _ = try await front.job(id: "a") }
+        try await Task.sleep(for: .milliseconds(300))
 
         try await server.start()
         _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
+        try await Self.waitUntilCached("a", front: front, redis: client)
+    }
+
+    @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
+    func trackingRunsOnlyWhileJobsAreRead() async throws {
+        let server = try await RedisTestServer.launch()
+        let client = try RedisClient(url: server.url)
+        defer { client.close() }
+        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
+        let follower = Task { await front.followChanges(logger: Logger(label: "test"), idleAfter: .milliseconds(300)) }
+        defer { follower.cancel() }
+        let trackers = { try await client.send(["PUBSUB", "NUMSUB", "__redis__:invalidate"]).array?.last?.int }
+
+        _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await trackers() == 0, "no read yet: Redis reports nothing to this front")
+        try await Self.waitUntilCached("a", front: front, redis: client)
+        #expect(try await trackers() == 1)
+        try await Self.waitFor { try await trackers() == 0 }
+        // Idle, the copies are gone with the tracking: the next read goes to Redis and starts it again.
+        let reads = try await Self.readCount(client)
+        _ = try await front.job(id: "a")
+        #expect(try await Self.readCount(client) == reads + 1)
         try await Self.waitUntilCached("a", front: front, redis: client)
     }
 
