@@ -285,14 +285,30 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>] {
         guard !completions.isEmpty else { return [] }
-        let reply = try await call("reel_q_complete", completions.flatMap { [$0.lease.jobID, String($0.lease.fence)] + Self.optional($0.record) })
-        guard let statuses = reply.array, statuses.count == completions.count else {
-            throw QueueError(.decodeFailed, message: "complete answered \(reply)")
+        return try await perLeaseCall(
+            "reel_q_complete",
+            completions.flatMap { [$0.lease.jobID, String($0.lease.fence)] + Self.optional($0.record) },
+            leases: completions.map(\.lease),
+            countingAs: QueueMetrics.completed
+        )
+    }
+
+    /// One call for many leases that answers a status per lease (1 done, -1 unknown job, anything else a stale
+    /// lease); the ones done are counted under `metric`.
+    private func perLeaseCall(
+        _ function: String,
+        _ arguments: [String],
+        leases: [JobLease],
+        countingAs metric: String
+    ) async throws -> [Result<Void, QueueError>] {
+        let reply = try await call(function, arguments)
+        guard let statuses = reply.array, statuses.count == leases.count else {
+            throw QueueError(.decodeFailed, message: "\(function) answered \(reply)")
         }
-        let results = zip(completions, statuses).map { completion, status -> Result<Void, QueueError> in
-            status.int == 1 ? .success(()) : .failure(leaseRefused(completion.lease, status: status.int))
+        let results = zip(leases, statuses).map { lease, status -> Result<Void, QueueError> in
+            status.int == 1 ? .success(()) : .failure(leaseRefused(lease, status: status.int))
         }
-        QueueMetrics.count(QueueMetrics.completed, results.count { if case .success = $0 { true } else { false } }, queue: name)
+        QueueMetrics.count(metric, results.count { if case .success = $0 { true } else { false } }, queue: name)
         return results
     }
 
@@ -305,18 +321,12 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func snooze(_ snoozes: [JobSnooze]) async throws -> [Result<Void, QueueError>] {
         guard !snoozes.isEmpty else { return [] }
-        let reply = try await call(
+        return try await perLeaseCall(
             "reel_q_snoozes",
-            snoozes.flatMap { [$0.lease.jobID, String($0.lease.fence), String($0.delay.milliseconds), $0.stepState] + Self.optional($0.record) }
+            snoozes.flatMap { [$0.lease.jobID, String($0.lease.fence), String($0.delay.milliseconds), $0.stepState] + Self.optional($0.record) },
+            leases: snoozes.map(\.lease),
+            countingAs: QueueMetrics.snoozed
         )
-        guard let statuses = reply.array, statuses.count == snoozes.count else {
-            throw QueueError(.decodeFailed, message: "snooze answered \(reply)")
-        }
-        let results = zip(snoozes, statuses).map { snooze, status -> Result<Void, QueueError> in
-            status.int == 1 ? .success(()) : .failure(leaseRefused(snooze.lease, status: status.int))
-        }
-        QueueMetrics.count(QueueMetrics.snoozed, results.count { if case .success = $0 { true } else { false } }, queue: name)
-        return results
     }
 
     public func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome {

@@ -85,17 +85,15 @@ struct JobReadCacheTests {
 
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func readsComeFromMemoryAndFollowEveryChange() async throws {
-        let server = try await RedisTestServer.launch()
-        let frontClient = try RedisClient(url: server.url)
-        let workerClient = try RedisClient(url: server.url)
+        let (server, front, follower) = try await Self.startFront()
         defer {
-            frontClient.close()
-            workerClient.close()
+            follower.cancel()
+            front.redisClient.close()
+            withExtendedLifetime(server) {}
         }
-        let front = RedisVideoJobQueue(client: frontClient, name: "videos", options: .init(readCacheCapacity: 100))
+        let workerClient = try RedisClient(url: server.url)
+        defer { workerClient.close() }
         let worker = RedisVideoJobQueue(client: workerClient, name: "videos")
-        let follower = Task { await front.followChanges(logger: Logger(label: "test")) }
-        defer { follower.cancel() }
 
         _ = try await worker.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
         try await Self.waitUntilCached("a", front: front, redis: workerClient)
@@ -116,12 +114,12 @@ struct JobReadCacheTests {
 
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func nothingStaleIsServedAfterRedisRestartsEmpty() async throws {
-        let server = try await RedisTestServer.launch()
-        let client = try RedisClient(url: server.url)
-        defer { client.close() }
-        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
-        let follower = Task { await front.followChanges(logger: Logger(label: "test")) }
-        defer { follower.cancel() }
+        let (server, front, follower) = try await Self.startFront()
+        let client = front.redisClient
+        defer {
+            follower.cancel()
+            client.close()
+        }
 
         _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
         try await Self.waitUntilCached("a", front: front, redis: client)
@@ -137,13 +135,13 @@ struct JobReadCacheTests {
 
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func theCacheStartsOnceRedisComesUp() async throws {
-        let server = try await RedisTestServer.launch()
-        let client = try RedisClient(url: server.url)
-        defer { client.close() }
+        let (server, front, follower) = try await Self.startFront()
+        let client = front.redisClient
+        defer {
+            follower.cancel()
+            client.close()
+        }
         try await server.stop()
-        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
-        let follower = Task { await front.followChanges(logger: Logger(label: "test")) }
-        defer { follower.cancel() }
         // A read while Redis is down fails, and so does the tracking it starts; tracking is tried again later.
         await #expect(throws: QueueError.self) { _ = try await front.job(id: "a") }
         try await Task.sleep(for: .milliseconds(300))
@@ -155,12 +153,13 @@ struct JobReadCacheTests {
 
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func trackingRunsOnlyWhileJobsAreRead() async throws {
-        let server = try await RedisTestServer.launch()
-        let client = try RedisClient(url: server.url)
-        defer { client.close() }
-        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
-        let follower = Task { await front.followChanges(logger: Logger(label: "test"), idleAfter: .milliseconds(300)) }
-        defer { follower.cancel() }
+        let (server, front, follower) = try await Self.startFront(idleAfter: .milliseconds(300))
+        let client = front.redisClient
+        defer {
+            follower.cancel()
+            client.close()
+            withExtendedLifetime(server) {}
+        }
         let trackers = { try await client.send(["PUBSUB", "NUMSUB", "__redis__:invalidate"]).array?.last?.int }
 
         _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
@@ -174,6 +173,18 @@ struct JobReadCacheTests {
         _ = try await front.job(id: "a")
         #expect(try await Self.readCount(client) == reads + 1)
         try await Self.waitUntilCached("a", front: front, redis: client)
+    }
+
+    /// A private redis-server and a front's queue on it with a read cache, and the task following its changes (the
+    /// caller cancels it and closes the queue's client).
+    private static func startFront(
+        idleAfter: Duration = .seconds(60)
+    ) async throws -> (server: RedisTestServer, front: RedisVideoJobQueue, follower: Task<Void, Never>) {
+        let server = try await RedisTestServer.launch()
+        let client = try RedisClient(url: server.url)
+        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
+        let follower = Task { await front.followChanges(logger: Logger(label: "test"), idleAfter: idleAfter) }
+        return (server, front, follower)
     }
 
     /// `HGETALL`s Redis has run so far (job reads that missed the cache).
