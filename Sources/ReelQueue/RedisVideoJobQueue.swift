@@ -271,16 +271,12 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func heartbeat(_ leases: [JobLease], extendBy: Duration) async throws -> [Result<HeartbeatResult, QueueError>] {
         guard !leases.isEmpty else { return [] }
-        let reply = try await call("reel_q_heartbeats", [String(extendBy.milliseconds)] + leases.flatMap { [$0.jobID, String($0.fence)] })
-        guard let statuses = reply.array, statuses.count == leases.count else {
-            throw QueueError(.decodeFailed, message: "heartbeat answered \(reply)")
-        }
-        return zip(leases, statuses).map { lease, status in
-            switch status.int {
-            case 0, 1: .success(HeartbeatResult(cancelRequested: status.int == 1))
-            default: .failure(leaseRefused(lease, status: status.int))
-            }
-        }
+        // 1: extended and a cancel was requested, 0: extended.
+        return try await perLeaseCall(
+            "reel_q_heartbeats",
+            [String(extendBy.milliseconds)] + leases.flatMap { [$0.jobID, String($0.fence)] },
+            leases: leases
+        ) { status in status == 0 || status == 1 ? HeartbeatResult(cancelRequested: status == 1) : nil }
     }
 
     public func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>] {
@@ -290,25 +286,26 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             completions.flatMap { [$0.lease.jobID, String($0.lease.fence)] + Self.optional($0.record) },
             leases: completions.map(\.lease),
             countingAs: QueueMetrics.completed
-        )
+        ) { status in status == 1 ? () : nil }
     }
 
-    /// One call for many leases that answers a status per lease (1 done, -1 unknown job, anything else a stale
-    /// lease); the ones done are counted under `metric`.
-    private func perLeaseCall(
+    /// One call for many leases that answers a status per lease: `success` reads the statuses that mean done;
+    /// of the others, -1 is an unknown job and anything else a stale lease. The ones done are counted under `metric`.
+    private func perLeaseCall<Success>(
         _ function: String,
         _ arguments: [String],
         leases: [JobLease],
-        countingAs metric: String
-    ) async throws -> [Result<Void, QueueError>] {
+        countingAs metric: String? = nil,
+        success: (Int?) -> Success?
+    ) async throws -> [Result<Success, QueueError>] {
         let reply = try await call(function, arguments)
         guard let statuses = reply.array, statuses.count == leases.count else {
             throw QueueError(.decodeFailed, message: "\(function) answered \(reply)")
         }
-        let results = zip(leases, statuses).map { lease, status -> Result<Void, QueueError> in
-            status.int == 1 ? .success(()) : .failure(leaseRefused(lease, status: status.int))
+        let results = zip(leases, statuses).map { lease, status -> Result<Success, QueueError> in
+            success(status.int).map { .success($0) } ?? .failure(leaseRefused(lease, status: status.int))
         }
-        QueueMetrics.count(metric, results.count { if case .success = $0 { true } else { false } }, queue: name)
+        if let metric { QueueMetrics.count(metric, results.count { if case .success = $0 { true } else { false } }, queue: name) }
         return results
     }
 
@@ -326,7 +323,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             snoozes.flatMap { [$0.lease.jobID, String($0.lease.fence), String($0.delay.milliseconds), $0.stepState] + Self.optional($0.record) },
             leases: snoozes.map(\.lease),
             countingAs: QueueMetrics.snoozed
-        )
+        ) { status in status == 1 ? () : nil }
     }
 
     public func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome {
