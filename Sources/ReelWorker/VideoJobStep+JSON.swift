@@ -9,22 +9,13 @@ extension VideoJobStep {
         writer.beginObject()
         writer.key("phase")
         writer.string(phase.rawValue)
-        for (key, value) in [("deploymentID", deploymentID), ("unconfirmedSubmitTo", unconfirmedSubmitTo), ("providerObjectID", providerObjectID)] {
-            if let value {
-                writer.key(key)
-                writer.string(value)
-            }
-        }
-        if let pollIntervalMs {
-            writer.key("pollIntervalMs")
-            writer.int(pollIntervalMs)
-        }
+        writer.member("deploymentID", ifPresent: deploymentID)
+        writer.member("unconfirmedSubmitTo", ifPresent: unconfirmedSubmitTo)
+        writer.member("providerObjectID", ifPresent: providerObjectID)
+        writer.member("pollIntervalMs", ifPresent: pollIntervalMs)
         writer.key("consecutiveErrors")
         writer.int(consecutiveErrors)
-        if let expiresAt {
-            writer.key("expiresAt")
-            writer.int(expiresAt)
-        }
+        writer.member("expiresAt", ifPresent: expiresAt)
         writer.endObject()
         return writer.text
     }

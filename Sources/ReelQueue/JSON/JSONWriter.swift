@@ -104,6 +104,20 @@ package struct JSONWriter {
         if let value { int(value) } else { null() }
     }
 
+    /// A member with a string value, left out when the value is nil (as `Codable` leaves out absent optionals).
+    package mutating func member(_ name: String, ifPresent value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    /// A member with an integer value, left out when the value is nil (as `Codable` leaves out absent optionals).
+    package mutating func member(_ name: String, ifPresent value: (some BinaryInteger)?) {
+        guard let value else { return }
+        key(name)
+        int(value)
+    }
+
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }

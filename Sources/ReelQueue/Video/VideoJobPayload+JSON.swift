@@ -12,18 +12,9 @@ extension VideoJobPayload {
         writer.string(deploymentID)
         writer.key("modelGroup")
         writer.string(modelGroup)
-        if let prompt {
-            writer.key("prompt")
-            writer.string(prompt)
-        }
-        if let seconds {
-            writer.key("seconds")
-            writer.string(seconds)
-        }
-        if let size {
-            writer.key("size")
-            writer.string(size)
-        }
+        writer.member("prompt", ifPresent: prompt)
+        writer.member("seconds", ifPresent: seconds)
+        writer.member("size", ifPresent: size)
         if let inputReference {
             writer.key("inputReference")
             writer.beginObject()
@@ -51,26 +42,17 @@ extension VideoJobPayload {
         writer.beginArray()
         for id in characterIDs { writer.string(id) }
         writer.endArray()
-        if let sourceVideoID {
-            writer.key("sourceVideoID")
-            writer.string(sourceVideoID)
-        }
+        writer.member("sourceVideoID", ifPresent: sourceVideoID)
         if let sourceUpload {
             writer.key("sourceUpload")
             Self.write(sourceUpload, to: &writer)
         }
-        if let characterName {
-            writer.key("characterName")
-            writer.string(characterName)
-        }
+        writer.member("characterName", ifPresent: characterName)
         if let characterVideo {
             writer.key("characterVideo")
             Self.write(characterVideo, to: &writer)
         }
-        if let extraBody {
-            writer.key("extraBody")
-            writer.string(extraBody)
-        }
+        writer.member("extraBody", ifPresent: extraBody)
         writer.endObject()
         return writer.text
     }

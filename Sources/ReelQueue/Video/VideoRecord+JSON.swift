@@ -21,20 +21,12 @@ extension VideoRecord {
         writer.int(progress)
         writer.key("createdAt")
         writer.int(createdAt)
-        if let completedAt {
-            writer.key("completedAt")
-            writer.int(completedAt)
-        }
-        if let expiresAt {
-            writer.key("expiresAt")
-            writer.int(expiresAt)
-        }
-        for (key, value) in [("prompt", prompt), ("seconds", seconds), ("size", size), ("remixedFromVideoID", remixedFromVideoID)] {
-            if let value {
-                writer.key(key)
-                writer.string(value)
-            }
-        }
+        writer.member("completedAt", ifPresent: completedAt)
+        writer.member("expiresAt", ifPresent: expiresAt)
+        writer.member("prompt", ifPresent: prompt)
+        writer.member("seconds", ifPresent: seconds)
+        writer.member("size", ifPresent: size)
+        writer.member("remixedFromVideoID", ifPresent: remixedFromVideoID)
         if let error {
             writer.key("error")
             writer.beginObject()
@@ -44,16 +36,10 @@ extension VideoRecord {
             writer.string(error.message)
             writer.endObject()
         }
-        if let name {
-            writer.key("name")
-            writer.string(name)
-        }
+        writer.member("name", ifPresent: name)
         writer.key("deploymentID")
         writer.string(deploymentID)
-        if let providerObjectID {
-            writer.key("providerObjectID")
-            writer.string(providerObjectID)
-        }
+        writer.member("providerObjectID", ifPresent: providerObjectID)
         writer.key("variants")
         writer.beginArray()
         for variant in variants { writer.string(variant) }
