@@ -31,6 +31,8 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private let multi: UnsafeMutableRawPointer
     private let inbox = Mutex(Inbox())
+    /// As many idle handles as connections kept: enough for a burst as large as the connections it reuses.
+    private let handles = CurlHandlePool(capacity: CurlMultiLoop.connectionCacheSize)
 
     init(maxConnectionsPerHost: Int) {
         _ = Self.globalInit
@@ -99,7 +101,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                     continue
                 }
                 do {
-                    let easy = try transfer.start()
+                    let easy = try transfer.start(handles: handles)
                     curl_multi_add_handle(multi, easy)
                     active[easy] = transfer
                 } catch {
@@ -117,6 +119,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                     curl_multi_remove_handle(multi, easy)
                     transfer.finish(.failure(HTTPTransportError(.shutdown, message: "transport shut down", url: transfer.request.url)))
                 }
+                handles.drain()
                 return
             }
 

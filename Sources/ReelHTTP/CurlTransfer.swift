@@ -19,6 +19,8 @@ final class CurlTransfer: @unchecked Sendable {
     /// Set for streamed transfers (``CurlTransport/stream(_:)``): receives the body instead of collecting it.
     var stream: CurlStreamSink?
     private(set) var easy: UnsafeMutableRawPointer?
+    /// Where the easy handle goes back when the transfer ends.
+    private var handles: CurlHandlePool?
 
     private let cancelled = Atomic<Bool>(false)
     private var headerList: UnsafeMutablePointer<curl_slist>?
@@ -54,12 +56,13 @@ final class CurlTransfer: @unchecked Sendable {
         HTTPTransportError(.cancelled, message: "the calling task was cancelled", url: request.url)
     }
 
-    /// Creates and configures the easy handle.
-    func start() throws(HTTPTransportError) -> UnsafeMutableRawPointer {
-        guard let easy = curl_easy_init() else {
+    /// Takes an easy handle from `handles` and configures it.
+    func start(handles: CurlHandlePool) throws(HTTPTransportError) -> UnsafeMutableRawPointer {
+        guard let easy = handles.take() else {
             throw HTTPTransportError(.transferFailed, message: "curl_easy_init failed", url: request.url)
         }
         self.easy = easy
+        self.handles = handles
         let context = Unmanaged.passUnretained(self).toOpaque()
         let timeouts = request.timeouts ?? configuration.timeouts
 
@@ -166,18 +169,22 @@ final class CurlTransfer: @unchecked Sendable {
         HTTPTransportError(.fileError, message: "\(what) \(path): \(String(cString: strerror(errno)))", url: request.url)
     }
 
+    /// Reads one header line as bytes (libcurl calls this for every line of every response, so no `Character`
+    /// walks): a status line starts a new response, a `name: value` line adds a field.
     private func receiveHeaderLine(_ line: UnsafeRawBufferPointer) {
-        var text = Substring(String(decoding: line, as: UTF8.self))
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        if text.hasPrefix("HTTP/") {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var end = line.count
+        while end > 0, isBlank(line[end - 1]) || line[end - 1] == UInt8(ascii: "\r") || line[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        let text = line[..<end]
+        if text.starts(with: "HTTP/".utf8) {
             // A new response begins (after `100 Continue` or a redirect): keep only the final one.
-            let fields = text.split(separator: " ", maxSplits: 2)
-            status = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
+            let fields = text.split(separator: UInt8(ascii: " "), maxSplits: 2)
+            status = fields.count > 1 ? Int(String(decoding: fields[1], as: UTF8.self)) ?? 0 : 0
             headers = HTTPHeaders()
             body = []
-        } else if let colon = text.firstIndex(of: ":") {
-            let value = text[text.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
-            headers.add(name: String(text[..<colon]), value: String(value))
+        } else if let colon = text.firstIndex(of: UInt8(ascii: ":")) {
+            let value = text[(colon + 1)...].drop(while: isBlank)
+            headers.add(name: String(decoding: text[..<colon], as: UTF8.self), value: String(decoding: value, as: UTF8.self))
         }
     }
 
@@ -238,8 +245,9 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Releases the C resources and resumes the caller, once.
     func finish(_ result: Result<HTTPResponse, any Error>) {
-        if let easy { curl_easy_cleanup(easy) }
+        if let easy { handles?.putBack(easy) }
         easy = nil
+        handles = nil
         curl_mime_free(mime)
         mime = nil
         curl_slist_free_all(headerList)

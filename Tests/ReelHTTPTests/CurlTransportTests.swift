@@ -25,6 +25,43 @@ struct CurlTransportTests {
         }
     }
 
+    /// One request after another on one transport reuses its easy handle: nothing of an earlier request (method,
+    /// body, headers, download file, failure) may reach a later one.
+    @Test func laterRequestsCarryNothingOverFromEarlierOnes() async throws {
+        let transport = CurlTransport()
+        let download = FileManager.default.temporaryDirectory.appendingPathComponent("reel-reuse-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: download) }
+        try await withTestServer(makeTestRouter()) { port in
+            let base = "http://127.0.0.1:\(port)"
+            let echoed = try await transport.execute(
+                ReelHTTP.HTTPRequest(method: "POST", url: "\(base)/echo", headers: ["Content-Type": "text/plain", "X-Probe": "1"], body: .bytes(Array("abc".utf8)))
+            )
+            #expect(echoed.bodyText == "abc")
+            #expect(echoed.headers["x-content-type"] == "text/plain")
+
+            let plain = try await transport.execute(ReelHTTP.HTTPRequest(url: "\(base)/headers"))
+            #expect(plain.status == 200)
+            #expect(plain.bodyText == "none")
+
+            let head = try await transport.execute(ReelHTTP.HTTPRequest(method: "HEAD", url: "\(base)/hello"))
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+
+            let stored = try await transport.execute(ReelHTTP.HTTPRequest(url: "\(base)/bytes/1000"), writingBodyTo: download)
+            #expect(stored.bytesWrittenToFile == 1000)
+
+            let timedOut = await #expect(throws: HTTPTransportError.self) {
+                try await transport.execute(ReelHTTP.HTTPRequest(url: "\(base)/hang", timeouts: .init(total: .milliseconds(200))))
+            }
+            #expect(timedOut?.code == .timeout)
+
+            let hello = try await transport.execute(ReelHTTP.HTTPRequest(url: "\(base)/hello"))
+            #expect(hello.status == 200)
+            #expect(hello.bodyText == "hello")
+            #expect(hello.bytesWrittenToFile == 0)
+        }
+    }
+
     @Test func thousandConcurrentRequestsShareOneTransferThread() async throws {
         let count = 1000
         try raiseOpenFileLimit(to: 4 * count)  // a client and a server socket per request, in this one process

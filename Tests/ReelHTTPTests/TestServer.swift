@@ -81,6 +81,9 @@ func makeTestRouter(barrier: Barrier = Barrier(target: 1)) -> Router<BasicReques
     router.get("/hello") { _, _ in
         Response(status: .ok, headers: [HTTPField.Name("X-Reply")!: "yes"], body: .init(byteBuffer: ByteBuffer(string: "hello")))
     }
+    router.head("/hello") { _, _ in
+        Response(status: .ok, headers: [.contentLength: "5"])
+    }
     router.get("/barrier") { _, _ in
         await barrier.arrive()
         return "through"
