@@ -21,9 +21,9 @@ extension VideoJobRunner {
         markCompleted(&job)
     }
 
-    /// Downloads the variants of a finished video that are not stored yet, one after the other, inside the caller's
-    /// slot of the deployment. Each stored variant is added to the record at once, so a later tick fetches only the
-    /// rest; a missing thumbnail or spritesheet is skipped. Nothing to do for a character.
+    /// Downloads the variants of a finished video that are not stored yet, all at once, inside the caller's slot of
+    /// the deployment. Each stored variant is added to the record, so a later tick fetches only the rest; a missing
+    /// thumbnail or spritesheet is skipped. Nothing to do for a character.
     func storeContent(
         _ job: inout VideoJob,
         from deployment: VideoDeployment,
@@ -32,24 +32,50 @@ extension VideoJobRunner {
         logger: Logger
     ) async throws {
         guard job.payload.kind != .createCharacter else { return }
+        let missing = VideoVariant.allCases.filter { !(job.record?.variants.contains($0.rawValue) ?? false) }
+        guard !missing.isEmpty else { return }
+        if cancellation.isSet { throw JobCancelled() }
+        let downloads = await download(missing, from: deployment, objectID: objectID)
         let videoID = job.record?.id ?? job.claimed.job.id
-        for variant in VideoVariant.allCases where !(job.record?.variants.contains(variant.rawValue) ?? false) {
-            if cancellation.isSet { throw JobCancelled() }
-            let temporary = blobs.makeTemporaryPath()
+        var firstError: (any Error)?
+        for download in downloads {
             do {
-                let bytes = try await deployment.provider.downloadContent(videoID: objectID, variant: variant, to: temporary)
-                _ = try await blobs.commit(temporaryPath: temporary, as: Self.contentKey(videoID: videoID, variant: variant.rawValue))
-                job.record?.variants.append(variant.rawValue)
+                let bytes = try download.outcome.get()
+                let key = Self.contentKey(videoID: videoID, variant: download.variant.rawValue)
+                _ = try await blobs.commit(temporaryPath: download.temporaryPath, as: key)
+                job.record?.variants.append(download.variant.rawValue)
                 job.step.consecutiveErrors = 0
-                logger.trace("Content stored", metadata: ["reel.variant": "\(variant.rawValue)", "reel.bytes": "\(bytes)"])
-            } catch let error as ProviderError where error.kind == .permanent && variant != .video {
+                logger.trace("Content stored", metadata: ["reel.variant": "\(download.variant.rawValue)", "reel.bytes": "\(bytes)"])
+            } catch let error as ProviderError where error.kind == .permanent && download.variant != .video {
                 // The provider has no such variant.
-                try? FileManager.default.removeItem(atPath: temporary)
+                try? FileManager.default.removeItem(atPath: download.temporaryPath)
             } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
+                try? FileManager.default.removeItem(atPath: download.temporaryPath)
+                firstError = firstError ?? error
             }
         }
+        if let firstError { throw firstError }
+    }
+
+    /// Downloads `variants` concurrently, each into a temporary file of the blob store, and returns them in the order
+    /// of `variants`.
+    private func download(_ variants: [VideoVariant], from deployment: VideoDeployment, objectID: String) async -> [VariantDownload] {
+        let provider = deployment.provider
+        let finished = await withTaskGroup(of: VariantDownload.self) { group in
+            for variant in variants {
+                let temporaryPath = blobs.makeTemporaryPath()
+                group.addTask {
+                    do {
+                        let bytes = try await provider.downloadContent(videoID: objectID, variant: variant, to: temporaryPath)
+                        return VariantDownload(variant: variant, temporaryPath: temporaryPath, outcome: .success(bytes))
+                    } catch {
+                        return VariantDownload(variant: variant, temporaryPath: temporaryPath, outcome: .failure(error))
+                    }
+                }
+            }
+            return await group.reduce(into: [VideoVariant: VariantDownload]()) { $0[$1.variant] = $1 }
+        }
+        return variants.compactMap { finished[$0] }
     }
 
     /// Marks the record completed, now.
