@@ -59,7 +59,7 @@ public struct WorkerConfiguration: Sendable, Equatable {
     /// Creates a configuration.
     public init(
         workerID: String = WorkerConfiguration.makeWorkerID(),
-        concurrency: Int = 16,
+        concurrency: Int = 64,
         leaseDuration: Duration = .seconds(30),
         heartbeatInterval: Duration = .seconds(10),
         claimWait: Duration = .seconds(2),

@@ -53,7 +53,9 @@ public struct ReelSettings: Sendable, Hashable {
 
     /// `reel_settings.worker`: worker behaviour.
     public struct Worker: Sendable, Hashable {
-        /// `concurrency`: jobs one worker process runs at once (`--concurrency` overrides).
+        /// `concurrency`: jobs one worker process runs at once (`--concurrency` overrides). A job holds a slot only
+        /// for one tick (a submit, a poll, a fetch), so slots are cheap, and with many of them one thread wake-up
+        /// serves several ticks.
         public var concurrency: Int
         /// `poll_interval_min` (seconds): first provider status poll delay.
         public var pollIntervalMin: Duration
@@ -66,7 +68,7 @@ public struct ReelSettings: Sendable, Hashable {
 
         /// Creates worker settings.
         public init(
-            concurrency: Int = 16,
+            concurrency: Int = 64,
             pollIntervalMin: Duration = .seconds(2),
             pollIntervalMax: Duration = .seconds(30),
             lease: Duration = .seconds(30),
