@@ -40,6 +40,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "ReelJSON", swiftSettings: swiftSettings),
         .target(
             name: "ReelRouting",
             dependencies: ["ReelCrypto", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
@@ -57,7 +58,7 @@ let package = Package(
         .target(
             name: "ReelQueue",
             dependencies: [
-                "ReelRedis",
+                "ReelRedis", "ReelJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -66,12 +67,13 @@ let package = Package(
         .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
-            dependencies: ["ReelHTTP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelHTTP", "ReelJSON", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ReelSim",
             dependencies: [
+                "ReelJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -81,7 +83,7 @@ let package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP",
+                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP", "ReelJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -93,7 +95,7 @@ let package = Package(
         .target(
             name: "ReelWorker",
             dependencies: [
-                "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelProviders",
+                "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelProviders", "ReelJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -115,6 +117,7 @@ let package = Package(
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
             dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelTesting"],

@@ -1,4 +1,5 @@
 import Foundation
+import ReelJSON
 import ReelQueue
 
 extension VideoJobStep {

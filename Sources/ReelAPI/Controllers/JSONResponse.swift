@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
-import ReelQueue
+import ReelJSON
 
 /// A 200 JSON response of an encodable value.
 func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {

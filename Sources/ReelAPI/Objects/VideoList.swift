@@ -1,5 +1,5 @@
 /// `GET /v1/videos`: `{object:"list", data, first_id, last_id, has_more}`.
-import ReelQueue
+import ReelJSON
 
 struct VideoList: JSONWritable, Sendable, Equatable {
     var object = "list"

@@ -1,3 +1,4 @@
+import ReelJSON
 import ReelQueue
 
 /// OpenAI's `Video` object as clients see it; every nullable field is always present.

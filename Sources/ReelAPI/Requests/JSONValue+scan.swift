@@ -1,4 +1,4 @@
-import ReelQueue
+import ReelJSON
 
 extension JSONValue {
     /// Parses a JSON document (a request body) the way `JSONDecoder` reads a `JSONValue`, without its cost.

@@ -36,7 +36,7 @@ extension OpenAIVideoProvider {
                 timeouts = configuration.fileTransferTimeouts
             } else {
                 headers.add(name: "Content-Type", value: "application/json")
-                body = .bytes(try form.jsonBody())
+                body = .bytes(form.jsonBody())
             }
         }
         let request = HTTPRequest(method: method, url: configuration.baseURL + path, headers: headers, body: body, timeouts: timeouts)

@@ -1,5 +1,6 @@
 import Foundation
 import ReelHTTP
+import ReelJSON
 
 /// The fields of a request body, rendered as JSON or, when a file is among them, as `multipart/form-data`
 /// with nested values in the bracket notation the OpenAI SDK uses (`video[id]`, `characters[][id]`).
@@ -37,39 +38,19 @@ struct RequestForm {
         }
     }
 
-    func jsonBody() throws -> [UInt8] {
-        var text = "{"
-        for (index, (key, value)) in fields.enumerated() {
-            if index > 0 { text += "," }
-            text += Self.jsonString(key) + ":" + value.json
+    func jsonBody() -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        for (key, value) in fields {
+            writer.key(key)
+            value.write(to: &writer)
         }
-        return Array((text + "}").utf8)
+        writer.endObject()
+        return writer.bytes
     }
 
     func multipartParts() -> [MultipartPart] {
         fields.flatMap { $0.1.parts(name: $0.0) }
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as is.
-    static func jsonString(_ string: String) -> String {
-        var text = "\""
-        text.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
     }
 }
 
@@ -97,13 +78,22 @@ extension RequestForm.Value {
         }
     }
 
-    var json: String {
+    func write(to writer: inout JSONWriter) {
         switch self {
-        case .string(let string): RequestForm.jsonString(string)
-        case .jsonLiteral(let literal): literal
-        case .file(let file): RequestForm.jsonString(file.filename)
-        case .object(let members): "{" + members.map { RequestForm.jsonString($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
-        case .array(let elements): "[" + elements.map(\.json).joined(separator: ",") + "]"
+        case .string(let string): writer.string(string)
+        case .jsonLiteral(let literal): writer.literal(literal)
+        case .file(let file): writer.string(file.filename)
+        case .object(let members):
+            writer.beginObject()
+            for (key, value) in members {
+                writer.key(key)
+                value.write(to: &writer)
+            }
+            writer.endObject()
+        case .array(let elements):
+            writer.beginArray()
+            for element in elements { element.write(to: &writer) }
+            writer.endArray()
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReelJSON
 
 extension VideoJobPayload {
     /// The payload's JSON text, exactly as its `Codable` form reads (absent optionals left out), written without

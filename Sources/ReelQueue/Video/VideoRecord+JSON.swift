@@ -1,4 +1,5 @@
 import Foundation
+import ReelJSON
 
 extension VideoRecord {
     /// The record's JSON text, as stored in the job: the keys of its `Codable` form (absent optionals left out),

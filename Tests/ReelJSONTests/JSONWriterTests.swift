@@ -1,5 +1,5 @@
 import Foundation
-import ReelQueue
+import ReelJSON
 import Testing
 
 struct JSONWriterTests {
@@ -22,8 +22,10 @@ struct JSONWriterTests {
         writer.string(nil as String?)
         writer.key("d")
         writer.int(Int64.min)
+        writer.key("e")
+        writer.literal("1.5e3")
         writer.endObject()
-        #expect(writer.text == #"{"a":-12,"b":[[],"x",{},true,null],"c":null,"d":-9223372036854775808}"#)
+        #expect(writer.text == #"{"a":-12,"b":[[],"x",{},true,null],"c":null,"d":-9223372036854775808,"e":1.5e3}"#)
     }
 
     @Test func escapesEveryStringJSONRequires() throws {

@@ -94,6 +94,13 @@ package struct JSONWriter {
         needsComma = true
     }
 
+    /// JSON text written as it is: a number, `true`, `false` or `null` taken over from a parsed document.
+    package mutating func literal(_ text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
     /// A string, or `null` for nil.
     package mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }

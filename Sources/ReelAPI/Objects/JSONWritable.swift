@@ -1,7 +1,0 @@
-import ReelQueue
-
-/// An API object written with ``JSONWriter`` (the objects of the busiest routes) rather than `JSONEncoder`.
-protocol JSONWritable {
-    /// Writes the object as one JSON value.
-    func write(to writer: inout JSONWriter)
-}
