@@ -96,7 +96,7 @@ extension SimController {
     func retrieveVideo(_ request: Request, _ context: Context, _ key: String) async throws -> Response {
         let id = try context.parameters.require("id")
         let video = try existingVideo(id, key: key)
-        return try json(video.object(at: simulator.now()), pollAfter: true)
+        return json(video.object(at: simulator.now()), pollAfter: true)
     }
 
     func deleteVideo(_ request: Request, _ context: Context, _ key: String) async throws -> Response {
@@ -123,7 +123,7 @@ extension SimController {
         let page = simulator.withState { $0.listVideos(owner: key, after: after, limit: limit, ascending: order == "asc") }
         guard let page else { throw Self.videoNotFound(after ?? "", param: "after") }
         let now = simulator.now()
-        return try json(SimVideoList(data: page.videos.map { $0.object(at: now) }, hasMore: page.hasMore))
+        return json(SimVideoList(data: page.videos.map { $0.object(at: now) }, hasMore: page.hasMore))
     }
 
     func downloadContent(_ request: Request, _ context: Context, _ key: String) async throws -> Response {
@@ -283,7 +283,7 @@ extension SimController {
         switch created {
         case .video(let id):
             if let video = simulator.withState({ $0.video(id, owner: key) }) {
-                return try json(video.object(at: simulator.now()), pollAfter: true)
+                return json(video.object(at: simulator.now()), pollAfter: true)
             }
         case .character(let id):
             if let character = simulator.withState({ $0.character(id, owner: key) }) { return try json(character) }
@@ -321,6 +321,6 @@ extension SimController {
             object.expiresAt = nil
             object.error = nil
         }
-        return try json(object, pollAfter: true)
+        return json(object, pollAfter: true)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ReelJSON
 
 /// The routes of the simulated OpenAI video API, and what every API request goes through first:
 /// authentication, counting, then fault injection.
@@ -94,10 +95,20 @@ struct SimController: Sendable {
 
     /// A JSON response.
     func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, pollAfter: Bool = false) throws -> Response {
+        json(bytes: try JSONEncoder().encode(value), status: status, pollAfter: pollAfter)
+    }
+
+    /// A JSON response of a video object or list, the answers of the busiest routes, written without `JSONEncoder`.
+    func json(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, pollAfter: Bool = false) -> Response {
+        var writer = JSONWriter()
+        value.write(to: &writer)
+        return json(bytes: writer.bytes, status: status, pollAfter: pollAfter)
+    }
+
+    private func json(bytes: some Sequence<UInt8>, status: HTTPResponse.Status, pollAfter: Bool) -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if pollAfter { headers[Self.pollAfterHeader] = String(configuration.pollAfterMilliseconds) }
-        let body = try JSONEncoder().encode(value)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// Rejects names the route does not know, as the real API does.

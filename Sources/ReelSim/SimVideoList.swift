@@ -1,21 +1,24 @@
+import ReelJSON
+
 /// A page of videos: `{object:"list", data, first_id, last_id, has_more}`.
-struct SimVideoList: Encodable, Sendable {
+struct SimVideoList: JSONWritable, Sendable {
     let data: [SimVideoObject]
     let hasMore: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case object, data
-        case firstID = "first_id"
-        case lastID = "last_id"
-        case hasMore = "has_more"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("list", forKey: .object)
-        try container.encode(data, forKey: .data)
-        try container.encode(data.first?.id, forKey: .firstID)
-        try container.encode(data.last?.id, forKey: .lastID)
-        try container.encode(hasMore, forKey: .hasMore)
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("object")
+        writer.string("list")
+        writer.key("data")
+        writer.beginArray()
+        for video in data { video.write(to: &writer) }
+        writer.endArray()
+        writer.key("first_id")
+        writer.string(data.first?.id)
+        writer.key("last_id")
+        writer.string(data.last?.id)
+        writer.key("has_more")
+        writer.bool(hasMore)
+        writer.endObject()
     }
 }

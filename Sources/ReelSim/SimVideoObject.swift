@@ -1,6 +1,8 @@
+import ReelJSON
+
 /// The `Video` object of the OpenAI API, with every nullable key present.
-struct SimVideoObject: Encodable, Sendable {
-    struct Failure: Encodable, Sendable {
+struct SimVideoObject: JSONWritable, Sendable {
+    struct Failure: Sendable {
         let code: String
         let message: String
     }
@@ -18,28 +20,43 @@ struct SimVideoObject: Encodable, Sendable {
     let remixedFromVideoID: String?
     var error: Failure?
 
-    enum CodingKeys: String, CodingKey {
-        case id, object, model, status, progress, prompt, seconds, size, error
-        case createdAt = "created_at"
-        case completedAt = "completed_at"
-        case expiresAt = "expires_at"
-        case remixedFromVideoID = "remixed_from_video_id"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode("video", forKey: .object)
-        try container.encode(model, forKey: .model)
-        try container.encode(status, forKey: .status)
-        try container.encode(progress, forKey: .progress)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(completedAt, forKey: .completedAt)
-        try container.encode(expiresAt, forKey: .expiresAt)
-        try container.encode(prompt, forKey: .prompt)
-        try container.encode(seconds, forKey: .seconds)
-        try container.encode(size, forKey: .size)
-        try container.encode(remixedFromVideoID, forKey: .remixedFromVideoID)
-        try container.encode(error, forKey: .error)
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("object")
+        writer.string("video")
+        writer.key("model")
+        writer.string(model)
+        writer.key("status")
+        writer.string(status)
+        writer.key("progress")
+        writer.int(progress)
+        writer.key("created_at")
+        writer.int(createdAt)
+        writer.key("completed_at")
+        writer.int(completedAt)
+        writer.key("expires_at")
+        writer.int(expiresAt)
+        writer.key("prompt")
+        writer.string(prompt)
+        writer.key("seconds")
+        writer.string(seconds)
+        writer.key("size")
+        writer.string(size)
+        writer.key("remixed_from_video_id")
+        writer.string(remixedFromVideoID)
+        writer.key("error")
+        if let error {
+            writer.beginObject()
+            writer.key("code")
+            writer.string(error.code)
+            writer.key("message")
+            writer.string(error.message)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        writer.endObject()
     }
 }

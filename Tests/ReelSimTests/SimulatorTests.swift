@@ -58,6 +58,12 @@ struct SimulatorTests {
             #expect(video["status"] as? String == "queued")
             #expect(video["seconds"] as? String == "8")
             #expect(video["completed_at"] is NSNull)
+            let everyKey: Set = [
+                "id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at", "prompt", "seconds", "size",
+                "remixed_from_video_id", "error",
+            ]
+            #expect(Set(video.keys) == everyKey)
+            #expect(video["prompt"] as? String == "a fox")
             let id = try #require(video["id"] as? String)
 
             let retrieved = try json(try await client.get("/videos/\(id)", headers: Self.headers).body)
