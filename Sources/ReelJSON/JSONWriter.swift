@@ -5,6 +5,9 @@
 /// order. Strings are escaped as RFC 8259 requires (quote, backslash and control characters); everything else,
 /// non-ASCII included, is written as it is.
 ///
+/// Its members are `@inlinable`: they are called on every request from other modules, and only inlinable code is
+/// specialized and inlined across a module boundary.
+///
 /// ```swift
 /// var writer = JSONWriter()
 /// writer.beginObject()
@@ -15,53 +18,53 @@
 /// ```
 package struct JSONWriter {
     /// The JSON text written so far (UTF-8).
-    package private(set) var bytes: [UInt8] = []
+    @usableFromInline package internal(set) var bytes: [UInt8] = []
     /// A value was written at the current level, so the next key or element needs a comma.
-    private var needsComma = false
+    @usableFromInline var needsComma = false
 
     /// Creates an empty writer with room for `capacity` bytes.
-    package init(capacity: Int = 512) {
+    @inlinable package init(capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
     }
 
     /// The text written so far.
-    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    @inlinable package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `{`
-    package mutating func beginObject() {
+    @inlinable package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// `}`
-    package mutating func endObject() {
+    @inlinable package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// `[`
-    package mutating func beginArray() {
+    @inlinable package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// `]`
-    package mutating func endArray() {
+    @inlinable package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// A member's key; its value follows.
-    package mutating func key(_ name: String) {
+    @inlinable package mutating func key(_ name: String) {
         string(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// A string value.
-    package mutating func string(_ value: String) {
+    @inlinable package mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         if value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
@@ -74,62 +77,62 @@ package struct JSONWriter {
     }
 
     /// An integer value.
-    package mutating func int(_ value: some BinaryInteger) {
+    @inlinable package mutating func int(_ value: some BinaryInteger) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     /// `true` or `false`.
-    package mutating func bool(_ value: Bool) {
+    @inlinable package mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
     /// `null`.
-    package mutating func null() {
+    @inlinable package mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
         needsComma = true
     }
 
     /// JSON text written as it is: a number, `true`, `false` or `null` taken over from a parsed document.
-    package mutating func literal(_ text: String) {
+    @inlinable package mutating func literal(_ text: String) {
         separate()
         bytes.append(contentsOf: text.utf8)
         needsComma = true
     }
 
     /// A string, or `null` for nil.
-    package mutating func string(_ value: String?) {
+    @inlinable package mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
 
     /// An integer, or `null` for nil.
-    package mutating func int(_ value: (some BinaryInteger)?) {
+    @inlinable package mutating func int(_ value: (some BinaryInteger)?) {
         if let value { int(value) } else { null() }
     }
 
     /// A member with a string value, left out when the value is nil (as `Codable` leaves out absent optionals).
-    package mutating func member(_ name: String, ifPresent value: String?) {
+    @inlinable package mutating func member(_ name: String, ifPresent value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
     /// A member with an integer value, left out when the value is nil (as `Codable` leaves out absent optionals).
-    package mutating func member(_ name: String, ifPresent value: (some BinaryInteger)?) {
+    @inlinable package mutating func member(_ name: String, ifPresent value: (some BinaryInteger)?) {
         guard let value else { return }
         key(name)
         int(value)
     }
 
-    private mutating func separate() {
+    @inlinable mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
+    @inlinable mutating func appendEscaped(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"):
             bytes.append(UInt8(ascii: "\\"))
