@@ -6,7 +6,7 @@ struct CharacterObject: Encodable, Sendable, Equatable {
     var name: String?
     var createdAt: Int64
     var status: String?
-    var error: VideoObject.Failure?
+    var error: VideoError?
 
     /// Renders a record.
     init(_ record: VideoRecord) {
@@ -14,7 +14,7 @@ struct CharacterObject: Encodable, Sendable, Equatable {
         name = record.name
         createdAt = record.createdAt
         status = record.status == .completed ? nil : record.status.rawValue
-        error = record.error.map { VideoObject.Failure(code: $0.code, message: $0.message) }
+        error = record.error
     }
 
     enum CodingKeys: String, CodingKey {

@@ -3,14 +3,6 @@ import ReelQueue
 
 /// OpenAI's `Video` object as clients see it; every nullable field is always present.
 struct VideoObject: JSONWritable, Sendable, Equatable {
-    /// `{code, message}` of a failed video.
-    struct Failure: Encodable, Sendable, Equatable {
-        /// Bounded code.
-        var code: String
-        /// Human-readable message.
-        var message: String
-    }
-
     var id: String
     var object = "video"
     var model: String
@@ -23,7 +15,7 @@ struct VideoObject: JSONWritable, Sendable, Equatable {
     var seconds: String
     var size: String
     var remixedFromVideoID: String?
-    var error: Failure?
+    var error: VideoError?
 
     /// Renders a record.
     init(_ record: VideoRecord) {
@@ -38,7 +30,7 @@ struct VideoObject: JSONWritable, Sendable, Equatable {
         seconds = record.seconds ?? "4"
         size = record.size ?? "720x1280"
         remixedFromVideoID = record.remixedFromVideoID
-        error = record.error.map { Failure(code: $0.code, message: $0.message) }
+        error = record.error
     }
 
     /// Writes the object with explicit nulls.
@@ -69,16 +61,7 @@ struct VideoObject: JSONWritable, Sendable, Equatable {
         writer.key("remixed_from_video_id")
         writer.string(remixedFromVideoID)
         writer.key("error")
-        if let error {
-            writer.beginObject()
-            writer.key("code")
-            writer.string(error.code)
-            writer.key("message")
-            writer.string(error.message)
-            writer.endObject()
-        } else {
-            writer.null()
-        }
+        if let error { error.write(to: &writer) } else { writer.null() }
         writer.endObject()
     }
 }

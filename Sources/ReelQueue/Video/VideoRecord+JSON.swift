@@ -30,12 +30,7 @@ extension VideoRecord {
         writer.member("remixedFromVideoID", ifPresent: remixedFromVideoID)
         if let error {
             writer.key("error")
-            writer.beginObject()
-            writer.key("code")
-            writer.string(error.code)
-            writer.key("message")
-            writer.string(error.message)
-            writer.endObject()
+            error.write(to: &writer)
         }
         writer.member("name", ifPresent: name)
         writer.key("deploymentID")
