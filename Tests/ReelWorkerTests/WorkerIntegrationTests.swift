@@ -84,6 +84,7 @@ struct WorkerIntegrationTests {
         queue: RedisVideoJobQueue,
         codec: ManagedIDCodec,
         blobs: FileBlobStore,
+        limits: JobLimits = .init(),
         configure: (inout VideoJobPayload) -> Void = { _ in }
     ) async throws -> (managedID: String, jobID: String) {
         let jobID = UUID().uuidString
@@ -95,7 +96,10 @@ struct WorkerIntegrationTests {
         configure(&payload)
         let record = VideoRecord(id: managedID, object: object, owner: "key", model: "sora-2", createdAt: 1_700_000_000, deploymentID: deployment)
         _ = try await queue.enqueue(
-            NewJob(id: jobID, type: kind.rawValue, payload: try WorkerHarness.json(payload), record: try WorkerHarness.json(record), owner: "key")
+            NewJob(
+                id: jobID, type: kind.rawValue, payload: try WorkerHarness.json(payload), record: try WorkerHarness.json(record), owner: "key",
+                limits: limits
+            )
         )
         return (managedID, jobID)
     }
@@ -160,13 +164,20 @@ struct WorkerIntegrationTests {
 
     @Test func faultsAndRetriesCreateEachVideoOnce() async throws {
         let faults = SimConfiguration(port: 0, renderSeconds: 0.2, rateLimitRate: 0.1, retryAfterSeconds: 0, serverErrorRate: 0.1, seed: 42)
+        // One call in five fails. With the default budget of 5 failures in a row, 30 jobs would exhaust it by chance in
+        // a few runs in a hundred; with 10, about once in a hundred thousand. Exhausting it is tested on its own.
+        let limits = JobLimits(maxAttempts: 10, baseBackoff: .milliseconds(50), maxBackoff: .seconds(1))
         try await withCluster(simulator: faults) { queue, simulator, codec, blobs in
             var jobs: [String] = []
             for index in 0..<30 {
-                jobs.append(try await enqueue(.generate, on: ["sim-a", "sim-b", "sim-c"][index % 3], queue: queue, codec: codec, blobs: blobs).jobID)
+                let deployment = ["sim-a", "sim-b", "sim-c"][index % 3]
+                jobs.append(try await enqueue(.generate, on: deployment, queue: queue, codec: codec, blobs: blobs, limits: limits).jobID)
             }
             try await waitUntilFinished(jobs, queue, timeout: .seconds(90))
-            for job in jobs { #expect(try await record(job, queue).status == .completed) }
+            for job in jobs {
+                let record = try await record(job, queue)
+                #expect(record.status == .completed, "\(record.id): \(String(describing: record.error))")
+            }
             let stats = simulator.stats
             #expect(stats.videosCreated == 30)
             #expect((stats.faults["rate_limit"] ?? 0) + (stats.faults["server_error"] ?? 0) > 0)
