@@ -128,6 +128,13 @@ package struct JSONWriter {
         int(value)
     }
 
+    /// A member with an object value, left out when the value is nil (as `Codable` leaves out absent optionals).
+    @inlinable package mutating func member(_ name: String, ifPresent value: (some JSONWritable)?) {
+        guard let value else { return }
+        key(name)
+        value.write(to: &self)
+    }
+
     @inlinable mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }

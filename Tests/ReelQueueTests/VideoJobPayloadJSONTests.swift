@@ -3,8 +3,9 @@ import Testing
 
 @testable import ReelQueue
 
-/// The payload reader gives `JSONDecoder`'s result, through its own scanner for the shape payloads are written in and
-/// through `JSONDecoder` for any other valid form, so payloads written by any Reel version stay readable.
+/// The payload writer writes what `JSONEncoder` writes, without it. The payload reader gives `JSONDecoder`'s result,
+/// through its own scanner for the shape payloads are written in and through `JSONDecoder` for any other valid form, so
+/// payloads written by any Reel version stay readable.
 struct VideoJobPayloadJSONTests {
     static var payloads: [VideoJobPayload] {
         let upload = BlobReference(key: "uploads/a b/ref.png", contentType: "image/png", filename: "réf \"1\".png", size: 1_234_567_890_123)
@@ -21,6 +22,26 @@ struct VideoJobPayloadJSONTests {
             VideoJobPayload(kind: .delete, deploymentID: "d", modelGroup: "g", sourceVideoID: "video_1"),
             VideoJobPayload(kind: .createCharacter, deploymentID: "d", modelGroup: "g", characterName: "", characterVideo: upload),
         ]
+    }
+
+    @Test func workersReadWhatTheFrontWrites() throws {
+        for payload in Self.payloads {
+            #expect(try JSONDecoder().decode(VideoJobPayload.self, from: Data(payload.json.utf8)) == payload)
+        }
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        for payload in Self.payloads {
+            let written = try JSONSerialization.jsonObject(with: Data(payload.json.utf8)) as? NSDictionary
+            let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(payload)) as? NSDictionary
+            #expect(written != nil && written == encoded)
+        }
+    }
+
+    @Test func everyStoredPropertyIsWritten() throws {
+        let full = Self.payloads[0]
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(full.json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == Set(Mirror(reflecting: full).children.compactMap(\.label)))
     }
 
     @Test func payloadsWrittenByJSONEncoderAreScannedToTheSameValue() throws {

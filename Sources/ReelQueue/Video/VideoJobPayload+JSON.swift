@@ -24,7 +24,7 @@ extension VideoJobPayload {
                 writer.key("upload")
                 writer.beginObject()
                 writer.key("_0")
-                Self.write(blob, to: &writer)
+                blob.write(to: &writer)
             case .imageURL(let url):
                 writer.key("imageURL")
                 writer.beginObject()
@@ -44,31 +44,12 @@ extension VideoJobPayload {
         for id in characterIDs { writer.string(id) }
         writer.endArray()
         writer.member("sourceVideoID", ifPresent: sourceVideoID)
-        if let sourceUpload {
-            writer.key("sourceUpload")
-            Self.write(sourceUpload, to: &writer)
-        }
+        writer.member("sourceUpload", ifPresent: sourceUpload)
         writer.member("characterName", ifPresent: characterName)
-        if let characterVideo {
-            writer.key("characterVideo")
-            Self.write(characterVideo, to: &writer)
-        }
+        writer.member("characterVideo", ifPresent: characterVideo)
         writer.member("extraBody", ifPresent: extraBody)
         writer.endObject()
         return writer.text
-    }
-
-    private static func write(_ blob: BlobReference, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("key")
-        writer.string(blob.key)
-        writer.key("contentType")
-        writer.string(blob.contentType)
-        writer.key("filename")
-        writer.string(blob.filename)
-        writer.key("size")
-        writer.int(blob.size)
-        writer.endObject()
     }
 
     /// Reads a payload's JSON text, as any Reel version stored it: the same result as `JSONDecoder`. Payloads in the
@@ -106,9 +87,9 @@ extension VideoJobPayload {
                 while try scanner.nextElement() { list.append(try scanner.string()) }
                 characterIDs = list
             case "sourceVideoID": payload.sourceVideoID = try scanner.optionalString()
-            case "sourceUpload": payload.sourceUpload = scanner.skipNull() ? nil : try scanBlob(&scanner)
+            case "sourceUpload": payload.sourceUpload = scanner.skipNull() ? nil : try BlobReference.scan(&scanner)
             case "characterName": payload.characterName = try scanner.optionalString()
-            case "characterVideo": payload.characterVideo = scanner.skipNull() ? nil : try scanBlob(&scanner)
+            case "characterVideo": payload.characterVideo = scanner.skipNull() ? nil : try BlobReference.scan(&scanner)
             case "extraBody": payload.extraBody = try scanner.optionalString()
             default: try scanner.skipValue()
             }
@@ -130,29 +111,12 @@ extension VideoJobPayload {
         guard try scanner.nextKey() == "_0" else { throw JSONScanner.Mismatch() }
         let reference: InputReference
         switch kind {
-        case "upload": reference = .upload(try scanBlob(&scanner))
+        case "upload": reference = .upload(try BlobReference.scan(&scanner))
         case "imageURL": reference = .imageURL(try scanner.string())
         case "fileID": reference = .fileID(try scanner.string())
         default: throw JSONScanner.Mismatch()
         }
         guard try scanner.nextKey() == nil, try scanner.nextKey() == nil else { throw JSONScanner.Mismatch() }
         return reference
-    }
-
-    private static func scanBlob(_ scanner: inout JSONScanner) throws -> BlobReference {
-        var key, contentType, filename: String?
-        var size: Int64?
-        try scanner.beginObject()
-        while let member = try scanner.nextKey() {
-            switch member {
-            case "key": key = try scanner.string()
-            case "contentType": contentType = try scanner.string()
-            case "filename": filename = try scanner.string()
-            case "size": size = try scanner.int(Int64.self)
-            default: try scanner.skipValue()
-            }
-        }
-        guard let key, let contentType, let filename, let size else { throw JSONScanner.Mismatch() }
-        return BlobReference(key: key, contentType: contentType, filename: filename, size: size)
     }
 }

@@ -28,10 +28,7 @@ extension VideoRecord {
         writer.member("seconds", ifPresent: seconds)
         writer.member("size", ifPresent: size)
         writer.member("remixedFromVideoID", ifPresent: remixedFromVideoID)
-        if let error {
-            writer.key("error")
-            error.write(to: &writer)
-        }
+        writer.member("error", ifPresent: error)
         writer.member("name", ifPresent: name)
         writer.key("deploymentID")
         writer.string(deploymentID)
