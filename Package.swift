@@ -31,13 +31,21 @@ let package = Package(
 
         .target(
             name: "ReelRedis",
-            dependencies: ["CHiredis", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelTime", swiftSettings: swiftSettings),
         .target(
             name: "ReelHTTP",
-            dependencies: ["CCurl", "ReelTime", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CCurl", "ReelTime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
