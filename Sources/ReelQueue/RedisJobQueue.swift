@@ -221,7 +221,7 @@ public final class RedisJobQueue: JobQueueDriver {
                 throw QueueError(.decodeFailed, message: "claim answered \(reply)")
             }
             if parts.count > 2 {
-                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID)
+                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID, claimedAtMs: Int64(now))
                 QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
                 return jobs
             }
@@ -237,7 +237,7 @@ public final class RedisJobQueue: JobQueueDriver {
     }
 
     /// Reads the hashes of jobs just claimed (`[id, fence, id, fence, …]`) in one pipelined round trip.
-    private func readClaimed(_ pairs: [RESPValue], workerID: String) async throws -> [ClaimedJob] {
+    private func readClaimed(_ pairs: [RESPValue], workerID: String, claimedAtMs: Int64) async throws -> [ClaimedJob] {
         let leases = try stride(from: 0, to: pairs.count - 1, by: 2).map { index in
             guard let id = pairs[index].string, let fence = pairs[index + 1].int else {
                 throw QueueError(.decodeFailed, message: "claim answered \(pairs)")
@@ -251,7 +251,7 @@ public final class RedisJobQueue: JobQueueDriver {
             // The leases expire and the jobs go back to ready, counting a stall.
             throw QueueError(.redisFailed, message: "claimed jobs could not be read", underlying: error)
         }
-        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease) }
+        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease, claimedAtMs: claimedAtMs) }
     }
 
     /// Blocks on the marker until something changes (or the timeout passes).
