@@ -38,6 +38,7 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
         let slots = WorkerSlots(capacity: configuration.concurrency)
         let leases = LeaseKeeper(
             queue: queue,
+            clock: runner.clock,
             interval: configuration.heartbeatInterval,
             leaseDuration: configuration.leaseDuration,
             logger: logger
@@ -53,7 +54,7 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
     }
 
     /// The claim loop, then the shutdown: running ticks finish within the grace period, the rest are handed back.
-    private func runTicks(slots: WorkerSlots, leases: LeaseKeeper<Queue>) async {
+    private func runTicks(slots: WorkerSlots, leases: LeaseKeeper<Queue, TickClock>) async {
         await withDiscardingTaskGroup { group in
             await withGracefulShutdownHandler {
                 while !Task.isCancelled {
