@@ -9,28 +9,13 @@ extension VideoJobRunner {
     /// Streams the finished video's content (video, thumbnail, spritesheet) into the blob store and marks the record
     /// completed. Variants already stored are not fetched again; a missing thumbnail or spritesheet is skipped.
     func fetch(_ job: inout VideoJob, cancellation: CancellationFlag, logger: Logger) async throws -> VideoTickOutcome {
-        if job.payload.kind != .createCharacter {
-            let deployment: VideoDeployment
-            let objectID: String
-            switch submitted(job) {
-            case .success(let found): (deployment, objectID) = found
-            case .failure(let error): return .deadLettered(error)
-            }
-            do {
-                let admission = try await withAcquiredSlot(preferring: deployment) { deployment in
-                    try await storeContent(&job, from: deployment, objectID: objectID, cancellation: cancellation, logger: logger)
-                }
-                switch admission {
-                case .refused(let wait): return .snooze(after: wait)
-                case .ran(let outcome?, _): return outcome
-                case .ran(nil, _): break
-                }
-            } catch let error as ProviderError {
-                return objectCallFailed(error, &job)
-            }
+        guard job.payload.kind != .createCharacter else {
+            job.markCompleted()
+            return .completed
         }
-        job.markCompleted()
-        return .completed
+        return try await withSubmittedObject(&job) { job, deployment, objectID in
+            try await storeContent(&job, from: deployment, objectID: objectID, cancellation: cancellation, logger: logger)
+        }
     }
 
     /// Downloads the variants of a finished video that are not stored yet, all at once, inside the caller's slot of

@@ -9,30 +9,13 @@ extension VideoJobRunner {
     /// finished, its content is fetched under the same slot of the deployment (one admission for the poll and the
     /// downloads) and the record is completed.
     func poll(_ job: inout VideoJob, cancellation: CancellationFlag, logger: Logger) async throws -> VideoTickOutcome {
-        let deployment: VideoDeployment
-        let objectID: String
-        switch submitted(job) {
-        case .success(let found): (deployment, objectID) = found
-        case .failure(let error): return .deadLettered(error)
-        }
-        do {
-            let admission = try await withAcquiredSlot(preferring: deployment) { deployment -> VideoTickOutcome? in
-                let result: ProviderResult = job.payload.kind == .createCharacter
-                    ? .character(try await deployment.provider.getCharacter(id: objectID))
-                    : .video(try await deployment.provider.retrieveVideo(id: objectID))
-                job.step.consecutiveErrors = 0
-                if let unfinished = track(result, &job) { return unfinished }
-                return try await storeContent(&job, from: deployment, objectID: objectID, cancellation: cancellation, logger: logger)
-            }
-            switch admission {
-            case .refused(let wait): return .snooze(after: wait)
-            case .ran(let outcome?, _): return outcome
-            case .ran(nil, _):
-                job.markCompleted()
-                return .completed
-            }
-        } catch let error as ProviderError {
-            return objectCallFailed(error, &job)
+        try await withSubmittedObject(&job) { job, deployment, objectID in
+            let result: ProviderResult = job.payload.kind == .createCharacter
+                ? .character(try await deployment.provider.getCharacter(id: objectID))
+                : .video(try await deployment.provider.retrieveVideo(id: objectID))
+            job.step.consecutiveErrors = 0
+            if let unfinished = track(result, &job) { return unfinished }
+            return try await storeContent(&job, from: deployment, objectID: objectID, cancellation: cancellation, logger: logger)
         }
     }
 

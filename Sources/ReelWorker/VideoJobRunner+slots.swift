@@ -62,6 +62,32 @@ extension VideoJobRunner {
         return .snooze(after: max(jittered, error.retryAfter ?? .zero))
     }
 
+    /// Runs `call` on the job's provider object inside a slot of the deployment that owns it (the object never moves):
+    /// `call` returns the tick's outcome, or nil when the job is finished, which completes the record. A refused slot
+    /// is a snooze, a provider error a retry or a failure (``objectCallFailed(_:_:)``).
+    func withSubmittedObject(
+        _ job: inout VideoJob,
+        _ call: (inout VideoJob, VideoDeployment, String) async throws -> VideoTickOutcome?
+    ) async throws -> VideoTickOutcome {
+        let deployment: VideoDeployment
+        let objectID: String
+        switch submitted(job) {
+        case .success(let found): (deployment, objectID) = found
+        case .failure(let error): return .deadLettered(error)
+        }
+        do {
+            switch try await withAcquiredSlot(preferring: deployment, { try await call(&job, $0, objectID) }) {
+            case .refused(let wait): return .snooze(after: wait)
+            case .ran(let outcome?, _): return outcome
+            case .ran(nil, _):
+                job.markCompleted()
+                return .completed
+            }
+        } catch let error as ProviderError {
+            return objectCallFailed(error, &job)
+        }
+    }
+
     /// The deployment and provider id of a submitted job, or the outcome that ends a job whose step state lost them.
     func submitted(_ job: VideoJob) -> Result<(VideoDeployment, String), VideoError> {
         let deploymentID = job.step.deploymentID ?? job.payload.deploymentID
