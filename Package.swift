@@ -96,10 +96,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ReelAPICore",
+            dependencies: ["ReelCrypto", "ReelRouting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReelPassthrough",
+            dependencies: [
+                "ReelAPICore", "ReelCrypto", "ReelHTTP", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue", "ReelVideo", "ReelStorage",
-                "ReelHTTP", "ReelJSON", "ReelTime",
+                "ReelAPICore", "ReelPassthrough", "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue",
+                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -124,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
+                "ReelAPI", "ReelAPICore", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
                 "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -155,13 +170,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelAPITests",
-            dependencies: ["ReelAPI", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage", "ReelTesting", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "ReelAPI", "ReelAPICore", "ReelConfiguration", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage", "ReelTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReelPassthroughTests",
             dependencies: [
-                "ReelAPI", "ReelHTTP", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelSim", "ReelStorage", "ReelTesting",
+                "ReelPassthrough", "ReelAPICore", "ReelHTTP", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelSim", "ReelTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

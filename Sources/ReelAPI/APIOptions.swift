@@ -11,8 +11,6 @@ public struct APIOptions: Sendable {
     public var pollAfterMilliseconds: Int
     /// Jobs waiting (ready + scheduled) beyond which new jobs are refused with 429; nil for no cap.
     public var maxQueuedJobs: Int?
-    /// How long a virtual key stays cached after it was read (revocations take effect within this time).
-    public var keyCacheTTL: Duration
     /// Budgets of every enqueued job (`reel_settings.worker.budgets`).
     public var jobLimits: JobLimits
     /// Deadlines of job types that replace the one of `jobLimits` (`reel_settings.worker.budgets.deadlines`).
@@ -24,7 +22,6 @@ public struct APIOptions: Sendable {
         maxFieldBytes: Int = 256 * 1024,
         pollAfterMilliseconds: Int = 1000,
         maxQueuedJobs: Int? = nil,
-        keyCacheTTL: Duration = .seconds(2),
         jobLimits: JobLimits = .init(),
         deadlines: [VideoJobKind: Duration] = [:]
     ) {
@@ -33,7 +30,6 @@ public struct APIOptions: Sendable {
         self.maxFieldBytes = maxFieldBytes
         self.pollAfterMilliseconds = pollAfterMilliseconds
         self.maxQueuedJobs = maxQueuedJobs
-        self.keyCacheTTL = keyCacheTTL
         self.jobLimits = jobLimits
         self.deadlines = deadlines
     }

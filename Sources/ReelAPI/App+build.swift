@@ -4,6 +4,8 @@ public import Logging
 public import Prometheus
 public import ReelQueue
 public import ReelStorage
+public import ReelPassthrough
+public import ReelAPICore
 
 /// Builds the API front: every route with and without `/v1`, the error envelope, request ids, metrics and auth.
 ///
@@ -35,12 +37,12 @@ public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs
     router.add(middleware: LogRequestsMiddleware(.debug))
     HealthController(checks: readiness, registry: registry).addRoutes(to: router)
     for prefix in ["v1", ""] {
-        let group = router.group(RouterPath(prefix)).add(middleware: AuthMiddleware(front: front))
+        let group = router.group(RouterPath(prefix)).add(middleware: AuthMiddleware(authenticator: front.authenticator))
         CharactersController(front: front).addRoutes(to: group)
         VideosController(front: front).addRoutes(to: group)
     }
-    passthrough?.addRoutes(to: router, front: front)
-    let admin = router.group().add(middleware: AuthMiddleware(front: front))
+    passthrough?.addRoutes(to: router, authenticator: front.authenticator)
+    let admin = router.group().add(middleware: AuthMiddleware(authenticator: front.authenticator))
     KeysController(front: front).addRoutes(to: admin)
     if let reloadCatalog { CatalogController(front: front, reload: reloadCatalog).addRoutes(to: admin) }
     return Application(router: router, configuration: configuration, services: services, logger: logger)

@@ -3,18 +3,22 @@ public import Logging
 import Hummingbird
 import Metrics
 import Prometheus
+import ReelAPICore
+import ReelHTTP
+import ReelPassthrough
 import ReelQueue
 import ReelRedis
-public import ReelRouting
+import ReelRouting
 import ReelRoutingRedis
 import ReelStorage
 public import ServiceLifecycle
 import UnixSignals
-public import ReelVideo
+import ReelVideo
 public import ReelConfiguration
 
-/// Builds the `reel api` process from a configuration: Redis client, queue, key store, blob store, routing,
-/// Prometheus metrics and the HTTP server, in one service group that drains in-flight requests on SIGTERM/SIGINT.
+/// Builds the `reel api` process from a configuration: Redis client, queue (with its read cache), key store, blob
+/// store, routing, the passthrough's transport, Prometheus metrics and the HTTP server, in one service group that
+/// drains in-flight requests on SIGTERM/SIGINT and then closes the Redis client and the transport.
 ///
 /// ```swift
 /// let configuration = try ReelConfiguration.load(path: "worker-config/config.yaml", environment: ProcessInfo.processInfo.environment)
@@ -33,36 +37,22 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
-    let queue = RedisJobQueue(
-        client: redis,
-        name: configuration.reel.queue,
-        options: JobQueueOptions(readCacheCapacity: configuration.reel.readCacheEntries)
-    )
+    let queue = RedisJobQueue(client: redis, name: configuration.reel.queue)
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
-    let front = VideoFront(
-        queue: queue,
-        keys: RedisVirtualKeyStore(client: redis),
-        blobs: try FileBlobStore(directory: configuration.reel.storage.directory),
-        routing: VideoRouting(
-            table: table,
-            codec: try ManagedIDCodec(secrets: configuration.reel.secrets),
-            health: { deployments in try await routerState.health(of: deployments) }
-        ),
-        masterKey: configuration.masterKey,
-        options: APIOptions(
-            maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes),
-            jobLimits: JobLimits(
-                maxAttempts: max(configuration.reel.worker.budgets.maxAttempts, 1),
-                maxPolls: configuration.reel.worker.budgets.maxPolls,
-                maxStalls: configuration.reel.worker.budgets.maxStalls,
-                deadline: configuration.reel.worker.budgets.deadline
-            ),
-            deadlines: Dictionary(
-                uniqueKeysWithValues: configuration.reel.worker.budgets.deadlines.compactMap { type, deadline in
-                    VideoJobKind(rawValue: type).map { ($0, deadline) }
-                }
-            )
+    let authenticator = Authenticator(keys: RedisVirtualKeyStore(client: redis), masterKey: configuration.masterKey)
+    let blobs = try FileBlobStore(directory: configuration.reel.storage.directory)
+    let routing = VideoRouting(
+        table: table,
+        codec: try ManagedIDCodec(secrets: configuration.reel.secrets),
+        health: { deployments in try await routerState.health(of: deployments) }
+    )
+    let budgets = configuration.reel.worker.budgets
+    let options = APIOptions(
+        maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes),
+        jobLimits: JobLimits(maxAttempts: max(budgets.maxAttempts, 1), maxPolls: budgets.maxPolls, maxStalls: budgets.maxStalls, deadline: budgets.deadline),
+        deadlines: Dictionary(
+            uniqueKeysWithValues: budgets.deadlines.compactMap { type, deadline in VideoJobKind(rawValue: type).map { ($0, deadline) } }
         )
     )
     do {
@@ -70,9 +60,10 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
         try await routerState.prepare()
     } catch {
         // Redis may come later: readiness reports it and requests answer 503 until then.
-        logger.warning("Redis functions not loaded at start", metadata: ["error": "\(error)"])
+        logger.warning("Redis functions not loaded at start", metadata: [LogKeys.error: "\(error)"])
     }
-    let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: routerState)
+    let transport = CurlTransport(configuration: .init(maxInMemoryBodySize: 64 << 20))
+    let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: routerState, transport: transport)
     let readiness = [
         ReadinessCheck(name: "redis") { _ = try await redis.send(["PING"]) },
         ReadinessCheck(name: "functions") {
@@ -83,26 +74,29 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
             guard !table.snapshot.deployments.isEmpty else { throw APIError(.serviceUnavailable, "no deployments configured") }
         },
     ]
-    let app = buildApplication(
-        front: front,
-        configuration: .init(address: .hostname(host, port: port), serverName: "reel"),
-        readiness: readiness,
-        registry: registry,
-        reloadCatalog: {
-            let path = configuration.reel.catalogPath
-            let catalog = try path.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
-            return try await catalogFollower.publish(catalog: catalog)
-        },
-        passthrough: passthrough,
-        logger: logger
-    )
-    // Listed first, the follower of job changes stops last, after the HTTP server has drained.
-    let jobChangeFollower: [any Service] = configuration.reel.readCacheEntries > 0 ? [JobChangeFollower(queue: queue, logger: logger)] : []
-    return ServiceGroup(
-        configuration: .init(
-            services: jobChangeFollower + [catalogFollower, app],
-            gracefulShutdownSignals: [.sigterm, .sigint],
+    func application(queue: some JobQueueDriver) -> any Service {
+        buildApplication(
+            front: VideoFront(queue: queue, authenticator: authenticator, blobs: blobs, routing: routing, options: options),
+            configuration: .init(address: .hostname(host, port: port), serverName: "reel"),
+            readiness: readiness,
+            registry: registry,
+            reloadCatalog: {
+                let path = configuration.reel.catalogPath
+                let catalog = try path.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
+                return try await catalogFollower.publish(catalog: catalog)
+            },
+            passthrough: passthrough,
             logger: logger
         )
-    )
+    }
+    // A service group stops its services in reverse order: the app drains first, the Redis client and the
+    // transport close last, after every request that used them has finished.
+    var services: [any Service] = [redis, transport]
+    if configuration.reel.readCacheEntries > 0 {
+        let cached = CachedJobQueue(queue, capacity: configuration.reel.readCacheEntries)
+        services += [cached.follower(logger: logger), catalogFollower, application(queue: cached)]
+    } else {
+        services += [catalogFollower, application(queue: queue)]
+    }
+    return ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }

@@ -1,16 +1,67 @@
 import Logging
-import ReelQueue
-import ServiceLifecycle
+import ReelAPICore
+import ReelRedis
+public import ServiceLifecycle
 
-/// Keeps the queue's job read cache coherent for as long as the front runs (``RedisJobQueue/followChanges(logger:)``);
-/// only for a queue with a read cache.
-struct JobChangeFollower: Service {
-    let queue: RedisJobQueue
+/// Keeps a ``CachedJobQueue``'s copies coherent for as long as the front runs, following Redis's reports of
+/// changed jobs and reconnecting as needed; until it follows them, reads go to Redis.
+///
+/// Redis reports every change to a job to every tracking front, read or not, so tracking runs only while jobs
+/// are read: it starts at the first read (which, like every read while tracking is off, goes to Redis) and stops
+/// after `idleAfter` without one. A front nobody polls pays nothing for the workers' writes.
+public struct JobChangeFollower: Service {
+    let cache: JobReadCache
+    let client: RedisClient
+    let clock: IntervalClock
+    let idleAfter: Duration
     let logger: Logger
 
-    func run() async throws {
+    /// Why a run of key tracking ended.
+    private enum TrackingEnd {
+        case idle, clientClosed
+    }
+
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
-            await queue.followChanges(logger: logger)
+            await follow()
+        }
+    }
+
+    private func follow() async {
+        // Tracking reconnects by itself once it has started; it fails only when it cannot start (Redis down, or a
+        // server that refuses CLIENT TRACKING). Then try again, less and less often.
+        var retryDelay = Duration.seconds(1)
+        var reads = cache.reads.makeAsyncIterator()
+        while !Task.isCancelled {
+            while !cache.wasRead(within: idleAfter) {
+                guard await reads.next() != nil else { return }
+            }
+            do {
+                let ended = try await withThrowingTaskGroup(of: TrackingEnd.self) { group in
+                    group.addTask {
+                        try await client.trackInvalidations(prefixes: [cache.jobKeyPrefix]) { cache.apply($0) }
+                        return .clientClosed
+                    }
+                    group.addTask {
+                        while cache.wasRead(within: idleAfter) { try await clock.sleep(for: min(idleAfter / 4, .seconds(5))) }
+                        return .idle
+                    }
+                    defer { group.cancelAll() }
+                    return try await group.next() ?? .clientClosed
+                }
+                cache.apply(.interrupted)
+                if ended == .clientClosed { return }
+                retryDelay = .seconds(1)
+            } catch {
+                cache.apply(.interrupted)
+                if Task.isCancelled { return }
+                logger.warning(
+                    "Job read cache off: Redis key tracking failed",
+                    metadata: [LogKeys.error: "\(error)", LogKeys.retryIn: "\(retryDelay)"]
+                )
+                try? await clock.sleep(for: retryDelay)
+                retryDelay = min(retryDelay * 2, .seconds(60))
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import ReelAPICore
 import ReelQueue
 import Synchronization
 
@@ -5,17 +6,19 @@ import Synchronization
 final class QueueCapacityGate<Queue: JobQueueDriver>: Sendable {
     private let queue: Queue
     private let limit: Int?
-    private let cached = Mutex<(depth: Int, at: ContinuousClock.Instant)?>(nil)
+    private let clock: IntervalClock
+    private let cached = Mutex<(depth: Int, at: Duration)?>(nil)
 
-    init(queue: Queue, limit: Int?) {
+    init(queue: Queue, limit: Int?, clock: IntervalClock) {
         self.queue = queue
         self.limit = limit
+        self.clock = clock
     }
 
     /// Throws a 429 when the queue is at capacity.
     func check() async throws {
         guard let limit else { return }
-        let now = ContinuousClock.now
+        let now = clock.elapsed
         var depth = cached.withLock { cached in cached.flatMap { now - $0.at < .milliseconds(250) ? $0.depth : nil } }
         if depth == nil {
             let stats = try await queue.stats()

@@ -1,3 +1,4 @@
+import ReelAPICore
 import ReelQueue
 
 extension VideoFront {
@@ -7,7 +8,7 @@ extension VideoFront {
         if let key = caller.key, let limit = key.rpmLimit {
             let count = try await keys.countRequest(keyID: key.id)
             if count > limit {
-                let wait = 60 - Int(Self.now % 60)
+                let wait = 60 - Int(wallClock.seconds % 60)
                 throw APIError(
                     .rateLimited,
                     "Rate limit reached for key \(key.id): \(limit) requests per minute. Please retry after \(wait) seconds.",

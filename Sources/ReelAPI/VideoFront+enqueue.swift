@@ -1,3 +1,4 @@
+import ReelAPICore
 import Metrics
 import ReelCrypto
 import ReelStorage

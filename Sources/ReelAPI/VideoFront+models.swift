@@ -1,3 +1,4 @@
+import ReelAPICore
 import ReelQueue
 import ReelRouting
 import ReelVideo

@@ -1,4 +1,4 @@
-import Synchronization
+public import ReelAPICore
 public import ReelRouting
 
 /// What the front asks of the router library: model access, deployment selection, affinity and managed IDs.
@@ -22,10 +22,14 @@ public struct VideoRouting: Sendable {
     ///   - codec: managed-ID codec (`reel_settings.secrets`).
     ///   - health: where deployment health comes from; nil treats every deployment as healthy.
     ///   - healthTTL: how long a health reading is reused.
-    public init(table: RoutingTable, codec: ManagedIDCodec, health: HealthSource? = nil, healthTTL: Duration = .milliseconds(500)) {
+    ///   - clock: measures `healthTTL`.
+    public init(
+        table: RoutingTable, codec: ManagedIDCodec, health: HealthSource? = nil, healthTTL: Duration = .milliseconds(500),
+        clock: IntervalClock = .continuous
+    ) {
         self.table = table
         self.codec = codec
-        self.healthCache = health.map { HealthCache(source: $0, ttl: healthTTL) }
+        self.healthCache = health.map { HealthCache(source: $0, ttl: healthTTL, clock: clock) }
     }
 
     /// Checks that `patterns` allow `model` (403) and that a deployment serves it (400), and selects one.
@@ -49,7 +53,7 @@ public struct VideoRouting: Sendable {
         do {
             return try DeploymentSelector(strategy: snapshot.settings.routingStrategy).select(from: candidates, health: health, using: &random)
         } catch {
-            throw Self.apiError(error)
+            throw APIError(routing: error)
         }
     }
 
@@ -67,7 +71,7 @@ public struct VideoRouting: Sendable {
         do {
             return try AffinityResolver(snapshot: table.snapshot, codec: codec).owner(ofAll: deploymentIDs, objects: objects)
         } catch {
-            throw Self.apiError(error, param: objects)
+            throw APIError(routing: error, param: objects)
         }
     }
 
@@ -81,37 +85,5 @@ public struct VideoRouting: Sendable {
         } catch {
             throw APIError(.invalidParameter, error.message, param: "model")
         }
-    }
-
-    /// The router's refusals in the envelope: 400 for conflicts and vanished deployments, 429 while every candidate
-    /// is cooling down or at its limits.
-    static func apiError(_ error: RoutingError, param: String? = nil) -> APIError {
-        switch error.code {
-        case .modelNotAllowed: APIError(.permissionDenied, error.message, param: "model")
-        case .noHealthyDeployment, .pinnedDeploymentUnavailable:
-            APIError(.rateLimited, error.message, retryAfter: error.retryAfter ?? .seconds(1))
-        case .unknownObject: APIError(.notFound, error.message, param: param)
-        default: APIError(.invalidParameter, error.message, param: param)
-        }
-    }
-}
-
-/// The last health reading of every deployment, refreshed when older than its TTL.
-final class HealthCache: Sendable {
-    private let source: VideoRouting.HealthSource
-    private let ttl: Duration
-    private let reading = Mutex<(health: [String: DeploymentHealth], at: ContinuousClock.Instant)?>(nil)
-
-    init(source: @escaping VideoRouting.HealthSource, ttl: Duration) {
-        self.source = source
-        self.ttl = ttl
-    }
-
-    func health(of deployments: [Deployment]) async throws -> [String: DeploymentHealth] {
-        let now = ContinuousClock.now
-        if let cached = reading.withLock({ $0 }), now - cached.at < ttl { return cached.health }
-        let health = try await source(deployments)
-        reading.withLock { $0 = (health, now) }
-        return health
     }
 }

@@ -14,8 +14,6 @@ enum QueueMetrics {
     static let failed = "reel.jobs.failed"
     /// `reel.jobs.stale_lease`: calls refused because the lease was stale.
     static let staleLease = "reel.jobs.stale_lease"
-    /// `reel.jobs.read_cache`: job reads by a queue with a read cache, with the dimension `result` = `hit` or `miss`.
-    static let readCache = "reel.jobs.read_cache"
 
     static func count(_ label: String, _ n: Int = 1, queue: String, outcome: String? = nil) {
         guard n > 0 else { return }

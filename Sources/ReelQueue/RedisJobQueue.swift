@@ -1,4 +1,3 @@
-public import Logging
 public import ReelRedis
 import Synchronization
 import ReelTime
@@ -23,9 +22,11 @@ public final class RedisJobQueue: JobQueueDriver {
     /// The Redis client the queue uses.
     public let redisClient: RedisClient
     let keyPrefix: String
+    /// The prefix of every job hash's key; a job's key is this and its id (for the front's read cache, which
+    /// follows changes of these keys).
+    public var jobKeyPrefix: String { keyPrefix + "job:" }
     private let header: [String]
     private let libraryLoaded = Atomic(false)
-    private let readCache: JobReadCache?
 
     /// A BZPOPMIN timeout may fire up to one server tick (1/hz, 100 ms by default) late; the claimer wakes this much
     /// before a due time and sleeps the rest, so delayed jobs run on time.
@@ -35,7 +36,7 @@ public final class RedisJobQueue: JobQueueDriver {
     /// - Parameters:
     ///   - client: The Redis client.
     ///   - name: The queue's name; keys are `reel:{name}:…`. Letters, digits, `-`, `_` and `.`.
-    ///   - options: Retention, event-stream cap and read cache.
+    ///   - options: Retention and event-stream cap.
     public init(client: RedisClient, name: String, options: JobQueueOptions = .init()) {
         precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "invalid queue name")
         self.redisClient = client
@@ -43,62 +44,6 @@ public final class RedisJobQueue: JobQueueDriver {
         self.options = options
         self.keyPrefix = "reel:{\(name)}:"
         self.header = [String(options.retention.milliseconds), String(options.eventsMaxLength)]
-        self.readCache =
-            options.readCacheCapacity > 0
-            ? JobReadCache(jobKeyPrefix: keyPrefix + "job:", capacity: options.readCacheCapacity, queueName: name) : nil
-    }
-
-    /// Keeps the read cache coherent until the task is cancelled (or the client closes), following Redis's reports
-    /// of changed jobs and reconnecting as needed; until it follows them, reads go to Redis. Returns at once without
-    /// a read cache.
-    ///
-    /// Redis reports every change to a job to every tracking front, read or not, so tracking runs only while jobs
-    /// are read: it starts at the first read (which, like every read while tracking is off, goes to Redis) and stops
-    /// after `idleAfter` without one. A front nobody polls pays nothing for the workers' writes.
-    /// - Parameters:
-    ///   - logger: Where failures to start tracking are logged.
-    ///   - idleAfter: How long tracking runs on without a job read.
-    public func followChanges(logger: Logger, idleAfter: Duration = .seconds(60)) async {
-        guard let readCache else { return }
-        // Tracking reconnects by itself once it has started; it fails only when it cannot start (Redis down, or a
-        // server that refuses CLIENT TRACKING). Then try again, less and less often.
-        var retryDelay = Duration.seconds(1)
-        while !Task.isCancelled {
-            while !readCache.wasRead(within: idleAfter) {
-                guard (try? await Task.sleep(for: .milliseconds(100))) != nil else { return }
-            }
-            do {
-                let ended = try await withThrowingTaskGroup(of: TrackingEnd.self) { group in
-                    group.addTask {
-                        try await self.redisClient.trackInvalidations(prefixes: [readCache.jobKeyPrefix]) { readCache.apply($0) }
-                        return .clientClosed
-                    }
-                    group.addTask {
-                        while readCache.wasRead(within: idleAfter) { try await Task.sleep(for: min(idleAfter / 4, .seconds(5))) }
-                        return .idle
-                    }
-                    defer { group.cancelAll() }
-                    return try await group.next() ?? .clientClosed
-                }
-                readCache.apply(.interrupted)
-                if ended == .clientClosed { return }
-                retryDelay = .seconds(1)
-            } catch {
-                readCache.apply(.interrupted)
-                if Task.isCancelled { return }
-                logger.warning(
-                    "Job read cache off: Redis key tracking failed",
-                    metadata: ["error": "\(error)", "retry_in": "\(retryDelay)"]
-                )
-                try? await Task.sleep(for: retryDelay)
-                retryDelay = min(retryDelay * 2, .seconds(60))
-            }
-        }
-    }
-
-    /// Why a run of key tracking ended.
-    private enum TrackingEnd {
-        case idle, clientClosed
     }
 
     /// Loads the functions library unless Redis already holds this version or a newer one.
@@ -360,8 +305,7 @@ public final class RedisJobQueue: JobQueueDriver {
     // MARK: by id
 
     public func cancel(id: String) async throws -> CancelOutcome {
-        defer { readCache?.forget(id) }
-        return switch try await call(.cancel, [id]).string {
+        switch try await call(.cancel, [id]).string {
         case "cancelled": .cancelled
         case "requested": .requested
         case "finished": .alreadyFinished
@@ -370,31 +314,14 @@ public final class RedisJobQueue: JobQueueDriver {
     }
 
     public func signal(id: String) async throws -> Bool {
-        defer { readCache?.forget(id) }
-        return try await call(.signal, [id]).int == 1
+        try await call(.signal, [id]).int == 1
     }
 
     public func replaceFinishedRecord(id: String, record: String) async throws -> Bool {
-        defer { readCache?.forget(id) }
-        return try await call(.replaceFinishedRecord, [id, record]).int == 1
+        try await call(.replaceFinishedRecord, [id, record]).int == 1
     }
 
     public func job(id: String) async throws -> JobSnapshot? {
-        guard let readCache else { return try await readJob(id: id) }
-        switch readCache.lookup(id) {
-        case .hit(let snapshot):
-            return snapshot
-        case .miss(nil):
-            return try await readJob(id: id)
-        case .miss(let ticket?):
-            var snapshot: JobSnapshot?
-            defer { readCache.keep(snapshot, id: id, ticket: ticket) }
-            snapshot = try await readJob(id: id)
-            return snapshot
-        }
-    }
-
-    private func readJob(id: String) async throws -> JobSnapshot? {
         // A plain HGETALL, as the claim reads job hashes: status reads are the busiest call, and a function call
         // costs Redis more than the read itself.
         let reply: RESPValue
@@ -439,8 +366,7 @@ public final class RedisJobQueue: JobQueueDriver {
     }
 
     public func replay(id: String) async throws -> Bool {
-        defer { readCache?.forget(id) }
-        return try await call(.replay, [id]).int == 1
+        try await call(.replay, [id]).int == 1
     }
 
     public func setPaused(_ paused: Bool) async throws {

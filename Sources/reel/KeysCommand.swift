@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReelAPI
+import ReelAPICore
 import ReelRouting
 import ReelConfiguration
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ReelAPI
+import ReelAPICore
 import ReelQueue
 import ReelRedis
 import ReelStorage
@@ -47,10 +48,9 @@ struct RedisFrontTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let front = VideoFront(
             queue: RedisJobQueue(client: client, name: "outage-\(UUID().uuidString.prefix(8))"),
-            keys: RedisVirtualKeyStore(client: client),
+            authenticator: Authenticator(keys: RedisVirtualKeyStore(client: client), masterKey: TestFront.masterKey),
             blobs: try FileBlobStore(directory: directory),
-            routing: try TestFront.routing(idSecret: "test-id-secret-0123456789"),
-            masterKey: TestFront.masterKey
+            routing: try TestFront.routing(idSecret: "test-id-secret-0123456789")
         )
         let app = buildApplication(front: front, configuration: .init())
         try await app.test(.router) { client in

@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import ReelAPI
+import ReelAPICore
+import ReelTesting
 import HTTPTypes
 import ReelQueue
 import ReelRouting
@@ -106,10 +108,12 @@ struct SecurityTests {
     }
 
     @Test func queueCapacityAnswers429() async throws {
-        let harness = try TestFront(options: APIOptions(maxQueuedJobs: 2))
+        let clock = ManualClock()
+        let harness = try TestFront(options: APIOptions(maxQueuedJobs: 2), clock: IntervalClock(clock))
         try await harness.test { client in
             for _ in 0..<2 { #expect(try await client.json(.post, "/v1/videos", body: #"{"prompt":"x"}"#).status == .ok) }
-            try await Task.sleep(for: .milliseconds(300))
+            // The depth read before the two jobs is reused for 250 ms.
+            clock.advance(by: .milliseconds(300))
             let full = try await client.json(.post, "/v1/videos", body: #"{"prompt":"x"}"#)
             #expect(full.status == .tooManyRequests)
             #expect(try full.envelope()["type"] as? String == "rate_limit_error")

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import ReelAPI
+import ReelAPICore
 import ReelQueue
 import ReelRouting
 import ReelStorage
@@ -18,15 +19,16 @@ struct TestFront {
     let front: Front
     let directory: String
 
-    init(options: APIOptions = .init()) throws {
+    /// A front with `options`; `clock` measures its intervals (the queue-depth re-read).
+    init(options: APIOptions = .init(), clock: IntervalClock = .continuous) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-api-\(UUID().uuidString)").path
         front = VideoFront(
             queue: .memory(),
-            keys: MemoryVirtualKeyStore(),
+            authenticator: Authenticator(keys: MemoryVirtualKeyStore(), masterKey: Self.masterKey),
             blobs: try FileBlobStore(directory: directory),
             routing: try Self.routing(idSecret: "test-id-secret-0123456789"),
-            masterKey: Self.masterKey,
-            options: options
+            options: options,
+            clock: clock
         )
     }
 

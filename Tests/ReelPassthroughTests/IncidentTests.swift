@@ -1,5 +1,6 @@
 import Foundation
-import ReelAPI
+import ReelAPICore
+import ReelPassthrough
 import ReelRedis
 import ReelRouting
 import ReelRoutingRedis

@@ -2,15 +2,13 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import NIOPosix
-import ReelAPI
+import ReelAPICore
+import ReelPassthrough
 import ReelHTTP
-import ReelQueue
 import ReelRedis
 import ReelRouting
 import ReelRoutingRedis
 import ReelSim
-import ReelStorage
 import ReelTesting
 import Testing
 import ReelConfiguration
@@ -65,42 +63,25 @@ struct PassthroughHarness: Sendable {
             try await state?.prepare()
             let passthrough = try PassthroughFront(table: table, secrets: secrets, routerState: state)
             let keys = MemoryVirtualKeyStore()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-passthrough-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            let front = VideoFront(
-                queue: .memory(), keys: keys, blobs: try FileBlobStore(directory: directory),
-                routing: VideoRouting(table: table, codec: passthrough.codec), masterKey: masterKey
-            )
-            let frontPort = try Self.freePort()
-            let app = buildApplication(
-                front: front, configuration: .init(address: .hostname("127.0.0.1", port: frontPort)), passthrough: passthrough, logger: logger
+            let router = Router(context: APIRequestContext.self)
+            router.add(middleware: EnvelopeMiddleware())
+            passthrough.addRoutes(to: router, authenticator: Authenticator(keys: keys, masterKey: masterKey))
+            let (frontPorts, frontPort) = AsyncStream<Int>.makeStream()
+            let app = Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in frontPort.yield(channel.localAddress?.port ?? 0) }, logger: logger
             )
             // The front serves until the test is done; the group cancels it.
             group.addTask { try await app.run() }
+            var frontPortsIterator = frontPorts.makeAsyncIterator()
+            let listening = try #require(await frontPortsIterator.next())
             let harness = PassthroughHarness(
-                simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(frontPort)", passthrough: passthrough,
+                simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(listening)", passthrough: passthrough,
                 keys: keys
             )
-            try await harness.waitUntilListening()
             try await body(harness)
             group.cancelAll()
         }
-    }
-
-    /// A TCP port nothing listens on right now.
-    static func freePort() throws -> Int {
-        let socket = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).wait()
-        defer { try? socket.close().wait() }
-        return try #require(socket.localAddress?.port)
-    }
-
-    /// Waits until the front answers `GET /health/liveness`.
-    func waitUntilListening() async throws {
-        for _ in 0..<200 {
-            if (try? await transport.execute(ReelHTTP.HTTPRequest(url: frontURL + "/health/liveness"))) != nil { return }
-            try await Task.sleep(for: .milliseconds(25))
-        }
-        Issue.record("the front did not start listening")
     }
 
     /// A JSON request; returns the status and the parsed object (nil when the body is not an object).

@@ -1,4 +1,5 @@
-@testable import ReelAPI
+import ReelAPICore
+@testable import ReelPassthrough
 import Testing
 
 struct SSEEventSplitterTests {

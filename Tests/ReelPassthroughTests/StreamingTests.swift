@@ -1,5 +1,6 @@
 import Foundation
-import ReelAPI
+import ReelAPICore
+import ReelPassthrough
 import ReelHTTP
 import ReelRouting
 import ReelRoutingRedis

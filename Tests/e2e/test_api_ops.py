@@ -21,7 +21,7 @@ def test_health_metrics_and_graceful_shutdown():
         status, headers, metrics = front.request("GET", "/metrics", key=None)
         text = metrics.decode()
         assert status == 200 and headers["Content-Type"].startswith("text/plain")
-        assert "reel_api_enqueued_total 2" in text
+        assert "reel_api_enqueued 2" in text
         assert 'hb_requests{http_route="/v1/videos/{id}",http_request_method="GET",http_response_status_code="404"} 1' in text
         assert "http_server_request_duration_bucket" in text
 

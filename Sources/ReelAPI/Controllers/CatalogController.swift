@@ -1,4 +1,5 @@
 import Hummingbird
+import ReelAPICore
 import ReelQueue
 import ReelStorage
 
@@ -13,7 +14,7 @@ struct CatalogController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Bl
     }
 
     @Sendable func reloadCatalog(_ request: Request, context: APIRequestContext) async throws -> Response {
-        try front.requireMaster(try context.requireCaller())
+        try front.authenticator.requireMaster(try context.requireCaller())
         let version = try await reload()
         return try jsonResponse(["status": AnyEncodable("success"), "catalog_version": AnyEncodable(version)])
     }

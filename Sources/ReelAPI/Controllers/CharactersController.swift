@@ -1,3 +1,4 @@
+import ReelAPICore
 import Hummingbird
 import ReelQueue
 import ReelRouting
@@ -37,7 +38,7 @@ struct CharactersController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs:
                         characterVideo: blobs[video.field]
                     )
                     let record = VideoRecord(
-                        id: id, object: .character, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                        id: id, object: .character, owner: caller.id, model: model, createdAt: front.wallClock.seconds,
                         name: name, deploymentID: deploymentID
                     )
                     return (payload, record)

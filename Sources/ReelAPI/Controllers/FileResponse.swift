@@ -1,3 +1,4 @@
+import ReelAPICore
 import Hummingbird
 import Foundation
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ReelAPICore
 import ReelQueue
 import ReelStorage
 
@@ -57,7 +58,7 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
     }
 
     @Sendable func generate(_ request: Request, context: APIRequestContext) async throws -> Response {
-        try front.requireMaster(try context.requireCaller())
+        try front.authenticator.requireMaster(try context.requireCaller())
         let form = try await front.bodyReader.read(request, files: [:])
         let spec = try Self.spec(form)
         let (secret, key) = try await front.keys.create(spec)
@@ -76,7 +77,7 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
             guard let key = caller.key else { throw APIError(.missingParameter, "Missing required parameter: 'key'.", param: "key") }
             return try jsonResponse(["key": AnyEncodable(key.id), "info": AnyEncodable(Info(key))])
         }
-        try front.requireMaster(caller)
+        try front.authenticator.requireMaster(caller)
         let key: VirtualKey? =
             asked.hasPrefix("key_")
             ? try await front.keys.key(id: asked) : try await front.keys.key(secretHash: VirtualKey.hash(secret: asked))
@@ -85,7 +86,7 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
     }
 
     @Sendable func delete(_ request: Request, context: APIRequestContext) async throws -> Response {
-        try front.requireMaster(try context.requireCaller())
+        try front.authenticator.requireMaster(try context.requireCaller())
         let form = try await front.bodyReader.read(request, files: [:])
         guard form.isJSON else { throw APIError(.unsupportedMediaType, "Send a JSON body {\"keys\": [...]}.") }
         var asked: [String] = []
@@ -108,7 +109,7 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
             let id = value.hasPrefix("key_") ? value : try await front.keys.key(secretHash: VirtualKey.hash(secret: value))?.id
             if let id, try await front.keys.revoke(id: id) { deleted.append(value.hasPrefix("key_") ? value : id) }
         }
-        front.keyCache.removeAll()
+        front.authenticator.forgetCachedKeys()
         guard !deleted.isEmpty else { throw APIError(.notFound, "None of these keys exist.", param: "keys") }
         return try jsonResponse(["deleted_keys": deleted])
     }

@@ -1,3 +1,4 @@
+import ReelAPICore
 import Foundation
 import Hummingbird
 import ReelQueue
@@ -64,7 +65,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
                         extraBody: form.extraBody(known: ["prompt", "model", "seconds", "size", "input_reference", "characters"])
                     )
                     let record = VideoRecord(
-                        id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                        id: id, object: .video, owner: caller.id, model: model, createdAt: front.wallClock.seconds,
                         prompt: prompt, seconds: seconds, size: size, deploymentID: deploymentID
                     )
                     return (payload, record)
@@ -181,7 +182,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
                     kind: .remix, deploymentID: deployment.id, modelGroup: source.model, prompt: prompt, sourceVideoID: sourceID
                 )
                 let record = VideoRecord(
-                    id: id, object: .video, owner: caller.id, model: source.model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                    id: id, object: .video, owner: caller.id, model: source.model, createdAt: front.wallClock.seconds,
                     prompt: prompt, seconds: source.seconds, size: source.size, remixedFromVideoID: sourceID,
                     deploymentID: deployment.id
                 )
@@ -242,7 +243,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
                         extraBody: form.extraBody(known: ["prompt", "model", "seconds", "video"])
                     )
                     let record = VideoRecord(
-                        id: id, object: .video, owner: caller.id, model: model, createdAt: VideoFront<Queue, Keys, Blobs>.now,
+                        id: id, object: .video, owner: caller.id, model: model, createdAt: front.wallClock.seconds,
                         prompt: prompt, seconds: seconds ?? source?.seconds, size: source?.size, deploymentID: deployment.id
                     )
                     return (payload, record)

@@ -1,3 +1,4 @@
+public import ReelAPICore
 import Foundation
 public import ReelRedis
 
@@ -9,17 +10,19 @@ public import ReelRedis
 public struct RedisVirtualKeyStore: VirtualKeyStore {
     private let client: RedisClient
     private let prefix: String
+    private let wallClock: WallClock
 
-    /// Creates a store on `client`.
-    public init(client: RedisClient, prefix: String = "reel:keys") {
+    /// Creates a store on `client`; `wallClock` dates keys and their minutes of requests.
+    public init(client: RedisClient, prefix: String = "reel:keys", wallClock: WallClock = .system) {
         self.client = client
         self.prefix = prefix
+        self.wallClock = wallClock
     }
 
     /// Stores a new key atomically (MULTI/EXEC).
     public func create(_ spec: VirtualKeySpec) async throws -> (secret: String, key: VirtualKey) {
         let (secret, id) = try VirtualKey.makeSecret()
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = wallClock.seconds
         let key = VirtualKey(
             id: id, alias: spec.alias, models: spec.models, rpmLimit: spec.rpmLimit, maxInflightJobs: spec.maxInflightJobs,
             expiresAt: spec.durationSeconds.map { now + $0 }, createdAt: now, secretHash: VirtualKey.hash(secret: secret)
@@ -74,7 +77,7 @@ public struct RedisVirtualKeyStore: VirtualKeyStore {
 
     /// INCR of the key's counter of the current minute (Redis clock is not needed: a minute of skew only shifts the window).
     public func countRequest(keyID: String) async throws -> Int {
-        let counter = "\(prefix):rpm:\(keyID):\(Int64(Date().timeIntervalSince1970) / 60)"
+        let counter = "\(prefix):rpm:\(keyID):\(wallClock.seconds / 60)"
         let replies = try await client.pipeline([["INCR", counter], ["EXPIRE", counter, "120"]])
         guard let count = replies.first?.int else {
             throw RedisError(.replyError, message: replies.first?.errorMessage ?? "INCR gave no integer")

@@ -1,3 +1,4 @@
+import ReelAPICore
 import ReelCrypto
 
 /// Fingerprints of request bodies, for `Idempotency-Key`: the same body gives the same fingerprint in every process.

@@ -1,3 +1,4 @@
+import ReelAPICore
 import Foundation
 
 /// A request body read as JSON or multipart, with typed accessors that throw OpenAI-style 400s.

@@ -1,3 +1,4 @@
+import ReelAPICore
 /// OpenAI's rules for video request fields.
 enum VideoValidation {
     /// `seconds` of a generation.

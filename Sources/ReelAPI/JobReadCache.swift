@@ -1,10 +1,13 @@
 import Metrics
+import ReelAPICore
+import ReelQueue
 import ReelRedis
-import Synchronization
 import ReelTime
+import Synchronization
 
 /// Job snapshots kept in memory by a process that reads jobs far more often than it changes them (the API front,
-/// answering status polls), kept coherent by Redis's key tracking (``RedisClient/trackInvalidations(prefixes:)``).
+/// answering status polls), kept coherent by Redis's key tracking (``RedisClient/trackInvalidations(prefixes:)``,
+/// followed by ``JobChangeFollower``).
 ///
 /// Redis reports a change on another connection than the read's, so the report may overtake the answer of a read
 /// that started before the change. A read that misses therefore leaves a placeholder with a ticket; a reported
@@ -36,22 +39,31 @@ final class JobReadCache: Sendable {
     private let hits: Counter
     private let misses: Counter
     private let state = Mutex(State())
-    /// When a job was last looked up, in milliseconds since `epoch`.
+    /// When a job was last looked up, in milliseconds of `clock`.
     private let lastLookup = Atomic<Int64>(.min)
-    private let epoch = ContinuousClock.now
+    private let clock: IntervalClock
+    /// Told of lookups while nothing is tracked, so the follower starts tracking at the first read.
+    private let readsWhileOff: AsyncStream<Void>.Continuation
+    /// The lookups while nothing is tracked (the newest one kept until the follower takes it).
+    let reads: AsyncStream<Void>
 
-    init(jobKeyPrefix: String, capacity: Int, queueName: String) {
+    init(jobKeyPrefix: String, capacity: Int, queueName: String, clock: IntervalClock) {
         precondition(capacity > 0)
         self.jobKeyPrefix = jobKeyPrefix
         self.capacity = capacity
-        self.hits = MetricHandles.counter(QueueMetrics.readCache, [("queue", queueName), ("result", "hit")])
-        self.misses = MetricHandles.counter(QueueMetrics.readCache, [("queue", queueName), ("result", "miss")])
+        self.clock = clock
+        self.hits = MetricHandles.counter(APIMetrics.readCache, [("queue", queueName), ("result", "hit")])
+        self.misses = MetricHandles.counter(APIMetrics.readCache, [("queue", queueName), ("result", "miss")])
+        (reads, readsWhileOff) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     func lookup(_ id: String) -> Lookup {
-        lastLookup.store(epoch.duration(to: .now).milliseconds, ordering: .relaxed)
+        lastLookup.store(clock.elapsed.milliseconds, ordering: .relaxed)
         let lookup = state.withLock { state -> Lookup in
-            guard state.tracking else { return .miss(ticket: nil) }
+            guard state.tracking else {
+                readsWhileOff.yield()
+                return .miss(ticket: nil)
+            }
             switch state.entries[id] {
             case .loaded(let snapshot):
                 return .hit(snapshot)
@@ -73,7 +85,7 @@ final class JobReadCache: Sendable {
     /// Whether a job was looked up within the last `interval`.
     func wasRead(within interval: Duration) -> Bool {
         let last = lastLookup.load(ordering: .relaxed)
-        return last != .min && epoch.duration(to: .now).milliseconds - last <= interval.milliseconds
+        return last != .min && clock.elapsed.milliseconds - last <= interval.milliseconds
     }
 
     /// Keeps what a read answered, unless a change was reported since its ``lookup(_:)``; `nil` (no such job)

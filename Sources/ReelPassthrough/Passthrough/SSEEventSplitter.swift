@@ -1,3 +1,5 @@
+import ReelAPICore
+
 /// Cuts a Server-Sent Events byte stream into whole events (each ending with a blank line), whatever the chunk
 /// boundaries; `\n`, `\r\n` and `\r` line ends are accepted. An event may not grow past `maxEventBytes`, so a
 /// provider that never ends one cannot make the front hold its whole stream.

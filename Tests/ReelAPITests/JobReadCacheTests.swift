@@ -1,12 +1,15 @@
 import Logging
+import ReelAPICore
+import ReelQueue
 import ReelRedis
 import ReelTesting
+import ServiceLifecycle
 import Testing
 
-@testable import ReelQueue
+@testable import ReelAPI
 
-/// The front's job read cache: its rules on their own, then against a private redis-server (whose command counts
-/// no other test touches) with a second client changing jobs as a worker does.
+/// The front's job read cache: its rules on their own, then a ``CachedJobQueue`` against a private redis-server
+/// (whose command counts no other test touches) with a second client changing jobs as a worker does.
 struct JobReadCacheTests {
     private static let prefix = "reel:{videos}:job:"
 
@@ -27,7 +30,7 @@ struct JobReadCacheTests {
     }
 
     @Test func aReadThatAReportedChangeOvertookIsNotKept() {
-        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos")
+        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos", clock: IntervalClock(ManualClock()))
         cache.apply(.tracking)
         guard case .miss(let ticket?) = cache.lookup("a") else { Issue.record("no ticket"); return }
         // The read was in flight when Redis reported a change of the job: its answer may predate the change.
@@ -37,7 +40,7 @@ struct JobReadCacheTests {
     }
 
     @Test func keptReadsAreServedUntilTheirJobChanges() {
-        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos")
+        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos", clock: IntervalClock(ManualClock()))
         cache.apply(.tracking)
         #expect(Self.load(cache, "a", answer: Self.snapshot("a")))
         #expect(Self.load(cache, "b", answer: Self.snapshot("b")))
@@ -52,7 +55,7 @@ struct JobReadCacheTests {
     }
 
     @Test func nothingIsServedOrKeptWithoutTracking() {
-        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos")
+        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos", clock: IntervalClock(ManualClock()))
         #expect(!Self.load(cache, "a", answer: Self.snapshot("a")), "not tracking yet")
         cache.apply(.tracking)
         #expect(Self.load(cache, "a", answer: Self.snapshot("a")))
@@ -66,7 +69,7 @@ struct JobReadCacheTests {
     }
 
     @Test func aReadThatFoundNothingOrFailedFreesItsPlace() {
-        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos")
+        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 10, queueName: "videos", clock: IntervalClock(ManualClock()))
         cache.apply(.tracking)
         #expect(Self.load(cache, "a", answer: nil))
         #expect(Self.load(cache, "a", answer: Self.snapshot("a")), "the next read may keep its answer")
@@ -74,7 +77,7 @@ struct JobReadCacheTests {
     }
 
     @Test func theCacheHoldsNoMoreThanItsCapacity() {
-        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 3, queueName: "videos")
+        let cache = JobReadCache(jobKeyPrefix: Self.prefix, capacity: 3, queueName: "videos", clock: IntervalClock(ManualClock()))
         cache.apply(.tracking)
         let ids = (0..<10).map { "job-\($0)" }
         for id in ids { Self.load(cache, id, answer: Self.snapshot(id)) }
@@ -88,7 +91,7 @@ struct JobReadCacheTests {
         let (server, front, follower) = try await Self.startFront()
         defer {
             follower.cancel()
-            front.redisClient.close()
+            front.base.redisClient.close()
             withExtendedLifetime(server) {}
         }
         let workerClient = try RedisClient(url: server.url)
@@ -115,7 +118,7 @@ struct JobReadCacheTests {
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func nothingStaleIsServedAfterRedisRestartsEmpty() async throws {
         let (server, front, follower) = try await Self.startFront()
-        let client = front.redisClient
+        let client = front.base.redisClient
         defer {
             follower.cancel()
             client.close()
@@ -136,7 +139,7 @@ struct JobReadCacheTests {
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func theCacheStartsOnceRedisComesUp() async throws {
         let (server, front, follower) = try await Self.startFront()
-        let client = front.redisClient
+        let client = front.base.redisClient
         defer {
             follower.cancel()
             client.close()
@@ -153,8 +156,9 @@ struct JobReadCacheTests {
 
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func trackingRunsOnlyWhileJobsAreRead() async throws {
-        let (server, front, follower) = try await Self.startFront(idleAfter: .milliseconds(300))
-        let client = front.redisClient
+        let clock = ManualClock()
+        let (server, front, follower) = try await Self.startFront(idleAfter: .milliseconds(300), clock: IntervalClock(clock))
+        let client = front.base.redisClient
         defer {
             follower.cancel()
             client.close()
@@ -162,11 +166,14 @@ struct JobReadCacheTests {
         }
         let trackers = { try await client.send(["PUBSUB", "NUMSUB", "__redis__:invalidate"]).array?.last?.int }
 
+        // The follower waits for a read, not for time: without one nothing starts tracking.
         _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
-        try await Task.sleep(for: .milliseconds(300))
         #expect(try await trackers() == 0, "no read yet: Redis reports nothing to this front")
         try await Self.waitUntilCached("a", front: front, redis: client)
         #expect(try await trackers() == 1)
+        // No read for longer than `idleAfter`: tracking stops.
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(301))
         try await Self.waitFor { try await trackers() == 0 }
         // Idle, the copies are gone with the tracking: the next read goes to Redis and starts it again.
         let reads = try await Self.readCount(client)
@@ -175,15 +182,15 @@ struct JobReadCacheTests {
         try await Self.waitUntilCached("a", front: front, redis: client)
     }
 
-    /// A private redis-server and a front's queue on it with a read cache, and the task following its changes (the
-    /// caller cancels it and closes the queue's client).
+    /// A private redis-server and a front's cached queue on it, and the task following its changes (the caller
+    /// cancels it and closes the queue's client).
     private static func startFront(
-        idleAfter: Duration = .seconds(60)
-    ) async throws -> (server: RedisTestServer, front: RedisJobQueue, follower: Task<Void, Never>) {
+        idleAfter: Duration = .seconds(60), clock: IntervalClock = .continuous
+    ) async throws -> (server: RedisTestServer, front: CachedJobQueue, follower: Task<Void, any Error>) {
         let server = try await RedisTestServer.launch()
         let client = try RedisClient(url: server.url)
-        let front = RedisJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
-        let follower = Task { await front.followChanges(logger: Logger(label: "test"), idleAfter: idleAfter) }
+        let front = CachedJobQueue(RedisJobQueue(client: client, name: "videos"), capacity: 100, clock: clock)
+        let follower = Task { try await front.follower(logger: Logger(label: "test"), idleAfter: idleAfter).run() }
         return (server, front, follower)
     }
 
@@ -197,7 +204,7 @@ struct JobReadCacheTests {
     }
 
     /// Reads `id` until a read costs Redis nothing (tracking on, the answer kept).
-    private static func waitUntilCached(_ id: String, front: RedisJobQueue, redis: RedisClient) async throws {
+    private static func waitUntilCached(_ id: String, front: CachedJobQueue, redis: RedisClient) async throws {
         try await waitFor {
             _ = try await front.job(id: id)
             let reads = try await readCount(redis)

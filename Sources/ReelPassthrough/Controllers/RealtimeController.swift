@@ -4,6 +4,7 @@ import MultipartKit
 import NIOCore
 import ReelHTTP
 import ReelRouting
+import ReelAPICore
 
 /// Realtime over WebRTC: `POST /realtime/client_secrets` (key auth) obtains the provider's ephemeral key from a
 /// deployment and hands the client a sealed ``RealtimeToken`` in its place; `POST /realtime/calls` takes that
@@ -79,7 +80,7 @@ struct RealtimeController: Sendable {
         else {
             return Self.passThrough(response)
         }
-        let expiresAt = (answer["expires_at"] as? NSNumber)?.int64Value ?? Int64(Date().timeIntervalSince1970) + 600
+        let expiresAt = (answer["expires_at"] as? NSNumber)?.int64Value ?? front.wallClock.seconds + 600
         let token = try codec.seal(
             RealtimeToken(deploymentID: lease.deployment.id, model: model, keyID: caller.id, expiresAt: expiresAt, ephemeralKey: ephemeralKey)
         )
@@ -117,7 +118,7 @@ struct RealtimeController: Sendable {
         else {
             throw APIError(.invalidAPIKey, "Missing or invalid realtime token: send the client secret from /v1/realtime/client_secrets as Bearer.")
         }
-        guard token.expiresAt > Int64(Date().timeIntervalSince1970) else {
+        guard token.expiresAt > front.wallClock.seconds else {
             throw APIError(.invalidAPIKey, "The realtime token has expired; request a new client secret.")
         }
         guard let patterns = try await keyPatterns(token.keyID) else {

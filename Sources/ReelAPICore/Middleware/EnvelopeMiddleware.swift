@@ -1,14 +1,17 @@
-import Hummingbird
+public import Hummingbird
 import Logging
 
 /// Turns every error into OpenAI's envelope and puts `x-request-id` on every response.
 ///
 /// Errors that are not ``APIError`` come from a dependency (Redis, the file system): they answer 503 with
 /// `retry-after`, so clients retry, and are logged with the request id. Bad input never reaches this path.
-struct EnvelopeMiddleware: RouterMiddleware {
-    typealias Context = APIRequestContext
+public struct EnvelopeMiddleware: RouterMiddleware {
+    public typealias Context = APIRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    /// Creates the middleware.
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
@@ -36,7 +39,7 @@ struct EnvelopeMiddleware: RouterMiddleware {
         default:
             break
         }
-        context.logger.error("Request failed on a dependency", metadata: ["error": "\(String(reflecting: error))"])
+        context.logger.error("Request failed on a dependency", metadata: [LogKeys.error: "\(String(reflecting: error))"])
         return APIError(.serviceUnavailable, "The service is temporarily unavailable. Please retry shortly.", retryAfter: .seconds(1))
     }
 }

@@ -1,5 +1,6 @@
 import ReelRouting
 import ReelRoutingRedis
+import ReelAPICore
 
 extension PassthroughFront {
     /// A deployment of `model` for a new conversation, balanced by the configured strategy.

@@ -58,7 +58,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         /// The code's name.
         public var description: String { base.rawValue }
 
-        var status: HTTPResponse.Status {
+        package var status: HTTPResponse.Status {
             switch base {
             case .invalidRequest, .invalidParameter, .missingParameter, .invalidJSON: .badRequest
             case .invalidAPIKey: .unauthorized
@@ -76,7 +76,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         }
 
         /// The envelope's `type`, as OpenAI spells it.
-        var type: String {
+        package var type: String {
             switch base {
             case .rateLimited, .queueFull: "rate_limit_error"
             case .invalidAPIKey: "invalid_request_error"
@@ -87,7 +87,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         }
 
         /// The envelope's `code`, where OpenAI sends one.
-        var wireCode: String? {
+        package var wireCode: String? {
             switch base {
             case .invalidAPIKey: "invalid_api_key"
             case .rateLimited: "rate_limit_exceeded"

@@ -1,17 +1,17 @@
-import Foundation
-
 /// A ``VirtualKeyStore`` in memory, for tests of the front without Redis.
 public actor MemoryVirtualKeyStore: VirtualKeyStore {
     private var keys: [String: VirtualKey] = [:]
     private var requests: [String: (minute: Int64, count: Int)] = [:]
 
-    /// Creates an empty store.
-    public init() {}
+    private let wallClock: WallClock
+
+    /// Creates an empty store; `wallClock` dates keys and their minutes of requests.
+    public init(wallClock: WallClock = .system) { self.wallClock = wallClock }
 
     /// Stores a new key.
     public func create(_ spec: VirtualKeySpec) async throws -> (secret: String, key: VirtualKey) {
         let (secret, id) = try VirtualKey.makeSecret()
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = wallClock.seconds
         let key = VirtualKey(
             id: id, alias: spec.alias, models: spec.models, rpmLimit: spec.rpmLimit, maxInflightJobs: spec.maxInflightJobs,
             expiresAt: spec.durationSeconds.map { now + $0 }, createdAt: now, secretHash: VirtualKey.hash(secret: secret)
@@ -36,7 +36,7 @@ public actor MemoryVirtualKeyStore: VirtualKeyStore {
 
     /// Counts a request in the current minute.
     public func countRequest(keyID: String) async throws -> Int {
-        let minute = Int64(Date().timeIntervalSince1970) / 60
+        let minute = wallClock.seconds / 60
         let count = requests[keyID].map { $0.minute == minute ? $0.count + 1 : 1 } ?? 1
         requests[keyID] = (minute, count)
         return count

@@ -2,13 +2,14 @@ public import ReelHTTP
 public import ReelRouting
 public import ReelRoutingRedis
 public import ReelConfiguration
+public import ReelAPICore
 
 /// What the passthrough routes share — the Responses API (``ResponsesController``) and Realtime
 /// (``RealtimeController``): routing, managed IDs, the upstream transport and the realtime token codec.
 ///
 /// ```swift
 /// let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: state)
-/// let app = buildApplication(front: front, configuration: configuration, passthrough: passthrough)
+/// passthrough.addRoutes(to: router, authenticator: authenticator)
 /// ```
 public struct PassthroughFront: Sendable {
     /// Deployments, catalog and router settings (reloadable).
@@ -21,6 +22,8 @@ public struct PassthroughFront: Sendable {
     public let realtimeTokens: RealtimeTokenCodec?
     /// Calls the providers.
     public let transport: CurlTransport
+    /// Unix time, for the expiry of realtime tokens.
+    public let wallClock: WallClock
     /// Largest request body accepted, and largest non-streamed upstream answer, in bytes.
     public let maxBodyBytes: Int
     /// Time limits of upstream calls: no total limit (reasoning and streams take long), but a provider silent
@@ -34,12 +37,14 @@ public struct PassthroughFront: Sendable {
     ///   - routerState: the shared router state, or nil (one process, no cooldowns).
     ///   - transport: the upstream transport.
     ///   - maxBodyBytes: body size limit (default 32 MiB).
+    ///   - wallClock: Unix time, for the expiry of realtime tokens.
     public init(
         table: RoutingTable,
         secrets: ReelSettings.Secrets,
         routerState: SharedRouterState?,
         transport: CurlTransport = CurlTransport(configuration: .init(maxInMemoryBodySize: 64 << 20)),
-        maxBodyBytes: Int = 32 << 20
+        maxBodyBytes: Int = 32 << 20,
+        wallClock: WallClock = .system
     ) throws {
         self.table = table
         self.codec = try ManagedIDCodec(secrets: secrets)
@@ -47,5 +52,6 @@ public struct PassthroughFront: Sendable {
         self.realtimeTokens = try secrets.realtimeSecret.map { try RealtimeTokenCodec(secret: $0) }
         self.transport = transport
         self.maxBodyBytes = maxBodyBytes
+        self.wallClock = wallClock
     }
 }

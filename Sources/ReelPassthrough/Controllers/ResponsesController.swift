@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ReelHTTP
 import ReelRouting
+import ReelAPICore
 
 /// The Responses API passthrough: `POST /responses` (JSON, or Server-Sent Events relayed as they arrive),
 /// `GET /responses/{id}`, `DELETE /responses/{id}` and `POST /responses/{id}/cancel`.
@@ -121,7 +122,7 @@ struct ResponsesController: Sendable {
             response = try await front.transport.stream(upstream)
         } catch {
             await lease.release(status: nil)
-            context.logger.warning("Upstream unreachable", metadata: ["reel.deployment.id": "\(lease.deployment.id)", "error": "\(error)"])
+            context.logger.warning("Upstream unreachable", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)", LogKeys.error: "\(error)"])
             throw APIError(.serviceUnavailable, "The provider could not be reached. Please retry shortly.", retryAfter: .seconds(1))
         }
         let affinity = ResponseAffinity(codec: front.codec)
@@ -146,10 +147,10 @@ struct ResponsesController: Sendable {
                             if !splitter.remainder.isEmpty { try await writer.write(ByteBuffer(bytes: splitter.remainder)) }
                         } catch let error as RoutingError {
                             context.logger.warning(
-                                "Upstream stream event not wrappable", metadata: ["reel.deployment.id": "\(lease.deployment.id)", "error": "\(error)"])
+                                "Upstream stream event not wrappable", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)", LogKeys.error: "\(error)"])
                             try await writer.write(ByteBuffer(bytes: Self.errorEvent(APIError(routing: error))))
                         } catch let error as APIError {
-                            context.logger.warning("Upstream stream event too long", metadata: ["reel.deployment.id": "\(lease.deployment.id)"])
+                            context.logger.warning("Upstream stream event too long", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)"])
                             try await writer.write(ByteBuffer(bytes: Self.errorEvent(error)))
                         }
                         try await writer.finish(nil)
@@ -178,7 +179,7 @@ struct ResponsesController: Sendable {
             do throws(RoutingError) {
                 answer = try affinity.wrapResponse(bytes, deployment: lease.deployment, modelGroup: modelGroup, keyID: keyID)
             } catch {
-                context.logger.warning("Upstream answer not wrappable", metadata: ["reel.deployment.id": "\(lease.deployment.id)", "error": "\(error)"])
+                context.logger.warning("Upstream answer not wrappable", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)", LogKeys.error: "\(error)"])
                 throw error.code == .idTooLong
                     ? APIError(routing: error) : APIError(.badGateway, "The provider's answer is not a JSON object.")
             }
