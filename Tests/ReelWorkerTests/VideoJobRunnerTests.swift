@@ -4,6 +4,7 @@ import ReelProviders
 import ReelQueue
 import ReelStorage
 import Testing
+import ReelTesting
 
 @testable import ReelWorker
 import ReelVideo
@@ -56,21 +57,25 @@ struct VideoJobRunnerTests {
     }
 
     @Test func transientSubmitErrorIsRetriedAfterRetryAfter() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let id = try await harness.enqueue(.generate)
         await harness.provider("dep-a").failNext(
             .create,
             with: ProviderError(.transient, httpStatus: 429, retryAfter: .milliseconds(400), code: "rate_limited", message: "slow down")
         )
-        let clock = ContinuousClock()
-        let start = clock.now
         try await harness.tick()
         var snapshot = try #require(try await harness.queue.job(id: id))
         #expect(snapshot.state == .scheduled)
         #expect(snapshot.attempts == 1)
         #expect(snapshot.lastError?.contains("rate_limited") == true)
-        try await harness.tick()
-        #expect(clock.now - start >= .milliseconds(400))
+        // Not due one millisecond before the provider's Retry-After, due once the backoff's ceiling has passed too.
+        clock.advance(by: .milliseconds(399))
+        #expect(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).isEmpty)
+        clock.advance(by: .milliseconds(51))
+        let retried = try #require(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).first)
+        #expect(retried.job.id == id)
+        try await harness.runner.run(retried)
         snapshot = try await harness.runUntilFinished(id)
         #expect(snapshot.state == .done)
         #expect(await harness.provider("dep-a").calls(.create) == 2)
@@ -251,10 +256,11 @@ struct VideoJobRunnerTests {
     @Test func jobResumedAfterAWorkerWasLostStaysOnItsDeployment() async throws {
         // The lost worker may have created the video on dep-a before it died: the job waits out dep-a's cooldown
         // rather than creating a second video on dep-b.
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300), clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
-        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .seconds(1))
-        try await Task.sleep(for: .milliseconds(100))
+        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .zero)
+        clock.advance(by: .milliseconds(100))
         await harness.gate.recordFailure(deploymentID: "dep-a")
         let finished = try await harness.runUntilFinished(id)
         #expect(finished.state == .done)
@@ -271,7 +277,7 @@ struct VideoJobRunnerTests {
         let tick = Task { try await harness.tick() }
         // While dep-b is still answering the create, the record already names it: a worker resuming the job after
         // a crash would send it there again, under the same idempotency key.
-        for _ in 0..<50 where await harness.provider("dep-b").calls(.create) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        await harness.provider("dep-b").waitForCall(.create)
         #expect(await harness.provider("dep-b").calls(.create) == 1)
         #expect(try await harness.record(id).deploymentID == "dep-b")
         _ = try await tick.value
