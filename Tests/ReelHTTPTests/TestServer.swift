@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import HTTPTypes
 import NIOCore
+import ReelTesting
 
 /// Runs an in-process Hummingbird server on a free loopback port for the duration of `body`.
 func withTestServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (Int) async throws -> Void) async throws {
@@ -76,7 +77,7 @@ actor Barrier {
 }
 
 /// Routes used by the transport tests.
-func makeTestRouter(barrier: Barrier = Barrier(target: 1)) -> Router<BasicRequestContext> {
+func makeTestRouter(barrier: Barrier = Barrier(target: 1), hanging: TestExpectation = TestExpectation()) -> Router<BasicRequestContext> {
     let router = Router()
     router.get("/hello") { _, _ in
         Response(status: .ok, headers: [HTTPField.Name("X-Reply")!: "yes"], body: .init(byteBuffer: ByteBuffer(string: "hello")))
@@ -89,6 +90,7 @@ func makeTestRouter(barrier: Barrier = Barrier(target: 1)) -> Router<BasicReques
         return "through"
     }
     router.get("/hang") { _, _ in
+        hanging.fulfill()
         try await Task.sleep(for: .seconds(30))
         return "late"
     }

@@ -5,6 +5,7 @@ import NIOCore
 import ReelHTTP
 import ReelProviders
 import ReelSim
+import ReelTesting
 import Testing
 
 /// Runs `reel sim` in-process on a free loopback port and hands `body` the simulator and an adapter pointed at it.
@@ -61,13 +62,13 @@ func temporaryPath(_ suffix: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("reel-providers-\(UUID().uuidString)\(suffix)").path
 }
 
-/// Waits (briefly) until the simulator reports the video completed.
+/// Waits until the simulator reports the video completed or failed.
 func waitUntilCompleted(_ provider: some VideoProvider, id: String) async throws -> ProviderVideo {
-    for _ in 0..<100 {
+    let finished = try await eventually {
         let video = try await provider.retrieveVideo(id: id)
-        if video.status == "completed" || video.status == "failed" { return video }
-        try await Task.sleep(for: .milliseconds(50))
+        return video.status == "completed" || video.status == "failed" ? video : nil
     }
+    if let finished { return finished }
     Issue.record("video \(id) did not complete")
     return try await provider.retrieveVideo(id: id)
 }

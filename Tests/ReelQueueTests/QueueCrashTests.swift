@@ -29,8 +29,10 @@ struct QueueCrashTests {
     }
 
     @Test func aWorkerProcessKilledMidJobLosesNothingAndNoJobCompletesTwice() async throws {
-        guard let reel = try Self.reelBinary() else { return }
-        try await RedisTestEnvironment.withClient { client in
+        guard let reel = try Self.reelBinary(), let redisURL = try RedisTestEnvironment.url() else { return }
+        let client = try RedisClient(url: redisURL)
+        defer { client.close() }
+        do {
             let name = "crash-\(UUID().uuidString)"
             let queue = RedisJobQueue.redis(client, name: name)
             let count = 300
@@ -40,7 +42,6 @@ struct QueueCrashTests {
             defer { try? FileManager.default.removeItem(at: directory) }
             let logA = directory.appendingPathComponent("a.log")
             let logB = directory.appendingPathComponent("b.log")
-            let redisURL = try RedisTestEnvironment.url() ?? ""
 
             func worker(_ log: URL, _ extra: [String]) throws -> Process {
                 let process = Process()
@@ -56,10 +57,8 @@ struct QueueCrashTests {
 
             // Worker A holds each batch for 200 ms; kill it while it holds one.
             let a = try worker(logA, ["--hold-ms", "200", "--worker-id", "A"])
-            let clock = ContinuousClock()
-            let giveUp = clock.now + .seconds(30)
-            while Self.lines(of: logA).count < 30, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
-            while try await queue.stats().counts[.active] == 0, clock.now < giveUp { try await Task.sleep(for: .milliseconds(5)) }
+            try #require(try await eventually(timeout: .seconds(60)) { Self.lines(of: logA).count >= 30 }, "A never got going")
+            try #require(try await eventually(timeout: .seconds(60)) { try await queue.stats().counts[.active] ?? 0 > 0 }, "A holds no job")
             kill(a.processIdentifier, SIGKILL)
             a.waitUntilExit()
             #expect(a.terminationReason == .uncaughtSignal)
@@ -68,9 +67,10 @@ struct QueueCrashTests {
 
             // Worker B reaps A's expired leases and finishes everything.
             let b = try worker(logB, ["--exit-when-idle", "--worker-id", "B"])
-            while b.isRunning, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
+            let bExited = try await eventually(timeout: .seconds(120)) { !b.isRunning }
             if b.isRunning { kill(b.processIdentifier, SIGKILL) }
-            #expect(b.terminationStatus == 0)
+            b.waitUntilExit()
+            #expect(bExited && b.terminationStatus == 0)
 
             let stats = try await queue.stats()
             #expect(stats.counts[.done] == count)
@@ -126,15 +126,12 @@ struct QueueCrashTests {
                 }
             }
         }
-        let clock = ContinuousClock()
-        let giveUp = clock.now + .seconds(60)
-        while await progress.done < count / 4, clock.now < giveUp { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(try await eventually(timeout: .seconds(120), interval: .milliseconds(1)) { await progress.done >= count / 4 })
         try await server.kill()
         let doneAtStop = await progress.done
-        try await Task.sleep(for: .milliseconds(500))
+        try await Task.sleep(for: .milliseconds(500))  // an outage of half a second, not a wait for a state
         try await server.start()
-        func finished() async -> Int { (try? await queue.stats().counts[.done]) ?? 0 }
-        while await finished() < count, clock.now < giveUp { try await Task.sleep(for: .milliseconds(20)) }
+        _ = try await eventually(timeout: .seconds(120)) { (try? await queue.stats().counts[.done]) == count }
         loop.cancel()
         _ = try? await loop.value
 

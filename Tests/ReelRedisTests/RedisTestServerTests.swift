@@ -14,11 +14,7 @@ struct RedisTestServerTests {
         try await server.stop()
         await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
         try await server.start()
-        var value: String?
-        for _ in 0..<50 where value == nil {
-            value = try? await client.send(["GET", "kept"]).string
-            if value == nil { try await Task.sleep(for: .milliseconds(20)) }
-        }
+        let value = try await eventually { try? await client.send(["GET", "kept"]).string }
         #expect(value == "1")
         try await server.stop()
     }

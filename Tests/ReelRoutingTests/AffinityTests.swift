@@ -114,8 +114,9 @@ struct AffinityTests {
         await #expect {
             try await state.acquire(pinned: simB, peers: resolver.sameCredentials(as: simB))
         } throws: { error in
-            let error = error as! RoutingError
-            return error.code == .pinnedDeploymentUnavailable && error.retryAfter.map { $0 > .seconds(29) && $0 <= .seconds(30) } == true
+            // What is left of the cooldown on the server's clock: however long the test took to get here.
+            guard let error = error as? RoutingError else { return false }
+            return error.code == .pinnedDeploymentUnavailable && error.retryAfter.map { $0 > .zero && $0 <= .seconds(30) } == true
         }
         // Load-balanced new work still flows to the healthy deployment.
         #expect(try await state.acquire(from: try Self.snapshot.resolve(model: "sora-2"), strategy: .leastBusy).deployment.id == "sim-c")

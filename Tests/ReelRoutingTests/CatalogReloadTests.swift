@@ -49,7 +49,8 @@ struct CatalogReloadTests {
         let client = try RedisClient(url: url)
         defer { client.close() }
         // Polling is slowed to a minute, so only the pub/sub announcement can make this test pass in time.
-        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: RouterKeys(namespace: namespace), pollInterval: .seconds(60))
+        let keys = RouterKeys(namespace: namespace)
+        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys, pollInterval: .seconds(60))
         let following = Task { try await synchronizer.run() }  // the first process following reloads
         defer { following.cancel() }
 
@@ -60,7 +61,8 @@ struct CatalogReloadTests {
         }
         #expect(!table.snapshot.isAllowed(patterns: key, model: "sora-3"))
         #expect(table.snapshot.deployments(for: "sora-3").isEmpty)
-        try await Task.sleep(for: .milliseconds(300))  // let the subscription settle
+        let subscribed = try await eventually { try await client.send(["PUBSUB", "NUMSUB", keys.reloadChannel]).array?.last?.int == 1 }
+        try #require(subscribed, "the synchronizer never subscribed")
 
         // Another process publishes a catalog that adds the model.
         var entries = try JSONSerialization.jsonObject(with: Data(ModelCatalog.defaultJSON.utf8)) as! [String: Any]
@@ -69,17 +71,13 @@ struct CatalogReloadTests {
         try JSONSerialization.data(withJSONObject: entries).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try await Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
-        let published = ContinuousClock.now  // the command has published and exited
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("published catalog version 1"))
 
-        // The first process, never restarted, allows it within a second.
-        while !table.snapshot.isAllowed(patterns: key, model: "openai/sora-3"), published.duration(to: .now) < .seconds(1) {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        let delay = published.duration(to: .now)
+        // The first process, never restarted, allows it long before its next poll.
+        let adopted = try await eventually { table.snapshot.isAllowed(patterns: key, model: "openai/sora-3") }
+        #expect(adopted, "the announcement was not followed")
         try table.snapshot.checkAccess(patterns: key, model: "openai/sora-3")
-        #expect(delay < .seconds(1), "adopted after \(delay)")
         try table.snapshot.checkAccess(patterns: key, model: "sora-3")
         #expect(table.snapshot.catalogVersion == 1)
         let served = try table.snapshot.resolve(model: "sora-3")
@@ -144,18 +142,10 @@ struct CatalogReloadTests {
 
         // First an announced reload, so the synchronizer is past its start-up read.
         try await CatalogSynchronizer.publish(catalog: .default, client: client, keys: keys)
-        let announced = ContinuousClock.now
-        while table.snapshot.catalogVersion != 1, announced.duration(to: .now) < .seconds(3) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        try #require(table.snapshot.catalogVersion == 1)
+        try #require(try await eventually { table.snapshot.catalogVersion == 1 })
         // Then a newer catalog stored without an announcement, as if the pub/sub message had been lost.
         _ = try await client.send(["HSET", keys.published, "catalog", #"{"sora-9": {"litellm_provider": "openai"}}"#, "catalog_version", "5"])
-        let stored = ContinuousClock.now
-        while table.snapshot.catalogVersion != 5, stored.duration(to: .now) < .seconds(3) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(table.snapshot.catalogVersion == 5)
+        #expect(try await eventually { table.snapshot.catalogVersion == 5 })
         #expect(table.snapshot.isAllowed(patterns: ["openai/*"], model: "sora-9"))
     }
 
@@ -171,11 +161,7 @@ struct CatalogReloadTests {
 
         // Following reloads (subscription and polling both running) when the shutdown comes.
         try await CatalogSynchronizer.publish(catalog: .default, client: client, keys: keys)
-        let announced = ContinuousClock.now
-        while table.snapshot.catalogVersion != 1, announced.duration(to: .now) < .seconds(3) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        try #require(table.snapshot.catalogVersion == 1)
+        try #require(try await eventually { table.snapshot.catalogVersion == 1 })
         await group.triggerGracefulShutdown()
         try await running.value  // a service that throws on shutdown makes the group (and the process) fail
     }

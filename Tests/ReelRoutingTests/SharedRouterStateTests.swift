@@ -86,19 +86,33 @@ struct SharedRouterStateTests {
         }
     }
 
+    /// The server's clock (`TIME`), the one the router functions read for leases and cooldowns.
+    static func redisNow() async throws -> Duration {
+        let reply = try await RedisTestEnvironment.withClient { try await $0.send(["TIME"]) }
+        let parts = try #require(reply?.array?.compactMap { $0.string.flatMap { Int64($0) } })
+        try #require(parts.count == 2)
+        return .seconds(parts[0]) + .microseconds(parts[1])
+    }
+
     @Test func expiredLeasesStopCounting() async throws {
         try await Self.withTwoProcesses { a, b in
             let narrow = Self.deployment("narrow", parallel: 1)
-            let taken = ContinuousClock.now
+            let taken = try await Self.redisNow()
             _ = try await a.acquire(from: [narrow], strategy: .leastBusy, lease: .seconds(1))  // never released: a crash
-            await #expect(throws: RoutingError.self) { try await b.acquire(pinned: narrow) }
-            var freed: Duration?
-            while freed == nil, taken.duration(to: .now) < .seconds(4) {
-                if (try? await b.acquire(pinned: narrow)) != nil { freed = taken.duration(to: .now) }
-                try await Task.sleep(for: .milliseconds(20))
+            // Taken while the lease runs; on a loaded machine it may already have run out on the server's clock.
+            do {
+                let early = try await b.acquire(pinned: narrow)
+                let elapsed = try await Self.redisNow() - taken
+                #expect(elapsed >= .seconds(1), "the slot was free after \(elapsed) of server time")
+                try await b.release(early, outcome: .abandoned)
+            } catch let error as RoutingError {
+                #expect(error.code == .pinnedDeploymentUnavailable)
             }
-            let elapsed = try #require(freed)
-            #expect(elapsed >= .milliseconds(950), "the slot came back after \(elapsed)")
+            // The slot comes back once the lease has run out on the server's clock, not before.
+            let freed = try await eventually { try? await b.acquire(pinned: narrow) }
+            #expect(freed != nil, "the slot never came back")
+            let elapsed = try await Self.redisNow() - taken
+            #expect(elapsed >= .seconds(1), "the slot came back after \(elapsed) of server time")
         }
     }
 
@@ -112,26 +126,28 @@ struct SharedRouterStateTests {
             #expect(try await b.release(lease, outcome: .transientFailure) == nil, "two failures are allowed")
             #expect(try await a.acquire(pinned: flaky).deployment.id == "flaky")
 
-            let started = ContinuousClock.now
+            let started = try await Self.redisNow()
             #expect(try await b.recordFailure(deploymentID: "flaky") == .milliseconds(800), "the third starts the cooldown")
-            // Both processes now skip it, and the error says when to retry.
+            // Both processes now skip it, and the error says when to retry. On a loaded machine the cooldown may have
+            // ended on the server's clock before a check runs: then it must be over, and the check is moot.
             for state in [a, b] {
-                await #expect {
-                    try await state.acquire(pinned: flaky)
-                } throws: { error in
-                    let error = error as! RoutingError
-                    return error.code == .pinnedDeploymentUnavailable && error.retryAfter.map { $0 > .zero && $0 <= .milliseconds(800) } == true
+                do {
+                    _ = try await state.acquire(pinned: flaky)
+                    let elapsed = try await Self.redisNow() - started
+                    #expect(elapsed >= .milliseconds(800), "pinned during the cooldown, \(elapsed) of server time in")
+                } catch let error as RoutingError {
+                    #expect(error.code == .pinnedDeploymentUnavailable)
+                    #expect(error.retryAfter.map { $0 > .zero && $0 <= .milliseconds(800) } == true)
                 }
-                for _ in 0..<10 { #expect(try await state.acquire(from: [flaky, other], strategy: .simpleShuffle).deployment.id == "other") }
+                var picks: Set<String> = []
+                for _ in 0..<10 { picks.insert(try await state.acquire(from: [flaky, other], strategy: .simpleShuffle).deployment.id) }
+                if try await Self.redisNow() - started < .milliseconds(800) { #expect(picks == ["other"]) }
             }
-            // It ends after cooldown_time.
-            var recovered: Duration?
-            while recovered == nil, started.duration(to: .now) < .seconds(3) {
-                if (try? await a.acquire(pinned: flaky)) != nil { recovered = started.duration(to: .now) }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            let elapsed = try #require(recovered)
-            #expect(elapsed >= .milliseconds(700) && elapsed < .milliseconds(2500), "recovered after \(elapsed)")
+            // It ends after cooldown_time on the server's clock, not before.
+            let recovered = try await eventually { try? await a.acquire(pinned: flaky) }
+            #expect(recovered != nil, "the cooldown never ended")
+            let elapsed = try await Self.redisNow() - started
+            #expect(elapsed >= .milliseconds(800), "recovered after \(elapsed) of server time")
         }
     }
 

@@ -16,7 +16,8 @@ struct SimulatorTests {
         _ body: @escaping @Sendable (TestClient, Simulator) async throws -> Value
     ) async throws -> Value {
         try await withSimulator(configuration: configuration) { sim in
-            try await TestClient.withClient(host: "127.0.0.1", port: sim.port) { client in
+            // The read timeout only bounds a failure: on a loaded machine a 20 MiB body may stall for seconds.
+            try await TestClient.withClient(host: "127.0.0.1", port: sim.port, configuration: .init(timeout: .seconds(120))) { client in
                 try await body(client, sim.simulator)
             }
         }
