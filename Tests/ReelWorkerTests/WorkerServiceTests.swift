@@ -3,6 +3,7 @@ import Logging
 import ReelQueue
 import ServiceLifecycle
 import Testing
+import ReelTesting
 
 @testable import ReelWorker
 import ReelVideo
@@ -21,22 +22,12 @@ struct WorkerServiceTests {
         }
     }
 
-    /// Waits until `condition` holds, checking every 20 ms, for at most `timeout`.
-    func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("condition not met within \(timeout)")
-    }
-
     @Test func workerCarriesManyJobsThroughItsSlots() async throws {
         let harness = try WorkerHarness(pollsToComplete: 3)
         var ids: [String] = []
         for _ in 0..<30 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
-            try await eventually { try await harness.queue.stats().counts[.done] == 30 }
+            #expect(try await eventually { try await harness.queue.stats().counts[.done] == 30 })
         }
         for id in ids { #expect(try await harness.record(id).status == .completed) }
         #expect(await harness.provider("dep-a").calls(.create) == 30)
@@ -48,7 +39,7 @@ struct WorkerServiceTests {
         let id = try await harness.enqueue(.generate)
         // The create takes 30 s; a worker that waited for it instead of handing the job back would leave it done.
         try await withWorker(harness) {
-            try await eventually { try await harness.queue.job(id: id)?.state == .active }
+            #expect(try await eventually { try await harness.queue.job(id: id)?.state == .active })
         }
         let snapshot = try #require(try await harness.queue.job(id: id))
         #expect(snapshot.state == .ready)
@@ -61,9 +52,9 @@ struct WorkerServiceTests {
         await harness.provider("dep-a").setCreateDelay(.milliseconds(500))
         let id = try await harness.enqueue(.generate)
         try await withWorker(harness) {
-            try await eventually { try await harness.queue.job(id: id)?.state == .active }
+            #expect(try await eventually { try await harness.queue.job(id: id)?.state == .active })
             #expect(try await harness.queue.cancel(id: id) == .requested)
-            try await eventually { try await harness.queue.job(id: id)?.state == .done }
+            #expect(try await eventually { try await harness.queue.job(id: id)?.state == .done })
         }
         #expect(try await harness.record(id).deleted)
         #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
@@ -72,14 +63,14 @@ struct WorkerServiceTests {
     @Test func longTicksKeepTheirLeasesThroughTheHeartbeatLoop() async throws {
         var configuration = fastConfiguration()
         configuration.concurrency = 8
-        configuration.leaseDuration = .milliseconds(300)
+        configuration.leaseDuration = .seconds(1)
         let harness = try WorkerHarness(configuration: configuration)
-        // Each create takes three lease lengths; free slots keep the claim loop reaping expired leases meanwhile.
-        await harness.provider("dep-a").setCreateDelay(.milliseconds(900))
+        // Each create takes two lease lengths; free slots keep the claim loop reaping expired leases meanwhile.
+        await harness.provider("dep-a").setCreateDelay(.seconds(2))
         var ids: [String] = []
         for _ in 0..<4 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
-            try await eventually { try await harness.queue.stats().counts[.done] == 4 }
+            #expect(try await eventually { try await harness.queue.stats().counts[.done] == 4 })
         }
         for id in ids {
             let job = try #require(try await harness.queue.job(id: id))
@@ -96,7 +87,7 @@ struct WorkerServiceTests {
         var ids: [String] = []
         for _ in 0..<120 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
-            try await eventually { try await harness.queue.stats().counts[.done, default: 0] >= 10 }
+            #expect(try await eventually { try await harness.queue.stats().counts[.done, default: 0] >= 10 })
         }
         // Stopped mid-stream: no job is left holding a lease, and every finished one has its completed record.
         #expect(try await harness.queue.stats().counts[.active, default: 0] == 0)
@@ -104,7 +95,7 @@ struct WorkerServiceTests {
             #expect(try await harness.record(id).status == .completed)
         }
         try await withWorker(harness) {
-            try await eventually { try await harness.queue.stats().counts[.done] == ids.count }
+            #expect(try await eventually { try await harness.queue.stats().counts[.done] == ids.count })
         }
         for id in ids { #expect(try await harness.record(id).status == .completed) }
         #expect(await harness.provider("dep-a").calls(.create) == ids.count)
