@@ -28,7 +28,7 @@ extension VideoFront {
             deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID
         )
         var committed: [String: BlobReference] = [:]
-        let result: EnqueueResult
+        let job: NewJob
         let record: VideoRecord
         do {
             for upload in submission.uploads {
@@ -39,7 +39,7 @@ extension VideoFront {
             let payload: VideoJobPayload
             (payload, record) = submission.build(managedID, committed)
             let owner = submission.kind == .createCharacter ? Self.characterIndex(caller.id) : caller.id
-            let job = NewJob(
+            job = NewJob(
                 id: jobID,
                 type: submission.kind.rawValue,
                 payload: payload.json,
@@ -51,11 +51,33 @@ extension VideoFront {
                 // A key's jobs in flight are counted by the queue itself, atomically with the enqueue.
                 groupCap: caller.key?.maxInflightJobs.map { GroupCap(group: "key:\(caller.id)", limit: $0) }
             )
-            result = try await queue.enqueue(job)
         } catch {
             await discard(committed)
             for upload in submission.uploads { try? FileManager.default.removeItem(atPath: upload.temporaryPath) }
             throw error
+        }
+        let result: EnqueueResult
+        do {
+            result = try await queue.enqueue(job)
+        } catch {
+            // The reply may be what was lost, after the job was written: the uploads are deleted only once a
+            // re-read shows there is no job, and a job that exists is answered as if the reply had come.
+            let found: JobSnapshot?
+            do {
+                found = try await queue.job(id: jobID)
+            } catch {
+                throw APIError(
+                    .serviceUnavailable,
+                    "The queue did not confirm the job. Retry with the same Idempotency-Key to get the job if it was created.",
+                    retryAfter: .seconds(1)
+                )
+            }
+            guard let found, let existing = VideoRecord(job: found) else {
+                await discard(committed)
+                throw error
+            }
+            enqueued.increment()
+            return existing
         }
         switch result {
         case .enqueued:
