@@ -1,4 +1,5 @@
 public import Hummingbird
+import NIOCore
 public import ServiceLifecycle
 public import Logging
 public import Prometheus
@@ -19,6 +20,7 @@ public import ReelStorage
 ///   - reloadCatalog: loads and publishes the model catalog for `POST /reload/model_cost_map`; nil hides the route.
 ///   - services: services that run with the server (catalog follower, …), started first and stopped last.
 ///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
+///   - limits: idle timeout, request deadline and connection cap of the server.
 public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
@@ -27,13 +29,42 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
     reloadCatalog: (@Sendable () async throws -> Int)? = nil,
     services: [any Service] = [],
     passthrough: PassthroughFront? = nil,
+    limits: APIServerLimits = .init(),
     logger: Logger = Logger(label: "reel.api")
 ) -> some ApplicationProtocol {
+    let router = buildRouter(
+        front: front, readiness: readiness, registry: registry, reloadCatalog: reloadCatalog, passthrough: passthrough,
+        requestTimeout: limits.requestTimeout
+    )
+    let connections = ConnectionCap(limit: limits.maxConnections)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()], idleTimeout: TimeAmount(limits.idleTimeout))),
+        configuration: configuration,
+        services: services,
+        logger: logger
+    )
+}
+
+/// The router of ``buildApplication(front:configuration:readiness:registry:reloadCatalog:services:passthrough:limits:logger:)``:
+/// every route, its middleware, and `/openapi.json`.
+func buildRouter<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+    front: VideoFront<Queue, Keys, Blobs>,
+    readiness: [ReadinessCheck] = [],
+    registry: PrometheusCollectorRegistry? = nil,
+    reloadCatalog: (@Sendable () async throws -> Int)? = nil,
+    passthrough: PassthroughFront? = nil,
+    requestTimeout: Duration = APIServerLimits().requestTimeout
+) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestDeadlineMiddleware(timeout: requestTimeout))
     router.add(middleware: EnvelopeMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     HealthController(checks: readiness, registry: registry).addRoutes(to: router)
+    router.get("openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: OpenAPIDocument.bytes))
+    }
     for prefix in ["v1", ""] {
         let group = router.group(RouterPath(prefix)).add(middleware: AuthMiddleware(front: front))
         CharactersController(front: front).addRoutes(to: group)
@@ -43,5 +74,5 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
     let admin = router.group().add(middleware: AuthMiddleware(front: front))
     KeysController(front: front).addRoutes(to: admin)
     if let reloadCatalog { CatalogController(front: front, reload: reloadCatalog).addRoutes(to: admin) }
-    return Application(router: router, configuration: configuration, services: services, logger: logger)
+    return router
 }

@@ -22,9 +22,14 @@ import UnixSignals
 ///   - configuration: the loaded configuration (`REDIS_URL` and `REEL_MASTER_KEY` already applied).
 ///   - host: address to bind.
 ///   - port: port to bind.
-public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, port: Int, logger: Logger = Logger(label: "reel.api"))
-    async throws -> ServiceGroup
-{
+///   - limits: idle timeout, request deadline and connection cap of the HTTP server.
+public func makeAPIServiceGroup(
+    configuration: ReelConfiguration,
+    host: String,
+    port: Int,
+    limits: APIServerLimits = .init(),
+    logger: Logger = Logger(label: "reel.api")
+) async throws -> ServiceGroup {
     // First: metric handles made before the bootstrap would stay unconnected.
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
@@ -38,10 +43,11 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     )
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
+    let blobs = try FileBlobStore(directory: configuration.reel.storage.directory)
     let front = VideoFront(
         queue: queue,
         keys: RedisVirtualKeyStore(client: redis),
-        blobs: try FileBlobStore(directory: configuration.reel.storage.directory),
+        blobs: blobs,
         routing: VideoRouting(
             table: table,
             codec: try ManagedIDCodec(secrets: configuration.reel.secrets),
@@ -92,13 +98,14 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
             return try await catalogFollower.publish(catalog: catalog)
         },
         passthrough: passthrough,
+        limits: limits,
         logger: logger
     )
     // Listed first, the follower of job changes stops last, after the HTTP server has drained.
     let jobChangeFollower: [any Service] = configuration.reel.readCacheEntries > 0 ? [JobChangeFollower(queue: queue, logger: logger)] : []
     return ServiceGroup(
         configuration: .init(
-            services: jobChangeFollower + [catalogFollower, app],
+            services: jobChangeFollower + [catalogFollower, TemporarySweeper(store: blobs, logger: logger), app],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )

@@ -13,7 +13,9 @@ extension PassthroughFront {
             return Caller(id: key.id, key: key).modelPatterns
         }
         for prefix in ["v1", ""] {
-            let authenticated = router.group(RouterPath(prefix)).add(middleware: AuthMiddleware(front: front))
+            let authenticated = router.group(RouterPath(prefix))
+                .add(middleware: AuthMiddleware(front: front))
+                .add(middleware: KeyRateMiddleware(front: front))
             responses.addRoutes(to: authenticated)
             realtime.addAuthenticatedRoutes(to: authenticated)
             realtime.addTokenRoutes(to: router.group(RouterPath(prefix)))
