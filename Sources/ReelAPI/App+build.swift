@@ -61,6 +61,8 @@ func buildRouter<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
     router.add(middleware: RequestDeadlineMiddleware(timeout: requestTimeout))
     router.add(middleware: EnvelopeMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    let routes = MethodNotAllowedMiddleware.Routes()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     HealthController(checks: readiness, registry: registry).addRoutes(to: router)
     router.get("openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: OpenAPIDocument.bytes))
@@ -74,5 +76,6 @@ func buildRouter<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
     let admin = router.group().add(middleware: AuthMiddleware(front: front))
     KeysController(front: front).addRoutes(to: admin)
     if let reloadCatalog { CatalogController(front: front, reload: reloadCatalog).addRoutes(to: admin) }
+    routes.load(router)
     return router
 }

@@ -556,24 +556,39 @@ enum OpenAPIDocument {
                 "type": "object",
                 "properties": {
                   "key_alias": {
-                    "type": "string"
+                    "type": [
+                      "string",
+                      "null"
+                    ]
                   },
                   "models": {
-                    "type": "array",
+                    "type": [
+                      "array",
+                      "null"
+                    ],
                     "items": {
                       "type": "string"
                     }
                   },
                   "rpm_limit": {
-                    "type": "integer",
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
                     "minimum": 1
                   },
                   "max_inflight_jobs": {
-                    "type": "integer",
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
                     "minimum": 1
                   },
                   "duration": {
-                    "type": "string",
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "pattern": "^[0-9]+[smhd]?$"
                   }
                 }
@@ -2184,7 +2199,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -2487,7 +2504,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -2713,7 +2732,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -2891,7 +2912,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -3337,7 +3360,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -3492,7 +3517,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -3795,7 +3822,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -4021,7 +4050,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -4199,7 +4230,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],
@@ -4645,7 +4678,9 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
               "type": "string",
-              "maxLength": 255
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[ -~]+$"
             }
           }
         ],

@@ -21,6 +21,7 @@ extension VideoFront {
     func submit(_ submission: Submission, caller: Caller, form: RequestForm, idempotencyKey: String?, scope: String) async throws
         -> VideoRecord
     {
+        if let idempotencyKey { try Self.checkIdempotencyKey(idempotencyKey) }
         // A random UUID without its dashes, in lower case.
         let jobID = SecureRandom.identifier()
         let managedID = try routing.mint(
@@ -100,6 +101,22 @@ extension VideoFront {
                 .rateLimited,
                 "Key \(caller.id) has \(cap) jobs in flight, its limit. Please retry when one has finished.",
                 retryAfter: .seconds(10)
+            )
+        }
+    }
+
+    /// Longest `Idempotency-Key` accepted, in bytes.
+    static var maxIdempotencyKeyBytes: Int { 255 }
+
+    /// Refuses an `Idempotency-Key` that is empty, longer than ``maxIdempotencyKeyBytes`` or not printable ASCII: it is
+    /// stored with the job for the whole retention.
+    static func checkIdempotencyKey(_ key: String) throws(APIError) {
+        let printable = key.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        guard !key.isEmpty, key.utf8.count <= maxIdempotencyKeyBytes, printable else {
+            throw APIError(
+                .invalidRequest,
+                "Invalid Idempotency-Key header: expected 1 to \(maxIdempotencyKeyBytes) printable ASCII characters.",
+                param: "Idempotency-Key"
             )
         }
     }

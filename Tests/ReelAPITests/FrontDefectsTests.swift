@@ -76,4 +76,34 @@ struct FrontDefectsTests {
             #expect(try harness.front.blobs.path(for: key) == nil, "the upload of a deleted video is still stored")
         }
     }
+
+    // Found by Schemathesis (Tests/e2e/test_api_fuzz.py): keys of any length were stored with the job.
+    @Test(arguments: [String(repeating: "k", count: 256), "", "caf\u{E9}", "tab\tinside"])
+    func anIdempotencyKeyOutsidePrintableASCIIOr255BytesIsA400(_ key: String) async throws {
+        let harness = try TestFront()
+        try await harness.test { client in
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Idempotency-Key")!] = key
+            let response = try await client.json(.post, "/v1/videos", body: #"{"prompt": "x"}"#, headers: headers)
+            #expect(response.status == .badRequest, "\(key.prefix(20))")
+            #expect(try await harness.jobCount() == 0)
+        }
+    }
+
+    // Found by Schemathesis: a method a route does not take was answered 404 (or 400) instead of 405.
+    @Test func aMethodTheRouteDoesNotTakeIsA405WithAllow() async throws {
+        let harness = try TestFront()
+        try await harness.test { client in
+            for (method, path, allowed) in [
+                (HTTPRequest.Method.put, "/v1/videos", "GET, POST"), (.trace, "/videos/video_1", "DELETE, GET"),
+                (.get, "/v1/videos/characters", "POST"), (.patch, "/key/generate", "POST"),
+            ] {
+                let response = try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(TestFront.masterKey)"])
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allowed, "\(method) \(path)")
+                #expect(try response.envelope()["code"] as? String == "method_not_allowed")
+            }
+            #expect(try await client.json(.get, "/v1/nowhere").status == .notFound)
+        }
+    }
 }
