@@ -21,7 +21,7 @@ public import ReelStorage
 ///   - services: services that run with the server (catalog follower, …), started first and stopped last.
 ///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
 ///   - limits: idle timeout, request deadline and connection cap of the server.
-public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
     readiness: [ReadinessCheck] = [],
@@ -48,7 +48,7 @@ public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, 
 
 /// The router of ``buildApplication(front:configuration:readiness:registry:reloadCatalog:services:passthrough:limits:logger:)``:
 /// every route, its middleware, and `/openapi.json`.
-func buildRouter<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+func buildRouter<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     readiness: [ReadinessCheck] = [],
     registry: PrometheusCollectorRegistry? = nil,

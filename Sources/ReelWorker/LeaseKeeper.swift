@@ -9,7 +9,7 @@ import Synchronization
 /// one heartbeat interval without an extension, and short ticks cost nothing. A cancel request the queue reports is
 /// passed to the tick through its ``CancellationFlag``; a lease the queue refuses (stale, or the job gone) is no
 /// longer extended.
-final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
+final class LeaseKeeper<Queue: JobQueueDriver>: Sendable {
     private struct Held {
         let cancellation = CancellationFlag()
         var extendedAt: ContinuousClock.Instant

@@ -1,5 +1,6 @@
 import Foundation
 import ReelQueue
+import ReelVideo
 
 /// A claimed video job decoded: its payload, its client-visible record and its checkpointed step.
 struct VideoJob: Sendable {

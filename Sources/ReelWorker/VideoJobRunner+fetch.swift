@@ -3,6 +3,7 @@ import Logging
 import ReelProviders
 import ReelQueue
 import ReelStorage
+import ReelVideo
 
 extension VideoJobRunner {
     /// Streams the finished video's content (video, thumbnail, spritesheet) into the blob store and marks the record
@@ -41,7 +42,7 @@ extension VideoJobRunner {
         for download in downloads {
             do {
                 let bytes = try download.outcome.get()
-                let key = Self.contentKey(videoID: videoID, variant: download.variant.rawValue)
+                let key = VideoBlobKey.result(videoID: videoID, variant: download.variant)
                 _ = try await blobs.commit(temporaryPath: download.temporaryPath, as: key)
                 job.record?.variants.append(download.variant.rawValue)
                 job.step.consecutiveErrors = 0
@@ -104,7 +105,7 @@ extension VideoJobRunner {
                 logger.debug("Provider did not delete the video", metadata: ["error": "\(error)"])
             }
         }
-        try await blobs.deleteAll(under: "results/\(record.id)")
+        try await blobs.deleteAll(under: VideoBlobKey.results(videoID: record.id))
         record.deleted = true
         _ = try await queue.replaceFinishedRecord(id: jobID, record: record.json)
     }
@@ -119,7 +120,7 @@ extension VideoJobRunner {
             }
         }
         if let record = job.record, !record.variants.isEmpty {
-            try? await blobs.deleteAll(under: "results/\(record.id)")
+            try? await blobs.deleteAll(under: VideoBlobKey.results(videoID: record.id))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReelQueue
+import ReelVideo
 
 extension VideoJobRunner {
     /// The job's characters and source video as the provider knows them.

@@ -1,6 +1,8 @@
 import Logging
 import ReelProviders
 import ReelQueue
+import ReelTime
+import ReelVideo
 
 extension VideoJobRunner {
     /// Asks the provider how the job's object is doing; the object never moves to another deployment. Once it is

@@ -2,6 +2,7 @@ import Logging
 import ReelProviders
 import ReelQueue
 import ReelStorage
+import ReelVideo
 
 extension VideoJobRunner {
     /// Sends the job to the provider once its inputs are ready, on the first deployment of its group that admits it.

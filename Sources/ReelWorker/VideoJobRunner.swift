@@ -2,6 +2,8 @@ import Foundation
 public import Logging
 public import ReelQueue
 public import ReelStorage
+public import ReelVideo
+import ReelTime
 
 /// Runs one tick of a video job: the step machine submit → poll* → fetch → done.
 ///
@@ -15,7 +17,7 @@ public import ReelStorage
 ///                             jobID: { managedID in codec.jobID(of: managedID) }, logger: logger)
 /// try await runner.run(claimed)
 /// ```
-public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate>: Sendable {
+public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate>: Sendable {
     let queue: Queue
     let deployments: VideoDeploymentDirectory
     let gate: Gate
@@ -60,11 +62,6 @@ public struct VideoJobRunner<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate:
     /// Runs one tick of a claimed job and reports its outcome to the queue (complete, snooze or fail).
     public func run(_ claimed: ClaimedJob) async throws {
         try await run(claimed, cancellation: CancellationFlag())
-    }
-
-    /// The blob store key of a stored variant of a video.
-    public static func contentKey(videoID: String, variant: String) -> String {
-        "results/\(videoID)/\(variant)"
     }
 
     func run(_ claimed: ClaimedJob, cancellation: CancellationFlag) async throws {
@@ -189,14 +186,4 @@ extension Logger {
         logger[metadataKey: "reel.job.id"] = "\(jobID)"
         return logger
     }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-
-    /// Seconds, rounded down.
-    var seconds: Int64 { components.seconds }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import ReelQueue
+import ReelVideo
 
 /// The worker's metric names and labels, in one place (handles from ``MetricHandles``, made once each).
 enum WorkerMetrics {

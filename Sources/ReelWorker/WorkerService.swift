@@ -16,7 +16,7 @@ public import ServiceLifecycle
 /// let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
 /// try await group.run()
 /// ```
-public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate>: Service {
+public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate>: Service {
     let runner: VideoJobRunner<Queue, Blobs, Gate>
     let configuration: WorkerConfiguration
     let logger: Logger

@@ -10,6 +10,7 @@ import ReelStorage
 import ReelWorker
 import ServiceLifecycle
 import UnixSignals
+import ReelConfiguration
 
 /// `reel worker`: runs a worker process.
 struct WorkerCommand: AsyncParsableCommand {
@@ -56,7 +57,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let registry = WorkerEndpoint.bootstrapMetrics()
         let redis = try RedisClient(url: settings.reel.redisURL)
         defer { redis.close() }
-        let queue = RedisVideoJobQueue.redis(redis, name: settings.reel.queue)
+        let queue = RedisJobQueue.redis(redis, name: settings.reel.queue)
         try await queue.bootstrap()
         let routerState = SharedRouterState(client: redis, settings: settings.router, logger: logger)
         try await routerState.prepare()

@@ -3,14 +3,15 @@ import Hummingbird
 import HummingbirdTesting
 import ReelAPI
 import ReelQueue
+import ReelVideo
 import ReelStorage
 import Testing
 
 /// A memory queue whose enqueue reply gets lost: the job is written, then the call throws, as when the
 /// connection to Redis breaks between the command and its reply.
-struct LostReplyQueue: VideoJobQueueDriver {
+struct LostReplyQueue: JobQueueDriver {
     struct ReplyLost: Error {}
-    let inner = MemoryVideoJobQueue.memory()
+    let inner = MemoryJobQueue.memory()
 
     func enqueue(_ job: NewJob) async throws -> EnqueueResult {
         _ = try await inner.enqueue(job)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Prometheus
 import ReelQueue
+import ReelConfiguration
 import ReelRouting
 import Testing
 

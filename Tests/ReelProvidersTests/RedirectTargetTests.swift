@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ReelHTTP
 import ReelProviders
+import ReelVideo
 import Testing
 
 /// A provider's download redirect may not lead the worker into its own network or off HTTP, and what it

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ReelQueue
+import ReelTime
 
 /// Durations that reach the queue (a provider's `Retry-After`, say) become milliseconds without trapping.
 struct DurationMillisecondsTests {

@@ -1,5 +1,6 @@
 import Foundation
 import ReelProviders
+import ReelVideo
 
 /// A scripted ``VideoProvider``: videos finish after a number of polls, and errors can be queued per operation.
 actor FakeVideoProvider: VideoProvider {

@@ -6,6 +6,8 @@ import ReelStorage
 import Testing
 
 @testable import ReelWorker
+import ReelVideo
+import ReelTime
 
 struct VideoJobRunnerTests {
     @Test func generateSubmitsPollsFetchesAndCompletes() async throws {
@@ -39,7 +41,7 @@ struct VideoJobRunnerTests {
         #expect(await provider.calls(.create) == 1)
         #expect(await provider.createsPerKey == ["reel-\(id)": 1])
         #expect(await provider.calls(.retrieve) == 3)
-        let path = try #require(try harness.blobs.path(for: VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: record.id, variant: "thumbnail")))
+        let path = try #require(try harness.blobs.path(for: VideoBlobKey.result(videoID: record.id, variant: .thumbnail)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "dep-a_video_1:thumbnail")
     }
 
@@ -346,7 +348,7 @@ struct VideoJobRunnerTests {
         let harness = try WorkerHarness(pollsToComplete: 1)
         let source = try await harness.enqueue(.generate, deployment: "dep-b")
         #expect(try await harness.runUntilFinished(source).state == .done)
-        let key = VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: "video_\(source)", variant: "video")
+        let key = VideoBlobKey.result(videoID: "video_\(source)", variant: .video)
         #expect(try harness.blobs.path(for: key) != nil)
         let delete = try await harness.enqueue(.delete, deployment: "dep-b") { $0.sourceVideoID = "video_\(source)" }
         #expect(try await harness.runUntilFinished(delete).state == .done)

@@ -6,16 +6,17 @@ import ReelStorage
 import Testing
 
 @testable import ReelWorker
+import ReelVideo
 
 /// A queue in memory, three fake deployments of one group (`dep-a`, `dep-b`, `dep-c`), a blob store in a temporary
 /// directory, and a runner with millisecond poll intervals. Managed ids are `video_<job id>` / `character_<job id>`.
 struct WorkerHarness {
-    let queue = MemoryVideoJobQueue()
+    let queue = MemoryJobQueue()
     let providers: [String: FakeVideoProvider]
     let gate: MemoryDeploymentGate
     let blobs: FileBlobStore
     let configuration: WorkerConfiguration
-    let runner: VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>
+    let runner: VideoJobRunner<MemoryJobQueue, FileBlobStore, MemoryDeploymentGate>
 
     init(
         pollsToComplete: Int = 2,

@@ -13,6 +13,7 @@ import ServiceLifecycle
 import Testing
 
 @testable import ReelWorker
+import ReelVideo
 
 /// Two workers against a real Redis queue and shared router state, and the in-process simulator over HTTP with three
 /// deployments that carry different keys.
@@ -24,10 +25,10 @@ struct WorkerIntegrationTests {
     func withCluster(
         simulator configuration: SimConfiguration,
         workers: Int = 2,
-        _ body: (RedisVideoJobQueue, Simulator, ManagedIDCodec, FileBlobStore) async throws -> Void
+        _ body: (RedisJobQueue, Simulator, ManagedIDCodec, FileBlobStore) async throws -> Void
     ) async throws {
         try await RedisTestEnvironment.withClient { client in
-            let queue = RedisVideoJobQueue.redis(client, name: "worker-it-\(UUID().uuidString)")
+            let queue = RedisJobQueue.redis(client, name: "worker-it-\(UUID().uuidString)")
             try await queue.bootstrap()
             let simulator = Simulator(configuration: configuration)
             let (ports, portContinuation) = AsyncStream<Int>.makeStream()
@@ -81,7 +82,7 @@ struct WorkerIntegrationTests {
     func enqueue(
         _ kind: VideoJobKind,
         on deployment: String,
-        queue: RedisVideoJobQueue,
+        queue: RedisJobQueue,
         codec: ManagedIDCodec,
         blobs: FileBlobStore,
         limits: JobLimits = .init(),
@@ -104,12 +105,12 @@ struct WorkerIntegrationTests {
         return (managedID, jobID)
     }
 
-    func record(_ jobID: String, _ queue: RedisVideoJobQueue) async throws -> VideoRecord {
+    func record(_ jobID: String, _ queue: RedisJobQueue) async throws -> VideoRecord {
         let json = try #require(try await queue.job(id: jobID)?.record)
         return try JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8))
     }
 
-    func waitUntilFinished(_ jobIDs: [String], _ queue: RedisVideoJobQueue, timeout: Duration = .seconds(60)) async throws {
+    func waitUntilFinished(_ jobIDs: [String], _ queue: RedisJobQueue, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             var finished = 0

@@ -5,6 +5,7 @@ import ServiceLifecycle
 import Testing
 
 @testable import ReelWorker
+import ReelVideo
 
 struct WorkerServiceTests {
     /// Runs the worker in a ServiceGroup around `body`, then shuts it down gracefully and waits for it.

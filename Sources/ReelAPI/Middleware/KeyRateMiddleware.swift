@@ -4,7 +4,7 @@ import ReelStorage
 
 /// Applies the caller's `rpm_limit` to every request of a route group (the passthrough routes), as the video routes'
 /// admission does; runs after ``AuthMiddleware``.
-struct KeyRateMiddleware<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>: RouterMiddleware {
+struct KeyRateMiddleware<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>: RouterMiddleware {
     typealias Context = APIRequestContext
     let front: VideoFront<Queue, Keys, Blobs>
 

@@ -1,8 +1,9 @@
 public import Logging
 public import ReelRedis
 import Synchronization
+import ReelTime
 
-/// The production ``VideoJobQueueDriver``: one Redis functions library (Redis ≥ 7.0), all keys of a queue under
+/// The production ``JobQueueDriver``: one Redis functions library (Redis ≥ 7.0), all keys of a queue under
 /// the hash tag `reel:{name}:` so a queue lives in one cluster slot.
 ///
 /// Every state change is one `FCALL`; all times come from the Redis clock. Claimers wait on the queue's marker
@@ -11,14 +12,14 @@ import Synchronization
 ///
 /// ```swift
 /// let client = try RedisClient(url: "redis://127.0.0.1:6379")
-/// let queue: some VideoJobQueueDriver = .redis(client, name: "videos")
+/// let queue: some JobQueueDriver = .redis(client, name: "videos")
 /// _ = try await queue.enqueue(NewJob(id: "j1", type: "generate", payload: "{}"))
 /// ```
-public final class RedisVideoJobQueue: VideoJobQueueDriver {
+public final class RedisJobQueue: JobQueueDriver {
     /// The queue's name (the hash tag of its keys).
     public let name: String
     /// Retention and event-stream cap.
-    public let options: VideoJobQueueOptions
+    public let options: JobQueueOptions
     /// The Redis client the queue uses.
     public let redisClient: RedisClient
     let keyPrefix: String
@@ -35,7 +36,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     ///   - client: The Redis client.
     ///   - name: The queue's name; keys are `reel:{name}:…`. Letters, digits, `-`, `_` and `.`.
     ///   - options: Retention, event-stream cap and read cache.
-    public init(client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) {
+    public init(client: RedisClient, name: String, options: JobQueueOptions = .init()) {
         precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "invalid queue name")
         self.redisClient = client
         self.name = name
@@ -456,9 +457,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 }
 
-extension VideoJobQueueDriver where Self == RedisVideoJobQueue {
+extension JobQueueDriver where Self == RedisJobQueue {
     /// The Redis queue `name` on `client`.
-    public static func redis(_ client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) -> RedisVideoJobQueue {
-        RedisVideoJobQueue(client: client, name: name, options: options)
+    public static func redis(_ client: RedisClient, name: String, options: JobQueueOptions = .init()) -> RedisJobQueue {
+        RedisJobQueue(client: client, name: name, options: options)
     }
 }

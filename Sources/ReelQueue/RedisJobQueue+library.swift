@@ -1,4 +1,4 @@
-extension RedisVideoJobQueue {
+extension RedisJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
     static let libraryVersion = 10
 

@@ -1,14 +1,15 @@
 import Foundation
+import ReelTime
 
-/// An in-memory ``VideoJobQueueDriver`` with the semantics of ``RedisVideoJobQueue``: fences, snooze,
+/// An in-memory ``JobQueueDriver`` with the semantics of ``RedisJobQueue``: fences, snooze,
 /// fail with backoff, cancel, owner paging, idempotency, pause, concurrency cap, retention.
 ///
 /// For unit tests of code that uses the queue; one process only.
 ///
 /// ```swift
-/// let queue: some VideoJobQueueDriver = .memory()
+/// let queue: some JobQueueDriver = .memory()
 /// ```
-public actor MemoryVideoJobQueue: VideoJobQueueDriver {
+public actor MemoryJobQueue: JobQueueDriver {
     private struct Entry {
         var job: JobSnapshot
         var seq: Int64
@@ -20,7 +21,7 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
         var capGroup: String?
     }
 
-    private let options: VideoJobQueueOptions
+    private let options: JobQueueOptions
     private var entries: [String: Entry] = [:]
     private var idempotency: [String: (id: String, fingerprint: String, expiresAt: Int64)] = [:]
     private var sequence: Int64 = 0
@@ -29,7 +30,7 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
 
     /// Creates an empty queue.
-    public init(options: VideoJobQueueOptions = .init()) {
+    public init(options: JobQueueOptions = .init()) {
         self.options = options
     }
 
@@ -385,9 +386,9 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
     }
 }
 
-extension VideoJobQueueDriver where Self == MemoryVideoJobQueue {
+extension JobQueueDriver where Self == MemoryJobQueue {
     /// An in-memory queue for tests.
-    public static func memory(options: VideoJobQueueOptions = .init()) -> MemoryVideoJobQueue {
-        MemoryVideoJobQueue(options: options)
+    public static func memory(options: JobQueueOptions = .init()) -> MemoryJobQueue {
+        MemoryJobQueue(options: options)
     }
 }
