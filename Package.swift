@@ -111,7 +111,7 @@ let package = Package(
         .target(
             name: "ReelWorker",
             dependencies: [
-                "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue", "ReelVideo", "ReelStorage", "ReelProviders", "ReelJSON",
+                "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue", "ReelVideo", "ReelStorage", "ReelProviders", "ReelJSON", "ReelRedis", "ReelHTTP",
                 "ReelTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -50,7 +50,7 @@ public struct JobClaims<Driver: JobQueueDriver>: AsyncSequence {
                 } catch let error as QueueError where error.code == .redisFailed {
                     claims.logger.warning(
                         "claim failed; retrying",
-                        metadata: ["reel.worker.id": "\(claims.workerID)", "error": "\(error)", "retry_in": "\(backoff)"]
+                        metadata: ["reel.worker.id": "\(claims.workerID)", "reel.error": "\(error)", "reel.retry_in": "\(backoff)"]
                     )
                     do { try await Task.sleep(for: backoff) } catch { return nil }
                     backoff = Swift.min(backoff * 2, .seconds(2))

@@ -1,16 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ReelHTTP
-import ReelQueue
-import ReelRedis
-import ReelRouting
-import ReelRoutingRedis
-import ReelStorage
+import ReelConfiguration
 import ReelWorker
 import ServiceLifecycle
-import UnixSignals
-import ReelConfiguration
 
 /// `reel worker`: runs a worker process.
 struct WorkerCommand: AsyncParsableCommand {
@@ -51,40 +44,13 @@ struct WorkerCommand: AsyncParsableCommand {
         var configuration = WorkerConfiguration(settings: settings.reel.worker)
         if let concurrency { configuration.concurrency = concurrency }
         configuration.shutdownGracePeriod = .milliseconds(Int64(gracePeriod * 1000))
-        logger[metadataKey: "reel.worker.id"] = "\(configuration.workerID)"
 
-        let port = try await endpointPort()
-        let registry = WorkerEndpoint.bootstrapMetrics()
-        let redis = try RedisClient(url: settings.reel.redisURL)
-        defer { redis.close() }
-        let queue = RedisJobQueue.redis(redis, name: settings.reel.queue)
-        try await queue.bootstrap()
-        let routerState = SharedRouterState(client: redis, settings: settings.router, logger: logger)
-        try await routerState.prepare()
-        let codec = try ManagedIDCodec(secrets: settings.reel.secrets)
-        let transport = CurlTransport(logger: logger)
-        let runner = VideoJobRunner(
-            queue: queue,
-            deployments: VideoDeploymentDirectory(settings.deployments.map { .openAI($0, transport: transport, logger: logger) }),
-            gate: RoutingDeploymentGate(state: routerState, deployments: settings.deployments),
-            blobs: try FileBlobStore(directory: settings.reel.storage.directory),
-            configuration: configuration,
-            jobID: { codec.decode($0)?.objectID },
+        let group = try await makeWorkerServiceGroup(
+            configuration: settings,
+            worker: configuration,
+            metricsHost: metricsHost,
+            metricsPort: try await endpointPort(),
             logger: logger
-        )
-        let endpoint = WorkerEndpoint.application(
-            registry: registry,
-            host: metricsHost,
-            port: port,
-            ready: { (try? await queue.stats()) != nil },
-            logger: logger
-        )
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [WorkerService(runner: runner, configuration: configuration, logger: logger), endpoint],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
         )
         try await group.run()
     }

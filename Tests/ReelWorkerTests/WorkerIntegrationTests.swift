@@ -52,16 +52,17 @@ struct WorkerIntegrationTests {
                 let codec = try ManagedIDCodec(secret: "integration-test-secret-0123456789")
                 let blobs = try FileBlobStore(directory: NSTemporaryDirectory() + "reel-worker-it-\(UUID().uuidString)")
                 let transport = CurlTransport()
-                var configuration = WorkerHarness.fastConfiguration()
+                var configuration = fastConfiguration()
                 configuration.polling = .init(initialInterval: .milliseconds(50), maxInterval: .milliseconds(200), inputInterval: .milliseconds(50))
                 let services: [any Service] = (0..<workers).map { index in
                     configuration.workerID = "it-worker-\(index)"
                     let runner = VideoJobRunner(
                         queue: queue,
                         deployments: VideoDeploymentDirectory(deployments.map { .openAI($0, transport: transport, logger: quiet) }),
-                        gate: RoutingDeploymentGate(state: router, deployments: deployments),
+                        gate: RoutingDeploymentGate(state: router, deployments: deployments, strategy: .simpleShuffle),
                         blobs: blobs,
                         configuration: configuration,
+                        clock: ContinuousClock(),
                         jobID: { codec.decode($0)?.objectID },
                         logger: quiet
                     )
@@ -98,7 +99,7 @@ struct WorkerIntegrationTests {
         let record = VideoRecord(id: managedID, object: object, owner: "key", model: "sora-2", createdAt: 1_700_000_000, deploymentID: deployment)
         _ = try await queue.enqueue(
             NewJob(
-                id: jobID, type: kind.rawValue, payload: try WorkerHarness.json(payload), record: try WorkerHarness.json(record), owner: "key",
+                id: jobID, type: kind.rawValue, payload: try WorkerHarness<ContinuousClock>.json(payload), record: try WorkerHarness<ContinuousClock>.json(record), owner: "key",
                 limits: limits
             )
         )
