@@ -171,7 +171,8 @@ let package = Package(
         .testTarget(
             name: "ReelAPITests",
             dependencies: [
-                "ReelAPI", "ReelAPICore", "ReelConfiguration", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage", "ReelTesting",
+                "ReelAPI", "ReelAPICore", "ReelPassthrough", "ReelConfiguration", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage",
+                "ReelTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

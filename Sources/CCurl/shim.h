@@ -6,15 +6,6 @@
 #include <sys/prctl.h>
 #else
 #include <pthread.h>
-// Names the calling thread (at most 15 bytes on Linux), so the transfer thread shows up in `top -H`.
-static inline void reel_set_current_thread_name(const char *name) {
-#ifdef __linux__
-    prctl(PR_SET_NAME, name, 0, 0, 0);
-#else
-    pthread_setname_np(name);
-#endif
-}
-
 #endif
 
 // curl_easy_setopt, curl_easy_getinfo and curl_multi_setopt are variadic macros/functions that Swift

@@ -1,4 +1,5 @@
 public import Hummingbird
+import NIOCore
 public import ServiceLifecycle
 public import Logging
 public import Prometheus
@@ -21,6 +22,7 @@ public import ReelAPICore
 ///   - reloadCatalog: loads and publishes the model catalog for `POST /reload/model_cost_map`; nil hides the route.
 ///   - services: services that run with the server (catalog follower, …), started first and stopped last.
 ///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
+///   - limits: idle timeout, request deadline and connection cap of the server.
 public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
@@ -29,13 +31,44 @@ public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs
     reloadCatalog: (@Sendable () async throws -> Int)? = nil,
     services: [any Service] = [],
     passthrough: PassthroughFront? = nil,
+    limits: APIServerLimits = .init(),
     logger: Logger = Logger(label: "reel.api")
 ) -> some ApplicationProtocol {
+    let router = buildRouter(
+        front: front, readiness: readiness, registry: registry, reloadCatalog: reloadCatalog, passthrough: passthrough,
+        requestTimeout: limits.requestTimeout
+    )
+    let connections = ConnectionCap(limit: limits.maxConnections)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()], idleTimeout: TimeAmount(limits.idleTimeout))),
+        configuration: configuration,
+        services: services,
+        logger: logger
+    )
+}
+
+/// The router of ``buildApplication(front:configuration:readiness:registry:reloadCatalog:services:passthrough:limits:logger:)``:
+/// every route, its middleware, and `/openapi.json`.
+func buildRouter<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+    front: VideoFront<Queue, Keys, Blobs>,
+    readiness: [ReadinessCheck] = [],
+    registry: PrometheusCollectorRegistry? = nil,
+    reloadCatalog: (@Sendable () async throws -> Int)? = nil,
+    passthrough: PassthroughFront? = nil,
+    requestTimeout: Duration = APIServerLimits().requestTimeout
+) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestDeadlineMiddleware(timeout: requestTimeout))
     router.add(middleware: EnvelopeMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    let routes = MethodNotAllowedMiddleware.Routes()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     HealthController(checks: readiness, registry: registry).addRoutes(to: router)
+    router.get("openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: OpenAPIDocument.bytes))
+    }
     for prefix in ["v1", ""] {
         let group = router.group(RouterPath(prefix)).add(middleware: AuthMiddleware(authenticator: front.authenticator))
         CharactersController(front: front).addRoutes(to: group)
@@ -45,5 +78,6 @@ public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs
     let admin = router.group().add(middleware: AuthMiddleware(authenticator: front.authenticator))
     KeysController(front: front).addRoutes(to: admin)
     if let reloadCatalog { CatalogController(front: front, reload: reloadCatalog).addRoutes(to: admin) }
-    return Application(router: router, configuration: configuration, services: services, logger: logger)
+    routes.load(router)
+    return router
 }

@@ -28,9 +28,14 @@ public import ReelConfiguration
 ///   - configuration: the loaded configuration (`REDIS_URL` and `REEL_MASTER_KEY` already applied).
 ///   - host: address to bind.
 ///   - port: port to bind.
-public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, port: Int, logger: Logger = Logger(label: "reel.api"))
-    async throws -> ServiceGroup
-{
+///   - limits: idle timeout, request deadline and connection cap of the HTTP server.
+public func makeAPIServiceGroup(
+    configuration: ReelConfiguration,
+    host: String,
+    port: Int,
+    limits: APIServerLimits = .init(),
+    logger: Logger = Logger(label: "reel.api")
+) async throws -> ServiceGroup {
     // First: metric handles made before the bootstrap would stay unconnected.
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
@@ -86,12 +91,13 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
                 return try await catalogFollower.publish(catalog: catalog)
             },
             passthrough: passthrough,
+            limits: limits,
             logger: logger
         )
     }
     // A service group stops its services in reverse order: the app drains first, the Redis client and the
     // transport close last, after every request that used them has finished.
-    var services: [any Service] = [redis, transport]
+    var services: [any Service] = [redis, transport, TemporarySweeper(store: blobs, logger: logger)]
     if configuration.reel.readCacheEntries > 0 {
         let cached = CachedJobQueue(queue, capacity: configuration.reel.readCacheEntries)
         services += [cached.follower(logger: logger), catalogFollower, application(queue: cached)]

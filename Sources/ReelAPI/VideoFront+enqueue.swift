@@ -23,6 +23,7 @@ extension VideoFront {
     func submit(_ submission: Submission, caller: Caller, form: RequestForm, idempotencyKey: String?, scope: String) async throws
         -> VideoRecord
     {
+        if let idempotencyKey { try Self.checkIdempotencyKey(idempotencyKey) }
         // A random UUID without its dashes, in lower case.
         let jobID = SecureRandom.identifier()
         let managedID = try routing.mint(
@@ -30,7 +31,7 @@ extension VideoFront {
             deployment: submission.deployment, modelGroup: submission.modelGroup, jobID: jobID
         )
         var committed: [String: BlobReference] = [:]
-        let result: EnqueueResult
+        let job: NewJob
         let record: VideoRecord
         do {
             for upload in submission.uploads {
@@ -41,7 +42,7 @@ extension VideoFront {
             let payload: VideoJobPayload
             (payload, record) = submission.build(managedID, committed)
             let owner = submission.kind == .createCharacter ? Self.characterIndex(caller.id) : caller.id
-            let job = NewJob(
+            job = NewJob(
                 id: jobID,
                 type: submission.kind.rawValue,
                 payload: payload.json,
@@ -53,11 +54,33 @@ extension VideoFront {
                 // A key's jobs in flight are counted by the queue itself, atomically with the enqueue.
                 groupCap: caller.key?.maxInflightJobs.map { GroupCap(group: "key:\(caller.id)", limit: $0) }
             )
-            result = try await queue.enqueue(job)
         } catch {
             await discard(committed)
             for upload in submission.uploads { try? FileManager.default.removeItem(atPath: upload.temporaryPath) }
             throw error
+        }
+        let result: EnqueueResult
+        do {
+            result = try await queue.enqueue(job)
+        } catch {
+            // The reply may be what was lost, after the job was written: the uploads are deleted only once a
+            // re-read shows there is no job, and a job that exists is answered as if the reply had come.
+            let found: JobSnapshot?
+            do {
+                found = try await queue.job(id: jobID)
+            } catch {
+                throw APIError(
+                    .serviceUnavailable,
+                    "The queue did not confirm the job. Retry with the same Idempotency-Key to get the job if it was created.",
+                    retryAfter: .seconds(1)
+                )
+            }
+            guard let found, let existing = VideoRecord(job: found) else {
+                await discard(committed)
+                throw error
+            }
+            enqueued.increment()
+            return existing
         }
         switch result {
         case .enqueued:
@@ -80,6 +103,22 @@ extension VideoFront {
                 .rateLimited,
                 "Key \(caller.id) has \(cap) jobs in flight, its limit. Please retry when one has finished.",
                 retryAfter: .seconds(10)
+            )
+        }
+    }
+
+    /// Longest `Idempotency-Key` accepted, in bytes.
+    static var maxIdempotencyKeyBytes: Int { 255 }
+
+    /// Refuses an `Idempotency-Key` that is empty, longer than ``maxIdempotencyKeyBytes`` or not printable ASCII: it is
+    /// stored with the job for the whole retention.
+    static func checkIdempotencyKey(_ key: String) throws(APIError) {
+        let printable = key.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        guard !key.isEmpty, key.utf8.count <= maxIdempotencyKeyBytes, printable else {
+            throw APIError(
+                .invalidRequest,
+                "Invalid Idempotency-Key header: expected 1 to \(maxIdempotencyKeyBytes) printable ASCII characters.",
+                param: "Idempotency-Key"
             )
         }
     }

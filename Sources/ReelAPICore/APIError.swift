@@ -17,7 +17,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         private enum Base: String {
             case invalidRequest, invalidParameter, missingParameter, invalidJSON, invalidAPIKey, permissionDenied, notFound
             case conflict, payloadTooLarge, unsupportedMediaType, unprocessable, rateLimited, queueFull, serviceUnavailable
-            case badGateway, internalError
+            case badGateway, internalError, requestTimeout, methodNotAllowed
         }
         private let base: Base
         private init(base: Base) { self.base = base }
@@ -52,6 +52,10 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         public static var serviceUnavailable: Self { .init(base: .serviceUnavailable) }
         /// A provider answered something Reel cannot pass on, such as an id too long to wrap (502).
         public static var badGateway: Self { .init(base: .badGateway) }
+        /// The route does not take this method (405).
+        public static var methodNotAllowed: Self { .init(base: .methodNotAllowed) }
+        /// The request body arrived too slowly (408).
+        public static var requestTimeout: Self { .init(base: .requestTimeout) }
         /// A fault of ours (500); never used for bad input.
         public static var internalError: Self { .init(base: .internalError) }
 
@@ -72,6 +76,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .serviceUnavailable: .serviceUnavailable
             case .badGateway: .badGateway
             case .internalError: .internalServerError
+            case .requestTimeout: .requestTimeout
+            case .methodNotAllowed: .methodNotAllowed
             }
         }
 
@@ -99,6 +105,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .unsupportedMediaType: "unsupported_media_type"
             case .serviceUnavailable: "service_unavailable"
             case .badGateway: "bad_gateway"
+            case .requestTimeout: "request_timeout"
+            case .methodNotAllowed: "method_not_allowed"
             default: nil
             }
         }

@@ -33,6 +33,21 @@ public struct Authenticator<Keys: VirtualKeyStore>: Sendable {
         self.wallClock = wallClock
     }
 
+    /// Refuses with 429 a request beyond the caller's `rpm_limit` in the current minute (the video and the passthrough
+    /// routes alike).
+    public func admitRate(_ caller: Caller) async throws {
+        guard let key = caller.key, let limit = key.rpmLimit else { return }
+        let count = try await keys.countRequest(keyID: key.id)
+        if count > limit {
+            let wait = 60 - Int(wallClock.seconds % 60)
+            throw APIError(
+                .rateLimited,
+                "Rate limit reached for key \(key.id): \(limit) requests per minute. Please retry after \(wait) seconds.",
+                retryAfter: .seconds(wait)
+            )
+        }
+    }
+
     /// The caller of a `Bearer` token: the master key, or a live virtual key. 401 otherwise.
     public func authenticate(authorization: String?) async throws -> Caller {
         guard let authorization, !authorization.isEmpty else {

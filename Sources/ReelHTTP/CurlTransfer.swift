@@ -73,6 +73,9 @@ final class CurlTransfer: @unchecked Sendable {
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1))
+        // Only HTTP(S), also after a redirect: never file://, gopher://, dict:// and the like.
+        try check(reel_curl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
+        try check(reel_curl_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
         try check(reel_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(timeouts.connect.milliseconds)))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(timeouts.total?.milliseconds ?? 0)))
@@ -192,6 +195,14 @@ final class CurlTransfer: @unchecked Sendable {
     private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
         if let stream { return stream.receive(chunk, status: status, headers: headers) }
         if let bodyPath, (200..<300).contains(status) {
+            guard bytesWritten + Int64(chunk.count) <= configuration.maxFileBodySize else {
+                localFailure = HTTPTransportError(
+                    .responseTooLarge,
+                    message: "response body exceeds \(configuration.maxFileBodySize) bytes",
+                    url: request.url
+                )
+                return 0
+            }
             if downloadFile == nil {
                 guard let file = fopen(bodyPath, "wb") else {
                     localFailure = fileError("cannot create response body file", path: bodyPath)

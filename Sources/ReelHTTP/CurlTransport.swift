@@ -22,6 +22,9 @@ public final class CurlTransport: HTTPTransport {
         public var timeouts: HTTPTimeouts
         /// Largest response body kept in memory; larger ones fail with ``HTTPTransportError/Code/responseTooLarge``.
         public var maxInMemoryBodySize: Int
+        /// Largest response body written to a file; larger ones fail with ``HTTPTransportError/Code/responseTooLarge``
+        /// and leave no file.
+        public var maxFileBodySize: Int64
         /// Most connections to one host at a time; 0 for no limit.
         public var maxConnectionsPerHost: Int
         /// `User-Agent` sent unless the request sets one.
@@ -31,16 +34,20 @@ public final class CurlTransport: HTTPTransport {
         /// - Parameters:
         ///   - timeouts: Default time limits.
         ///   - maxInMemoryBodySize: Largest in-memory response body (default 16 MiB).
+        ///   - maxFileBodySize: Largest response body written to a file (default 4 GiB).
         ///   - maxConnectionsPerHost: Connection limit per host (default none).
         ///   - userAgent: Default `User-Agent`.
         public init(
             timeouts: HTTPTimeouts = .init(),
             maxInMemoryBodySize: Int = 16 << 20,
+            maxFileBodySize: Int64 = 4 << 30,
             maxConnectionsPerHost: Int = 0,
             userAgent: String = "reel"
         ) {
             precondition(maxInMemoryBodySize > 0, "maxInMemoryBodySize must be positive")
             precondition(maxConnectionsPerHost >= 0, "maxConnectionsPerHost must not be negative")
+            precondition(maxFileBodySize > 0, "maxFileBodySize must be positive")
+            self.maxFileBodySize = maxFileBodySize
             self.timeouts = timeouts
             self.maxInMemoryBodySize = maxInMemoryBodySize
             self.maxConnectionsPerHost = maxConnectionsPerHost

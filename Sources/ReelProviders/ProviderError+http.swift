@@ -13,14 +13,26 @@ extension ProviderError {
         case "false": kind = .permanent
         default: break
         }
-        let text = response.bodyText
+        // The message reaches tenants: only the envelope's, bounded and printable, never a raw body (an HTML page
+        // of a proxy, a stack trace, a fetched file).
+        let message = body?.message.map(Self.tenantSafe).flatMap { $0.isEmpty ? nil : $0 }
         self.init(
             kind,
             httpStatus: response.status,
             retryAfter: Self.retryAfter(from: response.headers, now: now),
-            code: body?.code,
-            message: body?.message ?? (text.isEmpty ? "HTTP \(response.status)" : String(text.prefix(1000)))
+            code: body?.code.map(Self.tenantSafe),
+            message: message ?? "HTTP \(response.status)"
         )
+    }
+
+    /// Longest provider message passed on.
+    static var maxMessageLength: Int { 500 }
+
+    /// `text` without control characters, cut to ``maxMessageLength`` characters.
+    static func tenantSafe(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { $0.properties.generalCategory != .control }.prefix(maxMessageLength))
+        return String(scalars)
     }
 
     /// Whether the provider may have acted on the request although no success came back: a server error or a
@@ -39,20 +51,31 @@ extension ProviderError {
         self.init(permanent.contains(error.code) ? .permanent : .transient, message: error.description, underlying: error)
     }
 
-    /// The wait a response asks for: `retry-after-ms` (milliseconds) first, then `Retry-After` in seconds or as an HTTP date.
+    /// The longest wait a provider can ask for; longer requests are cut to it (a day).
+    static var maxRetryAfter: Duration { .seconds(86_400) }
+
+    /// The wait a response asks for: `retry-after-ms` (milliseconds) first, then `Retry-After` in seconds or as an HTTP
+    /// date; at most ``maxRetryAfter``, and NaN or negative values are ignored.
     static func retryAfter(from headers: HTTPHeaders, now: Date) -> Duration? {
         if let value = headers["retry-after-ms"], let milliseconds = Double(value), milliseconds >= 0 {
-            return .milliseconds(milliseconds)
+            return clampedWait(milliseconds: milliseconds)
         }
         guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Double(value), seconds >= 0 {
-            return .milliseconds(seconds * 1000)
+            return clampedWait(milliseconds: seconds * 1000)
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(max(0, date.timeIntervalSince(now)) * 1000)
+        return clampedWait(milliseconds: max(0, date.timeIntervalSince(now)) * 1000)
+    }
+
+    /// `milliseconds` as a duration of at most ``maxRetryAfter`` (`+inf` included); the caller has ruled out NaN and
+    /// negatives.
+    private static func clampedWait(milliseconds: Double) -> Duration {
+        let limit = Double(maxRetryAfter.components.seconds) * 1000
+        return milliseconds >= limit ? maxRetryAfter : .milliseconds(milliseconds)
     }
 }

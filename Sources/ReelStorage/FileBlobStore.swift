@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import ReelCrypto
 
 /// A ``BlobStore`` in a directory: one file per key, published by rename.
@@ -84,6 +84,22 @@ public struct FileBlobStore: BlobStore {
         } catch {
             throw StorageError(.ioFailed, message: "cannot delete \(prefix)/: \(error.localizedDescription)")
         }
+    }
+
+    /// Removes temporary files nobody wrote to for `idle` (their upload or download was dropped, or its process
+    /// died) and returns how many. Files being written are kept: every write moves their modification time.
+    @discardableResult
+    public func removeTemporaries(idleFor idle: Duration, now: Date) -> Int {
+        let limit = now.addingTimeInterval(-Double(idle.components.seconds))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory)) ?? []
+        var removed = 0
+        for name in names {
+            let path = temporaryDirectory + "/" + name
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            guard let modified, modified < limit else { continue }
+            if unlink(path) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// Maps a key to its file, refusing keys that could leave the directory.

@@ -22,6 +22,22 @@ struct APICommand: AsyncParsableCommand {
     @Option(help: "Port to bind.")
     var port = 4000
 
+    @Option(help: "Seconds a connection may stay silent (between requests or inside a body) before it is closed.")
+    var idleTimeout = 60.0
+
+    @Option(help: "Seconds a request body may take to arrive before it is refused with 408.")
+    var requestTimeout = 600.0
+
+    @Option(help: "Connections open at once; more are closed as they arrive.")
+    var maxConnections = 1024
+
+    func validate() throws {
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--request-timeout", requestTimeout)] where !(value > 0 && value <= 86_400) {
+            throw ValidationError("\(name) must be a number of seconds in (0, 86400], got \(value).")
+        }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1, got \(maxConnections).") }
+    }
+
     func run() async throws {
         let configuration: ReelConfiguration
         do {
@@ -29,6 +45,11 @@ struct APICommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        try await makeAPIServiceGroup(configuration: configuration, host: host, port: port).run()
+        let limits = APIServerLimits(
+            idleTimeout: .milliseconds(Int64(idleTimeout * 1000)),
+            requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
+            maxConnections: maxConnections
+        )
+        try await makeAPIServiceGroup(configuration: configuration, host: host, port: port, limits: limits).run()
     }
 }

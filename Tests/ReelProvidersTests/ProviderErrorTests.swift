@@ -137,7 +137,7 @@ struct ProviderErrorTests {
         #expect(ProviderError.retryAfter(from: [:], now: now) == nil)
     }
 
-    @Test func errorBodyIsTakenVerbatimAndNonJSONBodiesStillExplain() {
+    @Test func theEnvelopesMessageIsTakenAndOtherBodiesAreNotPassedOn() {
         let body = #"{"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#
         let quota = ProviderError(response: HTTPResponse(status: 429, headers: ["retry-after-ms": "1200"], body: Array(body.utf8)))
         #expect(quota.code == "insufficient_quota")
@@ -145,7 +145,7 @@ struct ProviderErrorTests {
         #expect(quota.retryAfter == .milliseconds(1200))
         let html = ProviderError(response: HTTPResponse(status: 502, body: Array("<html>Bad gateway</html>".utf8)))
         #expect(html.code == nil)
-        #expect(html.message == "<html>Bad gateway</html>")
+        #expect(html.message == "HTTP 502")
         #expect(ProviderError(response: HTTPResponse(status: 503)).message == "HTTP 503")
     }
 }

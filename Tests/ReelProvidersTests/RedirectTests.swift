@@ -35,7 +35,7 @@ struct RedirectTests {
         }
         try await withServer(makeApplication) { port in
             let provider = OpenAIVideoProvider(
-                configuration: .init(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "sk-test"),
+                configuration: .init(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "sk-test", allowPrivateRedirectTargets: true),
                 transport: CurlTransport()
             )
             let path = temporaryPath(".mp4")

@@ -27,7 +27,7 @@ struct WorkerServiceTests {
         var ids: [String] = []
         for _ in 0..<30 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
-            #expect(try await eventually { try await harness.queue.stats().counts[.done] == 30 })
+            try #require(try await eventually { try await harness.queue.stats().counts[.done] == 30 })
         }
         for id in ids { #expect(try await harness.record(id).status == .completed) }
         #expect(await harness.provider("dep-a").calls(.create) == 30)
@@ -39,7 +39,7 @@ struct WorkerServiceTests {
         let id = try await harness.enqueue(.generate)
         // The create takes 30 s; a worker that waited for it instead of handing the job back would leave it done.
         try await withWorker(harness) {
-            #expect(try await eventually { try await harness.queue.job(id: id)?.state == .active })
+            try #require(try await eventually { try await harness.queue.job(id: id)?.state == .active })
         }
         let snapshot = try #require(try await harness.queue.job(id: id))
         #expect(snapshot.state == .ready)
@@ -52,9 +52,9 @@ struct WorkerServiceTests {
         await harness.provider("dep-a").setCreateDelay(.milliseconds(500))
         let id = try await harness.enqueue(.generate)
         try await withWorker(harness) {
-            #expect(try await eventually { try await harness.queue.job(id: id)?.state == .active })
+            try #require(try await eventually { try await harness.queue.job(id: id)?.state == .active })
             #expect(try await harness.queue.cancel(id: id) == .requested)
-            #expect(try await eventually { try await harness.queue.job(id: id)?.state == .done })
+            try #require(try await eventually { try await harness.queue.job(id: id)?.state == .done })
         }
         #expect(try await harness.record(id).deleted)
         #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
@@ -70,7 +70,7 @@ struct WorkerServiceTests {
         var ids: [String] = []
         for _ in 0..<4 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
-            #expect(try await eventually { try await harness.queue.stats().counts[.done] == 4 })
+            try #require(try await eventually { try await harness.queue.stats().counts[.done] == 4 })
         }
         for id in ids {
             let job = try #require(try await harness.queue.job(id: id))
@@ -87,7 +87,7 @@ struct WorkerServiceTests {
         var ids: [String] = []
         for _ in 0..<120 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
-            #expect(try await eventually { try await harness.queue.stats().counts[.done, default: 0] >= 10 })
+            try #require(try await eventually { try await harness.queue.stats().counts[.done, default: 0] >= 10 })
         }
         // Stopped mid-stream: no job is left holding a lease, and every finished one has its completed record.
         #expect(try await harness.queue.stats().counts[.active, default: 0] == 0)
@@ -95,7 +95,7 @@ struct WorkerServiceTests {
             #expect(try await harness.record(id).status == .completed)
         }
         try await withWorker(harness) {
-            #expect(try await eventually { try await harness.queue.stats().counts[.done] == ids.count })
+            try #require(try await eventually { try await harness.queue.stats().counts[.done] == ids.count })
         }
         for id in ids { #expect(try await harness.record(id).status == .completed) }
         #expect(await harness.provider("dep-a").calls(.create) == ids.count)

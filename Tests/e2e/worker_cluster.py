@@ -48,7 +48,8 @@ class Cluster:
     """The processes of one test; stopped by the `start_process` fixture when the test ends."""
 
     def __init__(
-        self, reel_bin, start_process, start_sim, tmp_path, workers=2, concurrency=8, sim=None, allowed_params=(), **settings
+        self, reel_bin, start_process, start_sim, tmp_path, workers=2, concurrency=8, sim=None, allowed_params=(), api_flags=(),
+        **settings
     ):
         self.reel_bin = reel_bin
         self.start_process = start_process
@@ -69,7 +70,7 @@ class Cluster:
         self.concurrency = concurrency
         self.api_port = free_port()
         self.api = start_process(
-            [reel_bin, "api", "--config", self.config, "--host", "127.0.0.1", "--port", self.api_port],
+            [reel_bin, "api", "--config", self.config, "--host", "127.0.0.1", "--port", self.api_port, *api_flags],
             f"http://127.0.0.1:{self.api_port}/health/readiness",
         )
         self.workers = [self.start_worker() for _ in range(workers)]

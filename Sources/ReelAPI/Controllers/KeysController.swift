@@ -161,7 +161,9 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
         if let value = Int64(text) {
             seconds = value
         } else {
-            guard let unit = text.last.flatMap({ units[$0] }), let value = Int64(text.dropLast()), value <= maxDurationSeconds else { return nil }
+            guard let unit = text.last.flatMap({ units[$0] }), let value = Int64(text.dropLast()),
+                (1...maxDurationSeconds).contains(value)
+            else { return nil }
             seconds = value * unit
         }
         return (1...maxDurationSeconds).contains(seconds) ? seconds : nil

@@ -36,8 +36,14 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             }
             if let url = try form.nestedString("input_reference", "image_url") {
                 reference = .imageURL(url)
-            } else if let fileID = try form.nestedString("input_reference", "file_id") {
-                reference = .fileID(fileID)
+            } else if try form.nestedString("input_reference", "file_id") != nil {
+                // Reel has no Files API: a provider file id cannot be traced to the caller and could name another
+                // tenant's file on the shared provider account.
+                throw APIError(
+                    .invalidParameter,
+                    "Invalid 'input_reference': 'file_id' is not accepted here; upload the image as 'input_reference' or give 'image_url'.",
+                    param: "input_reference"
+                )
             } else if form.hasObject("input_reference") {
                 throw APIError(.invalidParameter, "Invalid 'input_reference': give 'image_url' or 'file_id'.", param: "input_reference")
             }
@@ -146,6 +152,9 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
         }
         record.deleted = true
         _ = try await front.queue.replaceFinishedRecord(id: job.id, record: record.json)
+        // The job is cancelled or done: its uploads are no longer needed (a worker still reading one keeps its
+        // open file until it lets go).
+        try await front.blobs.deleteAll(under: "uploads/\(job.id)")
         return try jsonResponse(VideoDeleted(id: id))
     }
 

@@ -20,12 +20,14 @@ final class MultipartCollector {
         case skipped
     }
 
-    private let maxFieldBytes: Int
-    private let maxUploadBytes: Int64
+    private let limits: MultipartLimits
     private let allowed: [String: UploadKind]
     private var part: Part?
     private var events: [Event] = []
     private var completedParts = 0
+    private var startedParts = 0
+    private var headerBytes = 0
+    private var textBytes = 0
     private var tail: [UInt8] = []
 
     /// Text parts so far.
@@ -35,9 +37,8 @@ final class MultipartCollector {
     /// The first limit or type violation; the read loop throws it.
     private(set) var failure: APIError?
 
-    init(maxFieldBytes: Int, maxUploadBytes: Int64, allowed: [String: UploadKind]) {
-        self.maxFieldBytes = maxFieldBytes
-        self.maxUploadBytes = maxUploadBytes
+    init(limits: MultipartLimits, allowed: [String: UploadKind]) {
+        self.limits = limits
         self.allowed = allowed
     }
 
@@ -54,6 +55,12 @@ final class MultipartCollector {
     }
 
     func header(name: String, value: String) {
+        guard failure == nil else { return }
+        headerBytes += name.utf8.count + value.utf8.count
+        if headerBytes > limits.headerBytes {
+            failure = APIError(.payloadTooLarge, "The headers of a multipart part are larger than \(limits.headerBytes) bytes.")
+            return
+        }
         if case .headers(var headers)? = part {
             headers[name.lowercased()] = value
             part = .headers(headers)
@@ -68,14 +75,17 @@ final class MultipartCollector {
         switch part {
         case .text(let name, var bytes)?:
             bytes.append(contentsOf: buffer.readableBytesView)
-            if bytes.count > maxFieldBytes {
-                failure = APIError(.payloadTooLarge, "The form field '\(name)' is larger than \(maxFieldBytes) bytes.", param: name)
+            textBytes += buffer.readableBytes
+            if bytes.count > limits.fieldBytes {
+                failure = APIError(.payloadTooLarge, "The form field '\(name)' is larger than \(limits.fieldBytes) bytes.", param: name)
+            } else if textBytes > limits.textBytes {
+                failure = APIError(.payloadTooLarge, "The form fields together are larger than \(limits.textBytes) bytes.")
             }
             part = .text(name: name, bytes: bytes)
         case .file(let size)?:
             let newSize = size + Int64(buffer.readableBytes)
-            if newSize > maxUploadBytes {
-                failure = APIError(.payloadTooLarge, "The uploaded file is larger than the limit of \(maxUploadBytes) bytes.")
+            if newSize > limits.uploadBytes {
+                failure = APIError(.payloadTooLarge, "The uploaded file is larger than the limit of \(limits.uploadBytes) bytes.")
             }
             part = .file(size: newSize)
             events.append(.bytes(buffer))
@@ -123,6 +133,13 @@ final class MultipartCollector {
     private func start() {
         var headers: [String: String] = [:]
         if case .headers(let h)? = part { headers = h }
+        headerBytes = 0
+        startedParts += 1
+        guard startedParts <= limits.parts else {
+            failure = APIError(.payloadTooLarge, "The multipart body has more than \(limits.parts) parts.")
+            part = .skipped
+            return
+        }
         let disposition = Self.dispositionParameters(headers["content-disposition"] ?? "")
         guard let name = disposition["name"], !name.isEmpty else {
             failure = APIError(.invalidRequest, "A multipart part has no name in its Content-Disposition header.")

@@ -1,16 +1,21 @@
+import ReelAPICore
 import Foundation
 import NIOCore
 import NIOPosix
+import ReelCrypto
 
 /// Writes one uploaded file to a temporary path, chunk by chunk, on a thread pool (file writes block).
 struct PartWriter: Sendable {
     /// A file fully written.
     struct Finished: Sendable {
         var file: UploadedFile
+        /// Hex SHA-256 of the bytes, for the request's idempotency fingerprint.
+        var digest: String
     }
 
     private let handle: FileHandle
     private let threadPool: NIOThreadPool
+    private let hasher = SHA256Hasher()
     private var file: UploadedFile
 
     init(path: String, threadPool: NIOThreadPool) async throws {
@@ -32,6 +37,7 @@ struct PartWriter: Sendable {
 
     mutating func write(_ buffer: ByteBuffer) async throws {
         let data = Data(buffer.readableBytesView)
+        data.withUnsafeBytes { hasher.update($0) }
         let handle = handle
         try await threadPool.runIfActive { try handle.write(contentsOf: data) }
         file.size += Int64(data.count)
@@ -40,6 +46,12 @@ struct PartWriter: Sendable {
     func close() async throws -> Finished {
         let handle = handle
         try await threadPool.runIfActive { try handle.close() }
-        return Finished(file: file)
+        return Finished(file: file, digest: Hex.encode(hasher.finalize()))
+    }
+
+    /// Closes and deletes the file of a part that will not be finished.
+    func abandon() async {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: file.temporaryPath)
     }
 }

@@ -64,7 +64,10 @@ struct RequestBodyReader: Sendable {
     }
 
     private func readMultipart(_ request: Request, boundary: String, allowed: [String: UploadKind]) async throws -> RequestForm {
-        let collector = MultipartCollector(maxFieldBytes: maxFieldBytes, maxUploadBytes: maxUploadBytes, allowed: allowed)
+        let collector = MultipartCollector(
+            limits: MultipartLimits(fieldBytes: maxFieldBytes, uploadBytes: maxUploadBytes),
+            allowed: allowed
+        )
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in collector.header(name: name, value: value) }
         parser.onBody = { buffer in collector.body(&buffer) }
@@ -98,7 +101,9 @@ struct RequestBodyReader: Sendable {
                 throw APIError(.invalidRequest, "The multipart body is incomplete: it ends before its closing boundary '--\(boundary)--'.")
             }
         } catch {
-            _ = try? await writer?.close()
+            // The part being written is deleted too, not only the parts finished: a 413 or a dropped upload
+            // leaves nothing behind.
+            await writer?.abandon()
             await discard(collector.files.map(\.file))
             throw error
         }
@@ -107,7 +112,7 @@ struct RequestBodyReader: Sendable {
             throw APIError(.invalidParameter, "The uploaded file '\(file.field)' is empty.", param: file.field)
         }
         var fingerprintInput = collector.fields.map { "\($0.name)=\($0.value)" }
-        fingerprintInput += collector.files.map(\.file).map { "\($0.field):\($0.filename):\($0.contentType):\($0.size)" }
+        fingerprintInput += collector.files.map { "\($0.file.field):\($0.file.filename):\($0.file.contentType):\($0.file.size):\($0.digest)" }
         return RequestForm(
             fields: collector.fields,
             files: collector.files.map(\.file),

@@ -29,7 +29,7 @@ public struct EnvelopeMiddleware: RouterMiddleware {
         case let error as HTTPError:
             switch error.status {
             case .notFound: return APIError(.notFound, "Unknown route.")
-            case .methodNotAllowed: return APIError(.invalidRequest, "Method not allowed on this route.")
+            case .methodNotAllowed: return APIError(.methodNotAllowed, "Method not allowed on this route.")
             case .contentTooLarge: return APIError(.payloadTooLarge, "The request body is too large.")
             case .unsupportedMediaType: return APIError(.unsupportedMediaType, error.body ?? "Unsupported media type.")
             default:

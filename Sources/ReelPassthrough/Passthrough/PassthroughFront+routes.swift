@@ -10,7 +10,9 @@ extension PassthroughFront {
             try await authenticator.caller(keyID: keyID)?.modelPatterns
         }
         for prefix in ["v1", ""] {
-            let authenticated = router.group(RouterPath(prefix)).add(middleware: AuthMiddleware(authenticator: authenticator))
+            let authenticated = router.group(RouterPath(prefix))
+                .add(middleware: AuthMiddleware(authenticator: authenticator))
+                .add(middleware: KeyRateMiddleware(authenticator: authenticator))
             responses.addRoutes(to: authenticated)
             realtime.addAuthenticatedRoutes(to: authenticated)
             realtime.addTokenRoutes(to: router.group(RouterPath(prefix)))

@@ -35,6 +35,9 @@ public struct OpenAIProviderConfiguration: Sendable {
     public var timeouts: HTTPTimeouts
     /// Time limits of uploads and downloads; by default no total limit, only a stall limit.
     public var fileTransferTimeouts: HTTPTimeouts
+    /// Whether download redirects may lead to loopback, private or link-local addresses (a test setup, a
+    /// provider inside the same network); off by default, so a provider cannot point workers at internal services.
+    public var allowPrivateRedirectTargets: Bool
 
     /// Creates a configuration.
     /// - Parameters:
@@ -47,6 +50,7 @@ public struct OpenAIProviderConfiguration: Sendable {
     ///   - extraHeaders: Header fields added to every request.
     ///   - timeouts: Limits of JSON calls (default: connect 10 s, total 60 s).
     ///   - fileTransferTimeouts: Limits of file uploads and downloads (default: connect 10 s, abort below 1 byte/s for 60 s).
+    ///   - allowPrivateRedirectTargets: Whether download redirects may go to loopback, private or link-local addresses.
     public init(
         baseURL: String,
         apiKey: String,
@@ -55,7 +59,8 @@ public struct OpenAIProviderConfiguration: Sendable {
         project: String? = nil,
         extraHeaders: HTTPHeaders = [:],
         timeouts: HTTPTimeouts = .init(connect: .seconds(10), total: .seconds(60)),
-        fileTransferTimeouts: HTTPTimeouts = .init(connect: .seconds(10), total: nil, lowSpeedLimit: 1, lowSpeedTime: .seconds(60))
+        fileTransferTimeouts: HTTPTimeouts = .init(connect: .seconds(10), total: nil, lowSpeedLimit: 1, lowSpeedTime: .seconds(60)),
+        allowPrivateRedirectTargets: Bool = false
     ) {
         var baseURL = baseURL
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
@@ -67,6 +72,7 @@ public struct OpenAIProviderConfiguration: Sendable {
         self.extraHeaders = extraHeaders
         self.timeouts = timeouts
         self.fileTransferTimeouts = fileTransferTimeouts
+        self.allowPrivateRedirectTargets = allowPrivateRedirectTargets
     }
 
     /// Azure OpenAI's v1 API: base `https://<resource>.openai.azure.com/openai/v1`, key in the `api-key` header.

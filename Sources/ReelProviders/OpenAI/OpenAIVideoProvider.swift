@@ -71,7 +71,7 @@ public struct OpenAIVideoProvider<Transport: HTTPTransport>: VideoProvider {
         )
         for _ in 0...Self.maxRedirects {
             let response = try await perform(request, acceptingRedirects: true) { try await transport.execute($0, writingBodyTo: path) }
-            guard let next = redirection(of: request, by: response) else { return response.bytesWrittenToFile }
+            guard let next = try redirection(of: request, by: response) else { return response.bytesWrittenToFile }
             request = next
         }
         throw ProviderError(.transient, message: "more than \(Self.maxRedirects) redirects downloading video \(videoID)")

@@ -23,13 +23,13 @@ enum OpenAIWire {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(String.self, forKey: .id)
             status = try container.decode(String.self, forKey: .status)
-            progress = container.lenientInt(.progress)
+            progress = container.lenientInt(.progress).map { Swift.min(Swift.max($0, 0), 100) }
             model = try container.decodeIfPresent(String.self, forKey: .model)
             seconds = container.lenientString(.seconds)
             size = try container.decodeIfPresent(String.self, forKey: .size)
-            createdAt = container.lenientInt(.createdAt)
-            completedAt = container.lenientInt(.completedAt)
-            expiresAt = container.lenientInt(.expiresAt)
+            createdAt = container.lenientTimestamp(.createdAt)
+            completedAt = container.lenientTimestamp(.completedAt)
+            expiresAt = container.lenientTimestamp(.expiresAt)
             remixedFromVideoID = try container.decodeIfPresent(String.self, forKey: .remixedFromVideoID)
             error = try container.decodeIfPresent(ErrorBody.self, forKey: .error)
         }
@@ -66,7 +66,7 @@ enum OpenAIWire {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(String.self, forKey: .id)
             name = try container.decodeIfPresent(String.self, forKey: .name)
-            createdAt = container.lenientInt(.createdAt)
+            createdAt = container.lenientTimestamp(.createdAt)
             status = try container.decodeIfPresent(String.self, forKey: .status)
         }
 
@@ -96,11 +96,17 @@ enum OpenAIWire {
 }
 
 extension KeyedDecodingContainer {
+    /// An integer sent as a number or a string; nil when it is none or cannot be an `Int` (NaN, ±inf, 1e300).
     fileprivate func lenientInt(_ key: Key) -> Int? {
         if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
-        if let value = try? decodeIfPresent(Double.self, forKey: key) { return Int(value) }
+        if let value = try? decodeIfPresent(Double.self, forKey: key) { return Int(exactly: value.rounded(.down)) }
         if let value = try? decodeIfPresent(String.self, forKey: key) { return Int(value) }
         return nil
+    }
+
+    /// Unix seconds between 1970 and the year 9999; nil otherwise.
+    fileprivate func lenientTimestamp(_ key: Key) -> Int? {
+        lenientInt(key).flatMap { (0...253_402_300_799).contains($0) ? $0 : nil }
     }
 
     fileprivate func lenientString(_ key: Key) -> String? {
