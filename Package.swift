@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ReelCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "ReelCrypto", dependencies: ["COpenSSL", "ReelJSON"], swiftSettings: swiftSettings),
         .target(name: "ReelJSON", swiftSettings: swiftSettings),
         .target(
             name: "ReelRouting",
@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
-            dependencies: ["ReelHTTP", "ReelJSON", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelCrypto", "ReelHTTP", "ReelJSON", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
