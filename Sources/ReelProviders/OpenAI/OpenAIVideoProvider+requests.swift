@@ -81,24 +81,6 @@ extension OpenAIVideoProvider {
     }
 }
 
-extension OpenAIVideoProvider {
-    static var maxRedirects: Int { 5 }
-
-    /// The request a redirect leads to, or `nil` when `response` is no redirect. Credentials stay behind when the
-    /// new location is on another origin.
-    func redirection(of request: HTTPRequest, by response: HTTPResponse) -> HTTPRequest? {
-        guard (300..<400).contains(response.status), let location = response.headers["location"],
-            let current = URL(string: request.url), let target = URL(string: location, relativeTo: current)?.absoluteURL
-        else { return nil }
-        var next = request
-        next.url = target.absoluteString
-        if target.scheme != current.scheme || target.host != current.host || target.port != current.port {
-            next.headers = ["Accept": "application/binary"]
-        }
-        return next
-    }
-}
-
 extension String {
     /// The string percent-encoded for use as one URL path segment.
     var pathSegment: String {
