@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "ReelSim",
             dependencies: [
-                "ReelJSON",
+                "ReelCrypto", "ReelJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP", "ReelCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelProvidersTests",
-            dependencies: ["ReelProviders", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["ReelProviders", "ReelCrypto", "ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

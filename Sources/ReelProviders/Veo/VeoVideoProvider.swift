@@ -121,7 +121,7 @@ public struct VeoVideoProvider<Dialect: VeoDialect, Transport: HTTPTransport, C:
         let model: String
         switch request.video {
         case .id(let operation):
-            source = try Self.videoInput(try await finishedVideo(operation))
+            source = Self.videoInput(try await finishedVideo(operation))
             guard let sourceModel = Self.model(ofOperation: operation) ?? self.model else {
                 throw ProviderError.invalidValue("the operation \(operation) names no model")
             }
