@@ -3,23 +3,15 @@ import COpenSSL
 /// Reads PEM keys through a memory BIO; shared by ``RSAPrivateKey`` and ``RSAPublicKey``.
 enum PEMReader {
     /// Runs `read` on a BIO over `pem` and returns the key it produced.
-    ///
-    /// The passphrase handed to `read` is empty, so an encrypted key fails to load instead of OpenSSL asking for a
-    /// passphrase on the terminal.
-    static func read(
-        _ pem: String,
-        kind: String,
-        _ read: (OpaquePointer, UnsafeMutableRawPointer) -> OpaquePointer?
-    ) throws(CryptoError) -> OpaquePointer {
+    static func read(_ pem: String, kind: String, _ read: (OpaquePointer) -> OpaquePointer?) throws(CryptoError) -> OpaquePointer {
         let bytes = Array(pem.utf8)
         guard !bytes.isEmpty, bytes.count <= RSAPrivateKey.maxPEMSize else {
             throw CryptoError(.malformedInput, message: "a PEM \(kind) is 1 to \(RSAPrivateKey.maxPEMSize) bytes")
         }
-        var emptyPassphrase: [CChar] = [0]
         let key: OpaquePointer? = bytes.withUnsafeBytes { buffer in
             guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
             defer { BIO_free(bio) }
-            return emptyPassphrase.withUnsafeMutableBytes { read(bio, $0.baseAddress!) }
+            return read(bio)
         }
         guard let key else {
             ERR_clear_error()

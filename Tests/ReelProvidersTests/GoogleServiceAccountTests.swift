@@ -12,18 +12,24 @@ struct GoogleServiceAccountTests {
     }
 
     @Test(arguments: [
-        (["client_email": nil] as [String: Any?], "client_email", "missingField"),
-        (["private_key": nil], "private_key", "missingField"),
-        (["token_uri": nil], "token_uri", "missingField"),
-        (["private_key": "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n"], "private_key", "invalidField"),
-        (["token_uri": "not a url"], "token_uri", "invalidField"),
-        (["token_uri": "ftp://example.com/token"], "token_uri", "invalidField"),
-        (["client_email": 42], "client_email", "invalidField"),
-        (["project_id": ""], "project_id", "invalidField"),
-        (["type": "authorized_user"], "type", "invalidField"),
-    ])
-    func namesTheFieldAtFault(changes: [String: Any?], field: String, code: String) throws {
-        let json = try GoogleTestAccount.json(changes)
+        ("client_email", nil, "missingField"),
+        ("private_key", nil, "missingField"),
+        ("token_uri", nil, "missingField"),
+        ("private_key", "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n", "invalidField"),
+        ("token_uri", "not a url", "invalidField"),
+        ("token_uri", "ftp://example.com/token", "invalidField"),
+        ("project_id", "", "invalidField"),
+        ("type", "authorized_user", "invalidField"),
+    ] as [(String, String?, String)])
+    func namesTheFieldAtFault(field: String, value: String?, code: String) throws {
+        try expectRefusal(GoogleTestAccount.json([field: value]), field: field, code: code)
+    }
+
+    @Test func aFieldOfTheWrongTypeIsNamed() throws {
+        try expectRefusal(GoogleTestAccount.json(["client_email": 42]), field: "client_email", code: "invalidField")
+    }
+
+    private func expectRefusal(_ json: String, field: String, code: String) {
         do {
             _ = try GoogleServiceAccount(json: json)
             Issue.record("accepted a broken \(field)")

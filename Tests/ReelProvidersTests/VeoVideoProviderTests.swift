@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ReelHTTP
 import ReelProviders
 import ReelSim
@@ -145,7 +146,7 @@ struct VeoVideoProviderTests {
             }
             #expect(seen.first == 0)
             #expect(seen[1] > 50)
-            #expect(seen.last == 99)
+            #expect(seen.last == 98, "the estimate closes in on 99 without reaching it")
         }
     }
 

@@ -16,7 +16,7 @@ extension SimController {
     /// `POST /v1/projects/{project}/locations/{location}/publishers/google/models/{model}:predictLongRunning` (and
     /// `…:fetchPredictOperation`), `POST /token`; under `keys`, the Gemini API key or the Vertex AI service account.
     func addVeoRoutes(to router: Router<Context>) {
-        router.post("v1beta/models/{action}", use: veo("POST /v1beta/models/{model}:predictLongRunning", caller: geminiCaller, geminiCreate))
+        router.post("v1beta/models/{model}", use: veo("POST /v1beta/models/{model}:predictLongRunning", caller: geminiCaller, geminiCreate))
         router.get("v1beta/models/{model}/operations/{operation}", use: veo("GET /v1beta/models/{model}/operations/{id}", caller: geminiCaller, geminiPoll))
         router.get("v1beta/files/{action}", use: veo("GET /v1beta/files/{id}:download", caller: geminiCaller, geminiDownload))
         for version in ["v1", "v1beta1"] {
@@ -79,7 +79,8 @@ extension SimController {
 
     /// `POST /v1beta/models/{model}:predictLongRunning`.
     @Sendable func geminiCreate(_ request: Request, _ context: Context, _ caller: SimVeoCaller) async throws -> Response {
-        let action = try context.parameters.require("action")
+        // The one segment `{model}:predictLongRunning` (Hummingbird names the segment as the poll route does).
+        let action = try context.parameters.require("model")
         guard action.hasSuffix(":predictLongRunning") else { throw SimGoogleError.notFound("Method not found: \(action)") }
         return try await veoCreate(request, model: String(action.dropLast(":predictLongRunning".count)), caller: caller)
     }
