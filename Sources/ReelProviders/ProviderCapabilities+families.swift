@@ -1,3 +1,4 @@
+import ReelVideo
 extension ProviderCapabilities {
     /// The OpenAI video API (OpenAI's Sora 2, Azure's deployments, compatible servers): every operation, the three
     /// variants.

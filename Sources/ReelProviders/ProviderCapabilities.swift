@@ -1,3 +1,5 @@
+public import ReelVideo
+
 /// What a provider family (and model) can do, so a request it cannot serve is refused before anything is enqueued:
 /// its operations, the `seconds` and `size` values it takes, the inputs it starts from and the content variants it
 /// produces.

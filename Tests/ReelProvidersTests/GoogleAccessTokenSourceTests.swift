@@ -2,6 +2,7 @@ import Foundation
 import ReelHTTP
 import ReelProviders
 import ReelSim
+import ReelTesting
 import Testing
 
 struct GoogleAccessTokenSourceTests {

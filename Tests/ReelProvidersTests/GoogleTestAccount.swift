@@ -2,6 +2,7 @@ import Foundation
 import ReelHTTP
 import ReelProviders
 import ReelSim
+import ReelTesting
 
 /// The repository's throwaway test service account (`Tests/fixtures/google/`), pointed at a simulator's token endpoint.
 enum GoogleTestAccount {

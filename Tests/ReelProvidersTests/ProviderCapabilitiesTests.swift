@@ -1,4 +1,5 @@
 import ReelProviders
+import ReelVideo
 import Testing
 
 struct ProviderCapabilitiesTests {

@@ -3,6 +3,8 @@ import NIOCore
 import ReelHTTP
 import ReelProviders
 import ReelSim
+import ReelTesting
+import ReelVideo
 import Testing
 
 struct VeoVideoProviderTests {

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 public import ReelHTTP
+public import ReelVideo
 
 /// Google's Veo behind the ``VideoProvider`` operations, in either dialect (``GeminiVeoDialect``,
 /// ``VertexVeoDialect``).
