@@ -14,19 +14,12 @@ public final class RSAPublicKey: @unchecked Sendable {
     /// - Throws: `CryptoError.malformedInput` for text that is no PEM public key, `CryptoError.invalidKeySize` for a key
     ///   that is not RSA or shorter than 2048 bits.
     public init(pem: String) throws(CryptoError) {
-        let key = try PEMReader.read(pem, kind: "public key") { bio in
+        // The key is checked before `self.key` is set: a refused key is freed by the reader, never by `deinit`.
+        key = try PEMReader.read(pem, kind: "public key") { bio in
             // The passphrase callback refuses, so an encrypted key fails to load instead of OpenSSL asking for a
             // passphrase on the terminal (its default without a callback).
             PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in -1 }, nil)
         }
-        do {
-            try PEMReader.checkRSA(key)
-        } catch {
-            // Freed here: `self.key` is not set yet, so no `deinit` runs for this instance.
-            EVP_PKEY_free(key)
-            throw error
-        }
-        self.key = key
     }
 
     deinit { EVP_PKEY_free(key) }

@@ -61,7 +61,7 @@ struct VeoVideoProviderTests {
         try await withVeoSim(try GoogleTestAccount.simConfiguration()) { simulator, port in
             let image = temporaryPath(".png")
             defer { try? FileManager.default.removeItem(atPath: image) }
-            FileManager.default.createFile(atPath: image, contents: Data(SimMedia.referencePNG.readableBytesView))
+            _ = FileManager.default.createFile(atPath: image, contents: Data(SimMedia.referencePNG.readableBytesView))
             for provider in [geminiProvider(port: port) as any VideoProvider, try vertexProvider(port: port)] {
                 let created = try await provider.createVideo(
                     CreateVideoRequest(

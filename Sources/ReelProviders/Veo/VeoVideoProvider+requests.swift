@@ -161,23 +161,6 @@ extension VeoVideoProvider {
         acceptingRedirects: Bool = false,
         _ run: (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {
-        let response: HTTPResponse
-        do {
-            response = try await run(request)
-        } catch let error as HTTPTransportError {
-            if error.code == .cancelled { throw CancellationError() }
-            logger.debug("provider call failed", metadata: ["reel.provider.url": "\(request.url)", "reel.provider.error": "\(error)"])
-            throw ProviderError(transportError: error)
-        }
-        let isRedirect = (300..<400).contains(response.status) && response.headers["location"] != nil
-        guard response.isSuccess || (acceptingRedirects && isRedirect) else {
-            let error = ProviderError(googleResponse: response)
-            logger.debug(
-                "provider call failed",
-                metadata: ["reel.provider.url": "\(request.url)", "reel.provider.status": "\(response.status)", "reel.provider.error": "\(error)"]
-            )
-            throw error
-        }
-        return response
+        try await ProviderCall.perform(request, acceptingRedirects: acceptingRedirects, logger: logger, classify: { ProviderError(googleResponse: $0) }, run)
     }
 }
