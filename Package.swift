@@ -48,7 +48,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ReelCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "ReelCrypto", dependencies: ["COpenSSL", "ReelJSON"], swiftSettings: swiftSettings),
         .target(name: "ReelJSON", swiftSettings: swiftSettings),
         .target(
             name: "ReelRouting",
@@ -82,13 +82,13 @@ let package = Package(
         .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
-            dependencies: ["ReelHTTP", "ReelJSON", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelCrypto", "ReelHTTP", "ReelJSON", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ReelSim",
             dependencies: [
-                "ReelJSON",
+                "ReelCrypto", "ReelJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -140,7 +140,7 @@ let package = Package(
             name: "reel",
             dependencies: [
                 "ReelAPI", "ReelAPICore", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
-                "ReelHTTP",
+                "ReelHTTP", "ReelCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
@@ -165,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelProvidersTests",
-            dependencies: ["ReelProviders", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["ReelProviders", "ReelCrypto", "ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -18,8 +18,9 @@ public func buildSimApplication(configuration: SimConfiguration, logger: Logger?
 /// Builds the simulated provider's application around an existing `Simulator`, so the caller can read its
 /// counters and queue faults while it runs.
 ///
-/// The video routes answer under `/`, `/v1` and `/openai/v1` (Azure's v1 shape); `/sim/stats`, `/sim/reset` and
-/// `/sim/faults` are the simulator's own.
+/// The video routes answer under `/`, `/v1` and `/openai/v1` (Azure's v1 shape); Google's Veo routes (Gemini API,
+/// Vertex AI, the OAuth token endpoint `/token`) at the root; `/sim/stats`, `/sim/reset` and `/sim/faults` are the
+/// simulator's own.
 /// - Parameters:
 ///   - simulator: the state the application serves.
 ///   - logger: the application's logger; a `reel.sim` logger at info level when nil.
@@ -38,6 +39,7 @@ public func buildSimApplication(
         controller.addResponsesRoutes(to: router.group(RouterPath(prefix)))
         controller.addRealtimeRoutes(to: router.group(RouterPath(prefix)))
     }
+    controller.addVeoRoutes(to: router)
     controller.addAdminRoutes(to: router.group("sim"))
     controller.addResponsesAdminRoutes(to: router.group("sim"))
     let configuration = simulator.configuration

@@ -43,6 +43,11 @@ public struct SimConfiguration: Sendable {
     public var maxUploadBytes: Int
     /// Value of the `openai-poll-after-ms` header on video reads, which paces the SDK's poll loop.
     public var pollAfterMilliseconds: Int
+    /// Public keys (PEM) whose RS256 JWTs the Google token endpoint (`POST /token`) accepts: the service accounts that
+    /// may call the Vertex AI routes. Keys that do not parse are ignored.
+    public var googlePublicKeysPEM: [String]
+    /// Lifetime of the access tokens `POST /token` issues, in seconds (`expires_in`).
+    public var googleTokenSeconds: Int
 
     /// Creates a configuration; every parameter has a default that gives a fault-free simulator.
     public init(
@@ -61,12 +66,15 @@ public struct SimConfiguration: Sendable {
         seed: UInt64? = nil,
         videoBytes: Int? = nil,
         maxUploadBytes: Int = 512 << 20,
-        pollAfterMilliseconds: Int = 200
+        pollAfterMilliseconds: Int = 200,
+        googlePublicKeysPEM: [String] = [],
+        googleTokenSeconds: Int = 3600
     ) {
         for rate in [failRate, moderationRate, rateLimitRate, serverErrorRate, slowRate, hangRate] {
             precondition((0...1).contains(rate), "rates are probabilities in 0...1")
         }
         precondition(renderSeconds >= 0 && slowSeconds >= 0 && hangSeconds >= 0, "durations are not negative")
+        precondition(googleTokenSeconds > 0, "tokens live a positive number of seconds")
         self.host = host
         self.port = port
         self.renderSeconds = renderSeconds
@@ -83,5 +91,7 @@ public struct SimConfiguration: Sendable {
         self.videoBytes = videoBytes
         self.maxUploadBytes = maxUploadBytes
         self.pollAfterMilliseconds = pollAfterMilliseconds
+        self.googlePublicKeysPEM = googlePublicKeysPEM
+        self.googleTokenSeconds = googleTokenSeconds
     }
 }

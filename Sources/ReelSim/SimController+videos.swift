@@ -147,7 +147,7 @@ extension SimController {
     }
 
     /// The bundled clip, or the clip padded with an MP4 `free` box to `videoBytes`, streamed in 64 KiB chunks.
-    private func videoBody() -> ResponseBody {
+    func videoBody() -> ResponseBody {
         let clip = SimMedia.clipMP4
         let boxHeader = 8
         guard let total = configuration.videoBytes, total >= clip.readableBytes + boxHeader else { return .init(byteBuffer: clip) }

@@ -72,13 +72,19 @@ struct SimController: Sendable {
         return String(text[start...end])
     }
 
-    private func injectFault(_ request: Request, key: String) async throws {
+    /// Injects the next request fault, if any; `rateLimited` and `serverError` are the errors in the dialect's envelope.
+    func injectFault(
+        _ request: Request,
+        key: String,
+        rateLimited: (Int) -> any Error = { SimError.rateLimited(retryAfterSeconds: $0) },
+        serverError: any Error = SimError.serverError
+    ) async throws {
         guard let fault = simulator.requestFault(key: key) else { return }
         switch fault.base {
         case .rateLimit:
-            throw SimError.rateLimited(retryAfterSeconds: configuration.retryAfterSeconds)
+            throw rateLimited(configuration.retryAfterSeconds)
         case .serverError:
-            throw SimError.serverError
+            throw serverError
         case .slow:
             try await Task.sleep(for: .seconds(configuration.slowSeconds))
         case .hang:
@@ -87,7 +93,7 @@ struct SimController: Sendable {
             try await request.body.consumeWithCancellationOnInboundClose { _ in
                 try await Task.sleep(for: .seconds(seconds))
             }
-            throw SimError.serverError
+            throw serverError
         case .moderation, .failure:
             break
         }

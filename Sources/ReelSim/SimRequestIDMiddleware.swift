@@ -1,7 +1,8 @@
 import HTTPTypes
 import Hummingbird
 
-/// Adds `x-request-id` to every response and answers every error, including unknown routes, in OpenAI's envelope.
+/// Adds `x-request-id` to every response and answers every error, including unknown routes, in OpenAI's envelope
+/// (the Veo routes' own errors in Google's).
 struct SimRequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     static var header: HTTPField.Name { HTTPField.Name("x-request-id")! }
 
@@ -12,6 +13,8 @@ struct SimRequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as SimError {
+            response = try error.response(from: request, context: context)
+        } catch let error as SimGoogleError {
             response = try error.response(from: request, context: context)
         } catch let error as HTTPError {
             let message = error.status == .notFound ? "Invalid URL (\(request.method) \(request.uri.path))" : error.body ?? "\(error.status)"

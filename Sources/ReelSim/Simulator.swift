@@ -17,6 +17,8 @@ public final class Simulator: Sendable {
     public let configuration: SimConfiguration
     /// The Responses and Realtime APIs' state and counters.
     public let responses = SimResponses()
+    /// The Google token endpoint's keys and issued tokens.
+    let googleTokens: SimGoogleTokens
     private let state = Mutex(SimState())
     private let counters = Mutex(SimStats())
     private let faultPlan: Mutex<FaultPlan>
@@ -30,6 +32,7 @@ public final class Simulator: Sendable {
     /// Creates an empty simulator.
     public init(configuration: SimConfiguration) {
         self.configuration = configuration
+        googleTokens = SimGoogleTokens(publicKeysPEM: configuration.googlePublicKeysPEM)
         let seed = configuration.seed ?? UInt64.random(in: .min ... .max)
         faultPlan = Mutex(FaultPlan(random: SimRandom(seed: seed)))
     }

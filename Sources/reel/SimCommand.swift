@@ -1,13 +1,15 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
+import ReelCrypto
 import ReelSim
 
 /// `reel sim`: runs the simulated video provider.
 struct SimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
-        abstract: "Runs the simulated video provider (the OpenAI video API on a local port).",
+        abstract: "Runs the simulated video provider (the OpenAI video API and Google's Veo APIs on a local port).",
         discussion: "Rates are probabilities in 0...1, drawn per request (faults) or per created video (failed jobs)."
     )
 
@@ -26,6 +28,11 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Seed of the fault generator.") var seed: UInt64?
     @Option(help: "Size in bytes of the video variant (the clip padded with an MP4 free box).") var videoBytes: Int?
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel = "info"
+    @Option(
+        name: .customLong("google-public-key"),
+        help: "PEM public key of a service account whose JWTs POST /token accepts (repeatable; for the Vertex AI routes)."
+    ) var googlePublicKeys: [String] = []
+    @Option(help: "Lifetime of the access tokens POST /token issues, in seconds.") var googleTokenSeconds = 3600
 
     func validate() throws {
         let rates = [
@@ -42,6 +49,12 @@ struct SimCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port).") }
         if let videoBytes, videoBytes < 0 { throw ValidationError("--video-bytes must not be negative.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level '\(logLevel)'.") }
+        guard googleTokenSeconds > 0 else { throw ValidationError("--google-token-seconds must be positive.") }
+        for path in googlePublicKeys {
+            guard let pem = try? String(contentsOfFile: path, encoding: .utf8), (try? RSAPublicKey(pem: pem)) != nil else {
+                throw ValidationError("--google-public-key \(path): not a readable PEM RSA public key.")
+            }
+        }
     }
 
     func run() async throws {
@@ -50,7 +63,9 @@ struct SimCommand: AsyncParsableCommand {
         let configuration = SimConfiguration(
             host: host, port: port, renderSeconds: renderSeconds, failRate: failRate, moderationRate: moderationRate,
             rateLimitRate: rateLimitRate, retryAfterSeconds: retryAfterSeconds, serverErrorRate: serverErrorRate, slowRate: slowRate,
-            slowSeconds: slowSeconds, hangRate: hangRate, hangSeconds: hangSeconds, seed: seed, videoBytes: videoBytes
+            slowSeconds: slowSeconds, hangRate: hangRate, hangSeconds: hangSeconds, seed: seed, videoBytes: videoBytes,
+            googlePublicKeysPEM: try googlePublicKeys.map { try String(contentsOfFile: $0, encoding: .utf8) },
+            googleTokenSeconds: googleTokenSeconds
         )
         try await buildSimApplication(configuration: configuration, logger: logger).runService()
     }

@@ -60,55 +60,7 @@ extension OpenAIVideoProvider {
         acceptingRedirects: Bool = false,
         _ run: (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {
-        let response: HTTPResponse
-        do {
-            response = try await run(request)
-        } catch let error as HTTPTransportError {
-            if error.code == .cancelled { throw CancellationError() }
-            logger.debug("provider call failed", metadata: ["reel.provider.url": "\(request.url)", "reel.provider.error": "\(error)"])
-            throw ProviderError(transportError: error)
-        }
-        let isRedirect = (300..<400).contains(response.status) && response.headers["location"] != nil
-        guard response.isSuccess || (acceptingRedirects && isRedirect) else {
-            let error = ProviderError(response: response)
-            logger.debug(
-                "provider call failed",
-                metadata: ["reel.provider.url": "\(request.url)", "reel.provider.status": "\(response.status)", "reel.provider.error": "\(error)"]
-            )
-            throw error
-        }
-        return response
-    }
-}
-
-extension OpenAIVideoProvider {
-    static var maxRedirects: Int { 5 }
-
-    /// The request a redirect leads to, or `nil` when `response` is no redirect. Credentials stay behind when the
-    /// new location is on another origin.
-    /// - Throws: a permanent ``ProviderError`` for a location that is malformed, not http(s), or (unless
-    ///   ``OpenAIProviderConfiguration/allowPrivateRedirectTargets``) on loopback, a private or a link-local network.
-    func redirection(of request: HTTPRequest, by response: HTTPResponse) throws(ProviderError) -> HTTPRequest? {
-        guard (300..<400).contains(response.status), let location = response.headers["location"] else { return nil }
-        guard let current = URL(string: request.url), let target = URL(string: location, relativeTo: current)?.absoluteURL,
-            let host = target.host, !host.isEmpty
-        else {
-            throw ProviderError(.permanent, message: "The provider redirected the download to a malformed location.")
-        }
-        guard let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            throw ProviderError(.permanent, message: "The provider redirected the download off HTTP; only http and https are followed.")
-        }
-        if !configuration.allowPrivateRedirectTargets, PrivateAddress.contains(host) {
-            throw ProviderError(
-                .permanent, message: "The provider redirected the download to a loopback, private or link-local address; refused."
-            )
-        }
-        var next = request
-        next.url = target.absoluteString
-        if target.scheme != current.scheme || target.host != current.host || target.port != current.port {
-            next.headers = ["Accept": "application/binary"]
-        }
-        return next
+        try await ProviderCall.perform(request, acceptingRedirects: acceptingRedirects, logger: logger, classify: { ProviderError(response: $0) }, run)
     }
 }
 

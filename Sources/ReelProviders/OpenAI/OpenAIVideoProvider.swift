@@ -69,12 +69,14 @@ public struct OpenAIVideoProvider<Transport: HTTPTransport>: VideoProvider {
             headers: headers,
             timeouts: configuration.fileTransferTimeouts
         )
-        for _ in 0...Self.maxRedirects {
+        for _ in 0...HTTPRequest.maxRedirects {
             let response = try await perform(request, acceptingRedirects: true) { try await transport.execute($0, writingBodyTo: path) }
-            guard let next = try redirection(of: request, by: response) else { return response.bytesWrittenToFile }
+            guard let next = try request.redirected(by: response, allowingPrivateTargets: configuration.allowPrivateRedirectTargets) else {
+                return response.bytesWrittenToFile
+            }
             request = next
         }
-        throw ProviderError(.transient, message: "more than \(Self.maxRedirects) redirects downloading video \(videoID)")
+        throw ProviderError(.transient, message: "more than \(HTTPRequest.maxRedirects) redirects downloading video \(videoID)")
     }
 
     /// `POST /videos/{id}/remix` with a JSON body.
