@@ -64,7 +64,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .target(name: "ReelStorage", dependencies: ["ReelCrypto", "ReelHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
             dependencies: ["ReelHTTP", "ReelJSON", .product(name: "Logging", package: "swift-log")],
@@ -115,7 +115,7 @@ let package = Package(
 
         .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(

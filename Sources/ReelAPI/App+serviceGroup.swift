@@ -41,7 +41,7 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     let front = VideoFront(
         queue: queue,
         keys: RedisVirtualKeyStore(client: redis),
-        blobs: try FileBlobStore(directory: configuration.reel.storage.directory),
+        blobs: try ConfiguredBlobStore(settings: configuration.reel.storage),
         routing: VideoRouting(
             table: table,
             codec: try ManagedIDCodec(secrets: configuration.reel.secrets),

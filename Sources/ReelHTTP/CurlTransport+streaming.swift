@@ -1,4 +1,4 @@
-extension CurlTransport {
+extension CurlTransport: HTTPStreamingTransport {
     /// Performs a request and returns as soon as the response head and the first body bytes arrive; the body
     /// keeps arriving through ``HTTPStreamingResponse/body`` (Server-Sent Events, long downloads).
     ///

@@ -68,8 +68,19 @@ extension VideoJobRunner {
         throw PollAgain(after: max(wait ?? configuration.polling.initialInterval, .milliseconds(50)))
     }
 
-    /// The provider call of the job's kind.
+    /// The provider call of the job's kind, with the job's uploaded file (if any) in a local file for the length of the call.
     private func send(_ job: VideoJob, inputs: ResolvedInputs, to deployment: VideoDeployment) async throws -> ProviderResult {
+        guard let blob = job.payload.uploadedFile else { return try await send(job, inputs: inputs, upload: nil, to: deployment) }
+        let result = try await blobs.withLocalFile(for: blob.key) { path in
+            try await send(job, inputs: inputs, upload: ProviderFile(path: path, filename: blob.filename, contentType: blob.contentType), to: deployment)
+        }
+        guard let result else {
+            throw VideoJobFailure.finish("input_not_found", "The uploaded file \(blob.filename) is no longer stored.")
+        }
+        return result
+    }
+
+    private func send(_ job: VideoJob, inputs: ResolvedInputs, upload: ProviderFile?, to deployment: VideoDeployment) async throws -> ProviderResult {
         let payload = job.payload
         let key = "reel-\(job.claimed.job.id)"
         let provider = deployment.provider
@@ -80,7 +91,7 @@ extension VideoJobRunner {
                 prompt: payload.prompt ?? "",
                 seconds: payload.seconds,
                 size: payload.size,
-                inputReference: try payload.inputReference.map(providerReference),
+                inputReference: try payload.inputReference.map { try providerReference($0, upload: upload) },
                 characterIDs: inputs.characterIDs,
                 extraBody: deployment.permittedExtraBody(payload.extraBody)
             )
@@ -91,7 +102,7 @@ extension VideoJobRunner {
         case .edit:
             let request = EditVideoRequest(
                 prompt: payload.prompt ?? "",
-                video: try source(payload, inputs),
+                video: try source(payload, inputs, upload: upload),
                 extraBody: deployment.permittedExtraBody(payload.extraBody)
             )
             return .video(try await provider.editVideo(request, idempotencyKey: key))
@@ -99,38 +110,33 @@ extension VideoJobRunner {
             let request = ExtendVideoRequest(
                 prompt: payload.prompt ?? "",
                 seconds: payload.seconds ?? "4",
-                video: try source(payload, inputs),
+                video: try source(payload, inputs, upload: upload),
                 extraBody: deployment.permittedExtraBody(payload.extraBody)
             )
             return .video(try await provider.extendVideo(request, idempotencyKey: key))
         case .createCharacter:
-            guard let video = payload.characterVideo else { throw missingInput("character video") }
-            let request = CreateCharacterRequest(name: payload.characterName ?? "", video: try providerFile(video))
+            guard payload.characterVideo != nil, let upload else { throw missingInput("character video") }
+            let request = CreateCharacterRequest(name: payload.characterName ?? "", video: upload)
             return .character(try await provider.createCharacter(request, idempotencyKey: key))
         case .delete:
             throw VideoJobFailure.deadLetter("invalid_job", "A delete job has nothing to submit.")
         }
     }
 
-    private func source(_ payload: VideoJobPayload, _ inputs: ResolvedInputs) throws -> ProviderVideoSource {
-        if let id = inputs.sourceVideoID { return .id(id) }
-        if let upload = payload.sourceUpload { return .file(try providerFile(upload)) }
-        throw missingInput("source video")
-    }
-
-    private func providerReference(_ reference: InputReference) throws -> ProviderInputReference {
+    private func providerReference(_ reference: InputReference, upload: ProviderFile?) throws -> ProviderInputReference {
         switch reference {
-        case .upload(let blob): .file(try providerFile(blob))
-        case .imageURL(let url): .imageURL(url)
-        case .fileID(let id): .fileID(id)
+        case .upload:
+            guard let upload else { throw missingInput("reference file") }
+            return .file(upload)
+        case .imageURL(let url): return .imageURL(url)
+        case .fileID(let id): return .fileID(id)
         }
     }
 
-    private func providerFile(_ blob: BlobReference) throws -> ProviderFile {
-        guard let path = try blobs.path(for: blob.key) else {
-            throw VideoJobFailure.finish("input_not_found", "The uploaded file \(blob.filename) is no longer stored.")
-        }
-        return ProviderFile(path: path, filename: blob.filename, contentType: blob.contentType)
+    private func source(_ payload: VideoJobPayload, _ inputs: ResolvedInputs, upload: ProviderFile?) throws -> ProviderVideoSource {
+        if let id = inputs.sourceVideoID { return .id(id) }
+        if payload.sourceUpload != nil, let upload { return .file(upload) }
+        throw missingInput("source video")
     }
 
     private func missingInput(_ role: String) -> VideoJobFailure {
@@ -139,6 +145,12 @@ extension VideoJobRunner {
 }
 
 extension VideoJobPayload {
+    /// The file a client uploaded for this job (reference image or video, source video, character video), if any.
+    var uploadedFile: BlobReference? {
+        if case .upload(let blob) = inputReference { return blob }
+        return sourceUpload ?? characterVideo
+    }
+
     /// Whether the job must stay on its deployment even before it is submitted (it names a provider file).
     var pinsDeployment: Bool {
         if case .fileID = inputReference { return true }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ReelAPI
 import ReelHTTP
 import ReelQueue
 import ReelRedis
@@ -62,7 +63,7 @@ struct WorkerCommand: AsyncParsableCommand {
             queue: queue,
             deployments: VideoDeploymentDirectory(settings.deployments.map { .openAI($0, transport: transport, logger: logger) }),
             gate: RoutingDeploymentGate(state: routerState, deployments: settings.deployments),
-            blobs: try FileBlobStore(directory: settings.reel.storage.directory),
+            blobs: try ConfiguredBlobStore(settings: settings.reel.storage),
             configuration: configuration,
             jobID: { codec.decode($0)?.objectID },
             logger: logger

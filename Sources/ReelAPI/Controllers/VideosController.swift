@@ -158,12 +158,12 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
         guard record.status == .completed else {
             throw APIError(.invalidRequest, "Video '\(id)' is not ready: its status is \(record.status.rawValue). Download it once it is completed.")
         }
-        guard record.variants.contains(variant), let path = try front.blobs.path(for: "results/\(id)/\(variant)"),
-            let size = try await front.blobs.size(of: "results/\(id)/\(variant)")
+        guard record.variants.contains(variant),
+            let content = try await front.blobs.content(of: "results/\(id)/\(variant)", range: request.headers[.range])
         else {
             throw APIError(.notFound, "Video '\(id)' has no \(variant) content.", param: "variant")
         }
-        return try await FileResponse.make(path: path, size: size, contentType: contentType, request: request, context: context)
+        return try await FileResponse.make(content, contentType: contentType, request: request, context: context)
     }
 
     @Sendable func remix(_ request: Request, context: APIRequestContext) async throws -> Response {
