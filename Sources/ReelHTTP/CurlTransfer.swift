@@ -102,8 +102,10 @@ final class CurlTransfer: @unchecked Sendable {
         })
         try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context))
 
-        // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies.
-        var lines = ["Expect:"]
+        // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies. libcurl 7.88 would sign that
+        // empty header without sending it, so a signed request gets a zero wait instead.
+        var lines = request.awsSigV4 == nil ? ["Expect:"] : []
+        if request.awsSigV4 != nil { try check(reel_curl_easy_setopt_long(easy, CURLOPT_EXPECT_100_TIMEOUT_MS, 0)) }
         for field in request.headers {
             guard !field.name.isEmpty, !(field.name + field.value).contains(where: \.isNewline), !field.name.contains(":") else {
                 throw HTTPTransportError(.invalidRequest, message: "invalid header field \(field.name.debugDescription)", url: request.url)

@@ -18,7 +18,8 @@ extension S3BlobStore {
                 let length = min(configuration.partSize, size - offset)
                 let number = parts.count + 1
                 let response = try await send(
-                    "PUT", object, query: "partNumber=\(number)&\(upload)", body: .fileRange(path: path, offset: offset, length: length)
+                    "PUT", object, query: "partNumber=\(number)&\(upload)", body: .fileRange(path: path, offset: offset, length: length),
+                    headers: ["Content-Type": "application/octet-stream"]  // else libcurl says the body is a form
                 )
                 guard let etag = response.headers["etag"] else {
                     throw StorageError(.requestFailed, message: "S3 UploadPart \(number) of \(object) answered without an ETag")

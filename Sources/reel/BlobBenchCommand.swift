@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReelHTTP
 import ReelStorage
 
 /// `reel blob-bench` (hidden): uploads a file into an S3-compatible bucket through ``S3BlobStore`` and reads it back,

@@ -2,7 +2,11 @@
 directory, checked with AWS's own client, boto3: what the front and the workers stored, boto3 reads byte for byte,
 and what boto3 writes, the front serves. Downloads stream through the front with ranges passed on to S3, or answer
 with a redirect to a presigned URL that a plain `curl -L` follows. An upload above the multipart threshold goes up
-in parts and leaves no pending upload behind."""
+in parts and leaves no pending upload behind. Against a second moto server that checks every request's signature
+and the session token of temporary credentials, the same flow passes: libcurl's Signature V4 is what S3 expects."""
+import json
+import socket
+import sys
 import os
 import random
 import subprocess
@@ -12,6 +16,7 @@ import urllib.request
 import uuid
 
 import boto3
+import botocore.exceptions
 import pytest
 from botocore.config import Config
 
@@ -129,3 +134,86 @@ def test_presigned_redirects_are_followed_by_plain_curl(reel_cluster, s3):
 
 def object_keys(client, bucket, prefix):
     return [item["Key"] for item in client.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])]
+
+
+@pytest.fixture
+def checking_s3(tmp_path, monkeypatch):
+    """A moto server of its own that checks signatures and permissions (IAM), with temporary credentials (an assumed
+    role allowed s3:*); returns (boto3 client with those credentials, bucket, the `reel_settings.storage.s3` keys)."""
+    if not os.environ.get("S3_ENDPOINT_URL"):
+        if os.environ.get("CI"):
+            pytest.fail("S3_ENDPOINT_URL is not set")
+        pytest.skip("S3_ENDPOINT_URL is not set (scripts/test installs and starts moto)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = open(tmp_path / "moto.log", "w")
+    server = subprocess.Popen([os.path.join(os.path.dirname(sys.executable), "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, (tmp_path / "moto.log").read_text()
+                time.sleep(0.1)
+        bootstrap = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="AKIABOOTSTRAP", aws_secret_access_key="bootstrap")
+        iam = boto3.client("iam", **bootstrap)
+        allow_s3 = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}
+        role = iam.create_role(RoleName="reel", AssumeRolePolicyDocument=json.dumps(trust))["Role"]
+        iam.put_role_policy(RoleName="reel", PolicyName="s3", PolicyDocument=json.dumps(allow_s3))
+        credentials = boto3.client("sts", **bootstrap).assume_role(RoleArn=role["Arn"], RoleSessionName="reel-e2e")["Credentials"]
+        # From now on every request must carry a valid signature by a known key.
+        urllib.request.urlopen(urllib.request.Request(endpoint + "/moto-api/reset-auth", data=b"0", method="POST", headers={"Content-Type": "text/plain"}), timeout=5).read()
+        client = boto3.client(
+            "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"], aws_session_token=credentials["SessionToken"],
+            config=Config(s3={"addressing_style": "path"}),
+        )
+        bucket = "reel-checked-" + uuid.uuid4().hex[:8]
+        client.create_bucket(Bucket=bucket)
+        monkeypatch.setenv("REEL_S3_SECRET", credentials["SecretAccessKey"])
+        monkeypatch.setenv("REEL_S3_TOKEN", credentials["SessionToken"])
+        settings = {
+            "bucket": bucket, "endpoint": endpoint, "region": "us-east-1", "access_key_id": credentials["AccessKeyId"],
+            "secret_access_key": "os.environ/REEL_S3_SECRET", "session_token": "os.environ/REEL_S3_TOKEN", "path_style": True,
+            "prefix": PREFIX, "multipart_threshold": 5 << 20,
+        }
+        yield client, bucket, settings
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def test_a_server_that_checks_signatures_accepts_every_request(reel_cluster, checking_s3):
+    client, bucket, settings = checking_s3
+    # The server does check: a wrong secret is refused.
+    forged = boto3.client(
+        "s3", endpoint_url=settings["endpoint"], region_name="us-east-1", aws_access_key_id=settings["access_key_id"],
+        aws_secret_access_key="not-the-secret", aws_session_token=os.environ["REEL_S3_TOKEN"], config=Config(s3={"addressing_style": "path"}),
+    )
+    with pytest.raises(botocore.exceptions.ClientError) as refused:
+        forged.list_objects_v2(Bucket=bucket)
+    assert refused.value.response["Error"]["Code"] == "SignatureDoesNotMatch"
+
+    cluster = reel_cluster(workers=1, concurrency=4, s3=settings)
+    api = cluster.client()
+    reference = (FIXTURES / "reference.png").read_bytes() + random.Random(18).randbytes(6 << 20)
+    video = api.videos.create(prompt="A quay", model="sora-2", seconds="4", input_reference=("reference.png", reference, "image/png"))
+    finished = cluster.wait_for(api, [video.id])[video.id]
+    assert finished.status == "completed", finished.error
+    stored = get_object(client, bucket, f"results/{video.id}/video")
+    assert api.videos.download_content(video.id).content == stored
+    status, _, part = fetch(content_url(cluster, video.id), {"Range": "bytes=5-104"})
+    assert status == 206 and part == stored[5:105]
+    api.videos.delete(video.id)
+    deadline = time.monotonic() + 60
+    while object_keys(client, bucket, f"{PREFIX}/results/{video.id}/") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert object_keys(client, bucket, f"{PREFIX}/results/{video.id}/") == []
+    assert client.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []

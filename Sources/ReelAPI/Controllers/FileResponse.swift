@@ -1,5 +1,6 @@
 import Hummingbird
 import Foundation
+import ReelHTTP
 import ReelStorage
 
 /// Streams a stored file, honouring a single `Range: bytes=…` request (206, or 416 when unsatisfiable).
@@ -14,9 +15,8 @@ enum FileResponse {
             return Response(status: .found, headers: [.location: url])
         case .stream(let upstream):
             var headers: HTTPFields = [.contentType: contentType, .acceptRanges: "bytes"]
-            for name in [HTTPField.Name.contentLength, .contentRange] {
-                if let value = upstream.headers[name.canonicalName] { headers[name] = value }
-            }
+            if let length = upstream.headers["content-length"] { headers[.contentLength] = length }
+            if let range = upstream.headers["content-range"] { headers[.contentRange] = range }
             let body = ResponseBody(asyncSequence: upstream.body.map { ByteBuffer(bytes: $0) })
             return Response(status: .init(code: upstream.status), headers: headers, body: upstream.status == 416 ? .init() : body)
         }
