@@ -13,7 +13,9 @@ extension CurlTransport: HTTPStreamingTransport {
         let transfer = CurlTransfer(request: request, bodyPath: nil, configuration: configuration)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                transfer.stream = CurlStreamSink(head: continuation, abort: { [loop] in loop.cancel(transfer) })
+                transfer.stream = CurlStreamSink(
+                    head: continuation, abort: { [loop] in loop.cancel(transfer) }, resume: { [loop] in loop.resume(transfer) }
+                )
                 loop.submit(transfer)
             }
         } onCancel: {
