@@ -15,10 +15,12 @@ enum FileResponse {
             return Response(status: .found, headers: [.location: url])
         case .stream(let upstream):
             var headers: HTTPFields = [.contentType: contentType, .acceptRanges: "bytes"]
-            if let length = upstream.headers["content-length"] { headers[.contentLength] = length }
             if let range = upstream.headers["content-range"] { headers[.contentRange] = range }
+            // A 416 has S3's error document as its body, which the client does not get.
+            guard upstream.status != 416 else { return Response(status: .rangeNotSatisfiable, headers: headers) }
+            if let length = upstream.headers["content-length"] { headers[.contentLength] = length }
             let body = ResponseBody(asyncSequence: upstream.body.map { ByteBuffer(bytes: $0) })
-            return Response(status: .init(code: upstream.status), headers: headers, body: upstream.status == 416 ? .init() : body)
+            return Response(status: .init(code: upstream.status), headers: headers, body: body)
         }
     }
 
