@@ -4,8 +4,11 @@ import ReelProviders
 import ReelQueue
 import ReelStorage
 import Testing
+import ReelTesting
 
 @testable import ReelWorker
+import ReelVideo
+import ReelTime
 
 struct VideoJobRunnerTests {
     @Test func generateSubmitsPollsFetchesAndCompletes() async throws {
@@ -39,7 +42,7 @@ struct VideoJobRunnerTests {
         #expect(await provider.calls(.create) == 1)
         #expect(await provider.createsPerKey == ["reel-\(id)": 1])
         #expect(await provider.calls(.retrieve) == 3)
-        let path = try #require(try harness.blobs.path(for: VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: record.id, variant: "thumbnail")))
+        let path = try #require(try harness.blobs.path(for: VideoBlobKey.result(videoID: record.id, variant: .thumbnail)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "dep-a_video_1:thumbnail")
     }
 
@@ -54,21 +57,25 @@ struct VideoJobRunnerTests {
     }
 
     @Test func transientSubmitErrorIsRetriedAfterRetryAfter() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let id = try await harness.enqueue(.generate)
         await harness.provider("dep-a").failNext(
             .create,
             with: ProviderError(.transient, httpStatus: 429, retryAfter: .milliseconds(400), code: "rate_limited", message: "slow down")
         )
-        let clock = ContinuousClock()
-        let start = clock.now
         try await harness.tick()
         var snapshot = try #require(try await harness.queue.job(id: id))
         #expect(snapshot.state == .scheduled)
         #expect(snapshot.attempts == 1)
         #expect(snapshot.lastError?.contains("rate_limited") == true)
-        try await harness.tick()
-        #expect(clock.now - start >= .milliseconds(400))
+        // Not due one millisecond before the provider's Retry-After, due once the backoff's ceiling has passed too.
+        clock.advance(by: .milliseconds(399))
+        #expect(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).isEmpty)
+        clock.advance(by: .milliseconds(51))
+        let retried = try #require(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).first)
+        #expect(retried.job.id == id)
+        try await harness.runner.run(retried)
         snapshot = try await harness.runUntilFinished(id)
         #expect(snapshot.state == .done)
         #expect(await harness.provider("dep-a").calls(.create) == 2)
@@ -249,10 +256,11 @@ struct VideoJobRunnerTests {
     @Test func jobResumedAfterAWorkerWasLostStaysOnItsDeployment() async throws {
         // The lost worker may have created the video on dep-a before it died: the job waits out dep-a's cooldown
         // rather than creating a second video on dep-b.
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300), clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
-        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .seconds(1))
-        try await Task.sleep(for: .milliseconds(100))
+        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .zero)
+        clock.advance(by: .milliseconds(100))
         await harness.gate.recordFailure(deploymentID: "dep-a")
         let finished = try await harness.runUntilFinished(id)
         #expect(finished.state == .done)
@@ -269,7 +277,7 @@ struct VideoJobRunnerTests {
         let tick = Task { try await harness.tick() }
         // While dep-b is still answering the create, the record already names it: a worker resuming the job after
         // a crash would send it there again, under the same idempotency key.
-        for _ in 0..<50 where await harness.provider("dep-b").calls(.create) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        await harness.provider("dep-b").waitForCall(.create)
         #expect(await harness.provider("dep-b").calls(.create) == 1)
         #expect(try await harness.record(id).deploymentID == "dep-b")
         _ = try await tick.value
@@ -346,7 +354,7 @@ struct VideoJobRunnerTests {
         let harness = try WorkerHarness(pollsToComplete: 1)
         let source = try await harness.enqueue(.generate, deployment: "dep-b")
         #expect(try await harness.runUntilFinished(source).state == .done)
-        let key = VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: "video_\(source)", variant: "video")
+        let key = VideoBlobKey.result(videoID: "video_\(source)", variant: .video)
         #expect(try harness.blobs.path(for: key) != nil)
         let delete = try await harness.enqueue(.delete, deployment: "dep-b") { $0.sourceVideoID = "video_\(source)" }
         #expect(try await harness.runUntilFinished(delete).state == .done)

@@ -1,0 +1,262 @@
+public import ReelRouting
+import Foundation
+import Yams
+
+extension ReelConfiguration {
+    /// Reads and validates the configuration file at `path`.
+    ///
+    /// Keys read (all others are ignored, so a LiteLLM config loads unchanged):
+    /// `model_list[].model_name`, `model_list[].litellm_params.{model, api_key, api_base, api_version, organization,
+    /// rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
+    /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
+    /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, read_cache_entries, storage.{directory, max_upload_bytes},
+    /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
+    /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
+    /// A relative `reel_settings.catalog` path is made relative to the file's directory.
+    /// - Parameters:
+    ///   - path: the YAML file.
+    ///   - environment: the variables `os.environ/NAME` values and the overrides read.
+    /// - Throws: `ConfigurationError` naming the file and the key or variable at fault.
+    public static func load(path: String, environment: [String: String]) throws(ConfigurationError) -> ReelConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(.unreadable, message: "cannot read \(path): \(error.localizedDescription)")
+        }
+        var configuration = try ReelConfiguration(yaml: text, environment: environment, source: path)
+        if let catalog = configuration.reel.catalogPath, !catalog.hasPrefix("/") {
+            let directory = (path as NSString).deletingLastPathComponent
+            configuration.reel.catalogPath = directory.isEmpty ? catalog : "\(directory)/\(catalog)"
+        }
+        return configuration
+    }
+
+    /// Parses configuration text (see ``load(path:environment:)`` for the keys).
+    /// - Parameter source: names the text in error messages.
+    public init(yaml: String, environment: [String: String], source: String = "configuration") throws(ConfigurationError) {
+        let file: ConfigFile
+        do {
+            file = try YAMLDecoder().decode(ConfigFile.self, from: yaml)
+        } catch let error as DecodingError {
+            throw ConfigurationError(.malformed, message: "\(source): \(Self.describe(error))")
+        } catch {
+            throw ConfigurationError(.malformed, message: "\(source): not valid YAML: \(error)")
+        }
+        let resolver = EnvironmentResolver(environment: environment, source: source)
+        try self.init(file: file, resolver: resolver)
+    }
+
+    private init(file: ConfigFile, resolver: EnvironmentResolver) throws(ConfigurationError) {
+        var deployments: [Deployment] = []
+        for (index, entry) in (file.model_list ?? []).enumerated() {
+            deployments += try Self.deployments(from: entry, at: "model_list[\(index)]", resolver: resolver)
+        }
+        var seen: Set<String> = []
+        for deployment in deployments where !seen.insert(deployment.id).inserted {
+            throw resolver.invalid("model_list: two deployments have the id \(deployment.id)")
+        }
+
+        let router = try Self.routerSettings(file.router_settings, resolver: resolver)
+        let masterKey = if let key = resolver.environment["REEL_MASTER_KEY"] {
+            key
+        } else {
+            try resolver.resolve(file.general_settings?.master_key, at: "general_settings.master_key")
+        }
+        let reel = try Self.reelSettings(file.reel_settings, resolver: resolver)
+        self.init(deployments: deployments, router: router, masterKey: masterKey, reel: reel)
+    }
+
+    private static func deployments(
+        from entry: ConfigFile.ModelEntry,
+        at path: String,
+        resolver: EnvironmentResolver
+    ) throws(ConfigurationError) -> [Deployment] {
+        guard let group = entry.model_name, !group.isEmpty else { throw resolver.invalid("\(path).model_name is required") }
+        guard let params = entry.litellm_params, let model = params.model else {
+            throw resolver.invalid("\(path).litellm_params.model is required")
+        }
+        guard let slash = model.firstIndex(of: "/"), slash != model.startIndex, model.index(after: slash) != model.endIndex else {
+            throw resolver.invalid("\(path).litellm_params.model must be provider/name (like openai/sora-2), got \(model)")
+        }
+        if group.contains("*") != model.contains("*") {
+            throw resolver.invalid("\(path): a wildcard model_name needs a wildcard model (like model_name: openai/*, model: openai/*)")
+        }
+        if let rpm = params.rpm, rpm <= 0 { throw resolver.invalid("\(path).litellm_params.rpm must be positive") }
+        if let parallel = params.max_parallel_requests, parallel <= 0 {
+            throw resolver.invalid("\(path).litellm_params.max_parallel_requests must be positive")
+        }
+        if let weight = params.weight, !(weight >= 0) { throw resolver.invalid("\(path).litellm_params.weight must not be negative") }
+
+        let apiKey = try resolver.resolve(params.api_key, at: "\(path).litellm_params.api_key")
+        let apiBase = try resolver.resolve(params.api_base, at: "\(path).litellm_params.api_base")
+        let apiVersion = try resolver.resolve(params.api_version, at: "\(path).litellm_params.api_version")
+        var organizations: [String?] = []
+        for organization in params.organization?.values ?? [] {
+            organizations.append(try resolver.resolve(organization, at: "\(path).litellm_params.organization"))
+        }
+        if organizations.isEmpty { organizations = [nil] }
+        let explicitID = entry.model_info?.id
+        if explicitID != nil, organizations.count > 1 {
+            throw resolver.invalid("\(path): model_info.id cannot be shared by the deployments of several organizations")
+        }
+        return organizations.map { organization in
+            Deployment(
+                id: explicitID,
+                modelGroup: group,
+                provider: String(model[..<slash]),
+                providerModel: String(model[model.index(after: slash)...]),
+                apiBase: apiBase,
+                apiKey: apiKey,
+                apiVersion: apiVersion,
+                organization: organization,
+                rpm: params.rpm,
+                maxParallelRequests: params.max_parallel_requests,
+                weight: params.weight ?? 1,
+                accessGroups: entry.model_info?.access_groups ?? [],
+                mode: entry.model_info?.mode,
+                allowedExtraParams: params.allowed_openai_params ?? []
+            )
+        }
+    }
+
+    private static func routerSettings(_ raw: ConfigFile.RouterSection?, resolver: EnvironmentResolver) throws(ConfigurationError) -> RouterSettings {
+        var settings = RouterSettings()
+        guard let raw else { return settings }
+        if let name = raw.routing_strategy {
+            guard let strategy = RoutingStrategy(configurationValue: name) else {
+                throw resolver.invalid("router_settings.routing_strategy must be simple-shuffle, least-busy or latency-based, got \(name)")
+            }
+            settings.routingStrategy = strategy
+        }
+        if let seconds = raw.cooldown_time { settings.cooldownTime = try resolver.duration(seconds, at: "router_settings.cooldown_time") }
+        if let fails = raw.allowed_fails {
+            guard fails >= 0 else { throw resolver.invalid("router_settings.allowed_fails must not be negative") }
+            settings.allowedFails = fails
+        }
+        if let seconds = raw.allowed_fails_window {
+            settings.failureWindow = try resolver.duration(seconds, at: "router_settings.allowed_fails_window")
+        }
+        return settings
+    }
+
+    private static func reelSettings(_ raw: ConfigFile.ReelSection?, resolver: EnvironmentResolver) throws(ConfigurationError) -> ReelSettings {
+        guard let rawSecrets = raw?.secrets, let idSecret = try resolver.resolve(rawSecrets.id_secret, at: "reel_settings.secrets.id_secret") else {
+            throw resolver.invalid("reel_settings.secrets.id_secret is required (it signs managed IDs)")
+        }
+        var previous: [String] = []
+        for (index, secret) in (rawSecrets.id_previous_secrets ?? []).enumerated() {
+            if let value = try resolver.resolve(secret, at: "reel_settings.secrets.id_previous_secrets[\(index)]") { previous.append(value) }
+        }
+        let realtime = try resolver.resolve(rawSecrets.realtime_secret, at: "reel_settings.secrets.realtime_secret")
+        let named = [("id_secret", idSecret)] + (realtime.map { [("realtime_secret", $0)] } ?? []) + previous.map { ("id_previous_secrets", $0) }
+        for (key, value) in named where value.utf8.count < 16 {
+            throw resolver.invalid("reel_settings.secrets.\(key) must be at least 16 bytes")
+        }
+        var settings = ReelSettings(secrets: .init(idSecret: idSecret, idPreviousSecrets: previous, realtimeSecret: realtime))
+
+        if let url = resolver.environment["REDIS_URL"] {
+            settings.redisURL = url
+        } else if let url = try resolver.resolve(raw?.redis_url, at: "reel_settings.redis_url") {
+            settings.redisURL = url
+        }
+        if let queue = raw?.queue {
+            guard !queue.isEmpty, !queue.contains(where: { "{}: ".contains($0) }) else {
+                throw resolver.invalid("reel_settings.queue must be a non-empty name without braces, colons or spaces")
+            }
+            settings.queue = queue
+        }
+        settings.catalogPath = try resolver.resolve(raw?.catalog, at: "reel_settings.catalog")
+        if let entries = raw?.read_cache_entries {
+            guard entries >= 0 else { throw resolver.invalid("reel_settings.read_cache_entries must not be negative") }
+            settings.readCacheEntries = entries
+        }
+        if let storage = raw?.storage {
+            if let directory = try resolver.resolve(storage.directory, at: "reel_settings.storage.directory") {
+                settings.storage.directory = directory
+            }
+            if let bytes = storage.max_upload_bytes {
+                guard bytes > 0 else { throw resolver.invalid("reel_settings.storage.max_upload_bytes must be positive") }
+                settings.storage.maxUploadBytes = bytes
+            }
+            if let s3 = storage.s3 { settings.storage.s3 = try s3Settings(s3, resolver: resolver) }
+        }
+        if let worker = raw?.worker {
+            if let concurrency = worker.concurrency {
+                guard concurrency > 0 else { throw resolver.invalid("reel_settings.worker.concurrency must be positive") }
+                settings.worker.concurrency = concurrency
+            }
+            if let value = worker.poll_interval_min {
+                settings.worker.pollIntervalMin = try resolver.duration(value, at: "reel_settings.worker.poll_interval_min")
+            }
+            if let value = worker.poll_interval_max {
+                settings.worker.pollIntervalMax = try resolver.duration(value, at: "reel_settings.worker.poll_interval_max")
+            }
+            guard settings.worker.pollIntervalMin <= settings.worker.pollIntervalMax else {
+                throw resolver.invalid("reel_settings.worker.poll_interval_min must not exceed poll_interval_max")
+            }
+            if let value = worker.lease { settings.worker.lease = try resolver.duration(value, at: "reel_settings.worker.lease") }
+            if let budgets = worker.budgets {
+                for (key, value) in [("max_attempts", budgets.max_attempts), ("max_polls", budgets.max_polls), ("max_stalls", budgets.max_stalls)]
+                where (value ?? 1) < 0 {
+                    throw resolver.invalid("reel_settings.worker.budgets.\(key) must not be negative")
+                }
+                settings.worker.budgets.maxAttempts = budgets.max_attempts ?? settings.worker.budgets.maxAttempts
+                settings.worker.budgets.maxPolls = budgets.max_polls ?? settings.worker.budgets.maxPolls
+                settings.worker.budgets.maxStalls = budgets.max_stalls ?? settings.worker.budgets.maxStalls
+                if let value = budgets.deadline {
+                    settings.worker.budgets.deadline = try resolver.duration(value, at: "reel_settings.worker.budgets.deadline")
+                }
+                for (type, value) in budgets.deadlines ?? [:] {
+                    let path = "reel_settings.worker.budgets.deadlines.\(type)"
+                    guard ReelSettings.Budgets.jobTypes.contains(type) else {
+                        throw resolver.invalid("\(path): unknown job type; use one of \(ReelSettings.Budgets.jobTypes.sorted().joined(separator: ", "))")
+                    }
+                    settings.worker.budgets.deadlines[type] = try resolver.duration(value, at: path)
+                }
+            }
+        }
+        return settings
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.hasPrefix(".") ? String(keys.dropFirst()) : keys
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "\(path(context)) must be \(type): \(context.debugDescription)"
+        case .valueNotFound(let type, let context): return "\(path(context)) must be \(type), found nothing"
+        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue) is required"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// Resolves `os.environ/NAME` references and builds errors that name the source.
+struct EnvironmentResolver {
+    let environment: [String: String]
+    let source: String
+
+    func resolve(_ value: String?, at key: String) throws(ConfigurationError) -> String? {
+        guard let value, value.hasPrefix("os.environ/") else { return value }
+        let name = String(value.dropFirst("os.environ/".count))
+        guard let resolved = environment[name] else {
+            throw ConfigurationError(
+                .missingEnvironmentVariable,
+                message: "\(source): \(key) is os.environ/\(name), but the environment variable \(name) is not set"
+            )
+        }
+        return resolved
+    }
+
+    func duration(_ seconds: Double, at key: String) throws(ConfigurationError) -> Duration {
+        guard seconds.isFinite, seconds >= 0 else { throw invalid("\(key) must be a non-negative number of seconds") }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    func invalid(_ message: String) -> ConfigurationError {
+        ConfigurationError(.invalidValue, message: "\(source): \(message)")
+    }
+}

@@ -1,0 +1,143 @@
+public import ReelRouting
+/// `reel_settings`: Reel's own section of the configuration file (Redis, queue, storage, worker, secrets, catalog).
+public struct ReelSettings: Sendable, Hashable {
+    /// `redis_url` (overridden by the `REDIS_URL` environment variable).
+    public var redisURL: String
+    /// `queue`: the queue name; every Redis key of the queue carries it as hash tag.
+    public var queue: String
+    /// `storage`.
+    public var storage: Storage
+    /// `worker`.
+    public var worker: Worker
+    /// `secrets`.
+    public var secrets: Secrets
+    /// `catalog`: path of a catalog JSON to start from instead of the built-in default (relative to the config file).
+    public var catalogPath: String?
+    /// `read_cache_entries`: how many jobs the API front keeps in memory for status reads, kept coherent by
+    /// Redis's key tracking; 0 turns the cache off.
+    public var readCacheEntries: Int
+
+    /// Creates settings.
+    public init(
+        redisURL: String = "redis://127.0.0.1:6379",
+        queue: String = "videos",
+        storage: Storage = Storage(),
+        worker: Worker = Worker(),
+        secrets: Secrets,
+        catalogPath: String? = nil,
+        readCacheEntries: Int = 10_000
+    ) {
+        precondition(readCacheEntries >= 0, "readCacheEntries must not be negative")
+        self.redisURL = redisURL
+        self.queue = queue
+        self.storage = storage
+        self.worker = worker
+        self.secrets = secrets
+        self.catalogPath = catalogPath
+        self.readCacheEntries = readCacheEntries
+    }
+
+    /// `reel_settings.storage`: the blob store.
+    public struct Storage: Sendable, Hashable {
+        /// `directory`: where uploads and results are kept (relative to the working directory).
+        public var directory: String
+        /// `max_upload_bytes`: larger uploads are refused with 413.
+        public var maxUploadBytes: Int
+        /// `s3`: blobs in an S3-compatible bucket; nil keeps them in ``directory``.
+        public var s3: S3?
+
+        /// Creates storage settings.
+        public init(directory: String = ".reel/blobs", maxUploadBytes: Int = 256 << 20) {
+            precondition(maxUploadBytes > 0, "maxUploadBytes must be positive")
+            self.directory = directory
+            self.maxUploadBytes = maxUploadBytes
+        }
+    }
+
+    /// `reel_settings.worker`: worker behaviour.
+    public struct Worker: Sendable, Hashable {
+        /// `concurrency`: jobs one worker process runs at once (`--concurrency` overrides). A job holds a slot only
+        /// for one tick (a submit, a poll, a fetch), so slots are cheap, and with many of them one thread wake-up
+        /// serves several ticks.
+        public var concurrency: Int
+        /// `poll_interval_min` (seconds): first provider status poll delay.
+        public var pollIntervalMin: Duration
+        /// `poll_interval_max` (seconds): the poll delay grows up to this.
+        public var pollIntervalMax: Duration
+        /// `lease` (seconds): how long a claimed job stays owned without a heartbeat.
+        public var lease: Duration
+        /// `budgets`.
+        public var budgets: Budgets
+
+        /// Creates worker settings.
+        public init(
+            concurrency: Int = 64,
+            pollIntervalMin: Duration = .seconds(2),
+            pollIntervalMax: Duration = .seconds(30),
+            lease: Duration = .seconds(30),
+            budgets: Budgets = Budgets()
+        ) {
+            precondition(concurrency > 0, "concurrency must be positive")
+            precondition(pollIntervalMin <= pollIntervalMax, "pollIntervalMin must not exceed pollIntervalMax")
+            self.concurrency = concurrency
+            self.pollIntervalMin = pollIntervalMin
+            self.pollIntervalMax = pollIntervalMax
+            self.lease = lease
+            self.budgets = budgets
+        }
+    }
+
+    /// `reel_settings.worker.budgets`: when a job gives up and goes to the dead-letter set.
+    public struct Budgets: Sendable, Hashable {
+        /// `max_attempts`: provider submissions (transient failures retry until this many).
+        public var maxAttempts: Int
+        /// `max_polls`: status polls of one provider job.
+        public var maxPolls: Int
+        /// `max_stalls`: lease expiries (worker crashes) a job survives.
+        public var maxStalls: Int
+        /// `deadline` (seconds): wall-clock time from enqueue to completion, for job types without one of their own.
+        public var deadline: Duration
+        /// `deadlines` (seconds by job type, one of ``jobTypes``): deadlines that replace `deadline` for those types.
+        public var deadlines: [String: Duration]
+
+        /// The job types `deadlines` may name, as the queue spells them.
+        public static let jobTypes: Set<String> = ["generate", "remix", "edit", "extend", "create_character", "delete"]
+
+        /// Creates budgets.
+        public init(
+            maxAttempts: Int = 5,
+            maxPolls: Int = 2000,
+            maxStalls: Int = 3,
+            deadline: Duration = .seconds(3 * 3600),
+            deadlines: [String: Duration] = [:]
+        ) {
+            self.maxAttempts = maxAttempts
+            self.maxPolls = maxPolls
+            self.maxStalls = maxStalls
+            self.deadline = deadline
+            self.deadlines = deadlines
+        }
+
+        /// The deadline of a job type: its own, or `deadline`.
+        public func deadline(forJobType type: String) -> Duration {
+            deadlines[type] ?? deadline
+        }
+    }
+
+    /// `reel_settings.secrets`: server secrets (use `os.environ/NAME` references in production).
+    public struct Secrets: Sendable, Hashable {
+        /// `id_secret`: signs managed IDs (at least 16 bytes).
+        public var idSecret: String
+        /// `id_previous_secrets`: still accepted when verifying IDs, never used to mint (key rotation).
+        public var idPreviousSecrets: [String]
+        /// `realtime_secret`: encrypts realtime client-secret tokens (at least 16 bytes); nil disables realtime.
+        public var realtimeSecret: String?
+
+        /// Creates secrets.
+        public init(idSecret: String, idPreviousSecrets: [String] = [], realtimeSecret: String? = nil) {
+            self.idSecret = idSecret
+            self.idPreviousSecrets = idPreviousSecrets
+            self.realtimeSecret = realtimeSecret
+        }
+    }
+}
