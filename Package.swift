@@ -79,7 +79,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelVideo", dependencies: ["ReelQueue", "ReelJSON"], swiftSettings: swiftSettings),
-        .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .target(name: "ReelStorage", dependencies: ["ReelCrypto", "ReelHTTP", "ReelConfiguration", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
             dependencies: ["ReelCrypto", "ReelHTTP", "ReelJSON", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(

@@ -46,7 +46,7 @@ public func makeAPIServiceGroup(
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
     let authenticator = Authenticator(keys: RedisVirtualKeyStore(client: redis), masterKey: configuration.masterKey)
-    let blobs = try FileBlobStore(directory: configuration.reel.storage.directory)
+    let blobs = try ConfiguredBlobStore(settings: configuration.reel.storage)
     let routing = VideoRouting(
         table: table,
         codec: try ManagedIDCodec(secrets: configuration.reel.secrets),
@@ -97,7 +97,8 @@ public func makeAPIServiceGroup(
     }
     // A service group stops its services in reverse order: the app drains first, the Redis client and the
     // transport close last, after every request that used them has finished.
-    var services: [any Service] = [redis, transport, TemporarySweeper(store: blobs, logger: logger)]
+    var services: [any Service] = [redis, transport]
+    if case .directory(let files) = blobs { services.append(TemporarySweeper(store: files, logger: logger)) }
     if configuration.reel.readCacheEntries > 0 {
         let cached = CachedJobQueue(queue, capacity: configuration.reel.readCacheEntries)
         services += [cached.follower(logger: logger), catalogFollower, application(queue: cached)]

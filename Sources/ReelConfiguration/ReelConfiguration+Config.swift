@@ -179,6 +179,7 @@ extension ReelConfiguration {
                 guard bytes > 0 else { throw resolver.invalid("reel_settings.storage.max_upload_bytes must be positive") }
                 settings.storage.maxUploadBytes = bytes
             }
+            if let s3 = storage.s3 { settings.storage.s3 = try s3Settings(s3, resolver: resolver) }
         }
         if let worker = raw?.worker {
             if let concurrency = worker.concurrency {
@@ -234,7 +235,7 @@ extension ReelConfiguration {
 }
 
 /// Resolves `os.environ/NAME` references and builds errors that name the source.
-private struct EnvironmentResolver {
+struct EnvironmentResolver {
     let environment: [String: String]
     let source: String
 

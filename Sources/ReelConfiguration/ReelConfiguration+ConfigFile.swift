@@ -67,6 +67,20 @@ extension ReelConfiguration {
             struct Storage: Decodable {
                 var directory: String?
                 var max_upload_bytes: Int?
+                var s3: S3?
+            }
+
+            struct S3: Decodable {
+                var bucket: String?
+                var endpoint: String?
+                var region: String?
+                var access_key_id: String?
+                var secret_access_key: String?
+                var session_token: String?
+                var path_style: Bool?
+                var prefix: String?
+                var presigned_redirects: Bool?
+                var multipart_threshold: Int64?
             }
 
             struct Worker: Decodable {

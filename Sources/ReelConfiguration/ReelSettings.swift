@@ -43,6 +43,8 @@ public struct ReelSettings: Sendable, Hashable {
         public var directory: String
         /// `max_upload_bytes`: larger uploads are refused with 413.
         public var maxUploadBytes: Int
+        /// `s3`: blobs in an S3-compatible bucket; nil keeps them in ``directory``.
+        public var s3: S3?
 
         /// Creates storage settings.
         public init(directory: String = ".reel/blobs", maxUploadBytes: Int = 256 << 20) {

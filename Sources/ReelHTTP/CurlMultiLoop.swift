@@ -10,11 +10,12 @@ final class CurlMultiLoop: @unchecked Sendable {
     private struct Inbox {
         var added: [CurlTransfer] = []
         var cancelled: [CurlTransfer] = []
+        var resumed: [CurlTransfer] = []
         var isShuttingDown = false
 
         /// Whether nothing waits for the transfer thread. Only the first entry into an empty inbox needs a
         /// `curl_multi_wakeup`: the thread drains the whole inbox at once, so later entries ride along.
-        var isEmpty: Bool { added.isEmpty && cancelled.isEmpty }
+        var isEmpty: Bool { added.isEmpty && cancelled.isEmpty && resumed.isEmpty }
     }
 
     private static let loopsCreated = Atomic<Int>(0)
@@ -76,6 +77,15 @@ final class CurlMultiLoop: @unchecked Sendable {
         if wake { curl_multi_wakeup(multi) }
     }
 
+    /// Asks the transfer thread to unpause a transfer whose reader caught up; harmless if it already finished.
+    func resume(_ transfer: CurlTransfer) {
+        let wake = inbox.withLock { inbox in
+            defer { inbox.resumed.append(transfer) }
+            return inbox.isEmpty
+        }
+        if wake { curl_multi_wakeup(multi) }
+    }
+
     deinit {
         // Runs once both the transport and the finished transfer thread have let go, so nothing can still
         // call `curl_multi_wakeup` on the handle.
@@ -92,7 +102,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         while true {
             let taken = inbox.withLock { inbox in
-                defer { inbox.added = []; inbox.cancelled = [] }
+                defer { inbox.added = []; inbox.cancelled = []; inbox.resumed = [] }
                 return inbox
             }
             for transfer in taken.added {
@@ -113,6 +123,11 @@ final class CurlMultiLoop: @unchecked Sendable {
                 active[easy] = nil
                 curl_multi_remove_handle(multi, easy)
                 transfer.finish(.failure(transfer.cancellationError))
+            }
+            for transfer in taken.resumed {
+                guard let easy = transfer.easy, active[easy] === transfer else { continue }
+                // libcurl hands the bytes it held back to the write callback from within this call.
+                curl_easy_pause(easy, CURLPAUSE_CONT)
             }
             if taken.isShuttingDown {
                 for (easy, transfer) in active {

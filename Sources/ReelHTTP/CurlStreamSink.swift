@@ -1,3 +1,5 @@
+import CCurl
+
 /// Delivers a streamed transfer to its caller: the head once the first body byte (or the end) arrives, then
 /// every body chunk as libcurl hands it over.
 ///
@@ -6,19 +8,24 @@ final class CurlStreamSink: @unchecked Sendable {
     private var head: CheckedContinuation<HTTPStreamingResponse, any Error>?
     private var body: HTTPResponseBodyStream?
     private let chunks: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    let flow: StreamFlow
 
-    /// - Parameter abort: aborts the transfer; called when the reader stops reading before the end.
-    init(head: CheckedContinuation<HTTPStreamingResponse, any Error>, abort: @escaping @Sendable () -> Void) {
+    /// - Parameters:
+    ///   - abort: aborts the transfer; called when the reader stops reading before the end.
+    ///   - resume: unpauses the transfer; called when the reader caught up with a paused transfer.
+    init(head: CheckedContinuation<HTTPStreamingResponse, any Error>, abort: @escaping @Sendable () -> Void, resume: @escaping @Sendable () -> Void) {
         self.head = head
         let (stream, chunks) = AsyncThrowingStream.makeStream(of: [UInt8].self)
         chunks.onTermination = { _ in abort() }
         self.chunks = chunks
-        self.body = HTTPResponseBodyStream(chunks: stream, abort: TransferAbort(abort))
+        self.flow = StreamFlow(resume: resume)
+        self.body = HTTPResponseBodyStream(chunks: stream, abort: TransferAbort(abort), flow: flow)
     }
 
-    /// A body chunk of the final response.
+    /// A body chunk of the final response; `CURL_WRITEFUNC_PAUSE` while the reader has too much waiting.
     func receive(_ chunk: UnsafeRawBufferPointer, status: Int, headers: HTTPHeaders) -> Int {
         deliverHead(status: status, headers: headers)
+        if flow.shouldPause(beforeAdding: chunk.count) { return Int(CURL_WRITEFUNC_PAUSE) }
         chunks.yield(Array(chunk))
         return chunk.count
     }

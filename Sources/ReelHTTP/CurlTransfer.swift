@@ -28,6 +28,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var mime: OpaquePointer?
     private var uploadFile: UnsafeMutablePointer<FILE>?
     private var downloadFile: UnsafeMutablePointer<FILE>?
+    /// Bytes of `uploadFile` still to send, for a ``HTTPRequestBody/fileRange(path:offset:length:)`` body.
+    private var uploadRemaining: Int64 = 0
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
 
     private var status = 0
@@ -81,6 +83,12 @@ final class CurlTransfer: @unchecked Sendable {
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(timeouts.total?.milliseconds ?? 0)))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, timeouts.lowSpeedLimit))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, timeouts.lowSpeedTime.map { Int(max(1, $0.milliseconds / 1000)) } ?? 0))
+        if let signing = request.awsSigV4 {
+            // libcurl computes the signature; USERNAME/PASSWORD (rather than USERPWD) keep a `:` in a secret intact.
+            try check(reel_curl_easy_setopt_string(easy, CURLOPT_AWS_SIGV4, signing.curlProvider))
+            try check(reel_curl_easy_setopt_string(easy, CURLOPT_USERNAME, signing.accessKeyID))
+            try check(reel_curl_easy_setopt_string(easy, CURLOPT_PASSWORD, signing.secretAccessKey))
+        }
         if request.followRedirects {
             try check(reel_curl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1))
             try check(reel_curl_easy_setopt_long(easy, CURLOPT_MAXREDIRS, 5))
@@ -98,8 +106,10 @@ final class CurlTransfer: @unchecked Sendable {
         })
         try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context))
 
-        // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies.
-        var lines = ["Expect:"]
+        // "Expect:" stops libcurl from waiting for `100 Continue` before large bodies. libcurl 7.88 would sign that
+        // empty header without sending it, so a signed request gets a zero wait instead.
+        var lines = request.awsSigV4 == nil ? ["Expect:"] : []
+        if request.awsSigV4 != nil { try check(reel_curl_easy_setopt_long(easy, CURLOPT_EXPECT_100_TIMEOUT_MS, 0)) }
         for field in request.headers {
             guard !field.name.isEmpty, !(field.name + field.value).contains(where: \.isNewline), !field.name.contains(":") else {
                 throw HTTPTransportError(.invalidRequest, message: "invalid header field \(field.name.debugDescription)", url: request.url)
@@ -139,6 +149,21 @@ final class CurlTransfer: @unchecked Sendable {
             // Without a READFUNCTION libcurl fread()s the FILE* given as READDATA, chunk by chunk.
             try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_READDATA, UnsafeMutableRawPointer(file)))
             try check(reel_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(info.st_size)))
+        case .fileRange(let path, let offset, let length):
+            guard offset >= 0, length >= 0 else {
+                throw HTTPTransportError(.invalidRequest, message: "invalid file range \(offset)+\(length)", url: request.url)
+            }
+            guard let file = fopen(path, "rb") else { throw fileError("cannot open request body file", path: path) }
+            uploadFile = file
+            guard fseeko(file, off_t(offset), SEEK_SET) == 0 else { throw fileError("cannot seek in request body file", path: path) }
+            uploadRemaining = length
+            try check(reel_curl_easy_setopt_long(easy, CURLOPT_POST, 1))
+            try check(reel_curl_easy_setopt_read_function(easy) { buffer, size, count, context in
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+                return transfer.readUploadRange(into: buffer, capacity: size * count)
+            })
+            try check(reel_curl_easy_setopt_pointer(easy, CURLOPT_READDATA, Unmanaged.passUnretained(self).toOpaque()))
+            try check(reel_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(length)))
         case .multipart(let parts):
             let mime = curl_mime_init(easy)
             self.mime = mime
@@ -161,6 +186,19 @@ final class CurlTransfer: @unchecked Sendable {
         if !["GET", "HEAD", "POST"].contains(method) || (method == "GET" && body != .empty) {
             try check(reel_curl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method))
         }
+    }
+
+    /// Reads the next bytes of a file range body, never past its end; a file that ends early aborts the transfer.
+    private func readUploadRange(into buffer: UnsafeMutablePointer<CChar>?, capacity: Int) -> Int {
+        guard uploadRemaining > 0 else { return 0 }
+        let wanted = Int(min(Int64(capacity), uploadRemaining))
+        let read = fread(buffer, 1, wanted, uploadFile)
+        guard read > 0 else {
+            localFailure = HTTPTransportError(.fileError, message: "request body file ended \(uploadRemaining) bytes early", url: request.url)
+            return Int(CURL_READFUNC_ABORT)
+        }
+        uploadRemaining -= Int64(read)
+        return read
     }
 
     private func check(_ code: CURLcode) throws(HTTPTransportError) {

@@ -1,4 +1,4 @@
-extension CurlTransport {
+extension CurlTransport: HTTPStreamingTransport {
     /// Performs a request and returns as soon as the response head and the first body bytes arrive; the body
     /// keeps arriving through ``HTTPStreamingResponse/body`` (Server-Sent Events, long downloads).
     ///
@@ -13,7 +13,9 @@ extension CurlTransport {
         let transfer = CurlTransfer(request: request, bodyPath: nil, configuration: configuration)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                transfer.stream = CurlStreamSink(head: continuation, abort: { [loop] in loop.cancel(transfer) })
+                transfer.stream = CurlStreamSink(
+                    head: continuation, abort: { [loop] in loop.cancel(transfer) }, resume: { [loop] in loop.resume(transfer) }
+                )
                 loop.submit(transfer)
             }
         } onCancel: {

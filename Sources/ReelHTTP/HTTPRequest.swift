@@ -12,6 +12,8 @@ public struct HTTPRequest: Sendable, Hashable {
     public var timeouts: HTTPTimeouts?
     /// Whether to follow redirects (at most 5). Credentials in custom headers are resent to the new location.
     public var followRedirects: Bool
+    /// AWS Signature Version 4 signing by libcurl; nil sends the request unsigned.
+    public var awsSigV4: AWSSigV4Signing?
 
     /// Creates a request.
     /// - Parameters:
@@ -21,13 +23,15 @@ public struct HTTPRequest: Sendable, Hashable {
     ///   - body: Request body.
     ///   - timeouts: Time limits overriding the transport's defaults.
     ///   - followRedirects: Whether to follow redirects.
+    ///   - awsSigV4: AWS Signature Version 4 signing.
     public init(
         method: String = "GET",
         url: String,
         headers: HTTPHeaders = [:],
         body: HTTPRequestBody = .empty,
         timeouts: HTTPTimeouts? = nil,
-        followRedirects: Bool = false
+        followRedirects: Bool = false,
+        awsSigV4: AWSSigV4Signing? = nil
     ) {
         self.method = method
         self.url = url
@@ -35,5 +39,6 @@ public struct HTTPRequest: Sendable, Hashable {
         self.body = body
         self.timeouts = timeouts
         self.followRedirects = followRedirects
+        self.awsSigV4 = awsSigV4
     }
 }

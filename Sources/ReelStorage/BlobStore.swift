@@ -2,7 +2,8 @@
 ///
 /// Writers put bytes into a temporary file from ``makeTemporaryPath()`` (streaming, never whole in
 /// memory) and ``commit(temporaryPath:as:)`` it, which publishes the blob atomically: a reader sees the
-/// whole blob or none, and writing the same key twice is harmless.
+/// whole blob or none, and writing the same key twice is harmless. Readers either get the blob's content to
+/// serve (``content(of:range:)``) or a local file for the length of a call (``withLocalFile(for:_:)``).
 ///
 /// ```swift
 /// let store = try FileBlobStore(directory: "/var/lib/reel/blobs")
@@ -11,14 +12,21 @@
 /// let size = try await store.commit(temporaryPath: temporary, as: "results/job1/video")
 /// ```
 public protocol BlobStore: Sendable {
-    /// A fresh path for a file being written, on the same filesystem as the store.
+    /// A fresh path for a local file being written, on the filesystem where the store keeps its temporary files.
     func makeTemporaryPath() -> String
 
-    /// Publishes a finished temporary file under `key` (replacing any blob there) and returns its size.
+    /// Publishes a finished temporary file under `key` (replacing any blob there), removes the temporary file, and
+    /// returns the blob's size. On failure the temporary file stays for the caller to remove.
     func commit(temporaryPath: String, as key: String) async throws -> Int64
 
-    /// The local path of the blob under `key`, or nil when there is none.
-    func path(for key: String) throws -> String?
+    /// How to serve the blob under `key` to a client, nil when there is none (as far as the store can tell without
+    /// a request: a redirect is returned without looking).
+    /// - Parameter range: The client's `Range` header, passed on where the blob is served remotely.
+    func content(of key: String, range: String?) async throws -> BlobContent?
+
+    /// Calls `body` with the path of a local file holding the blob under `key`, and returns its result; nil (without
+    /// calling `body`) when there is none. A copy made for the call is removed when `body` returns or throws.
+    func withLocalFile<Value: Sendable>(for key: String, _ body: (String) async throws -> Value) async throws -> Value?
 
     /// The size of the blob under `key`, or nil when there is none.
     func size(of key: String) async throws -> Int64?

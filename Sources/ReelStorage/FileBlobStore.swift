@@ -60,9 +60,20 @@ public struct FileBlobStore: BlobStore {
         StorageError(.ioFailed, message: "cannot store \(key): \(String(cString: strerror(errno)))")
     }
 
+    /// The local path of the blob under `key`, or nil when there is none.
     public func path(for key: String) throws -> String? {
         let path = try filePath(for: key)
         return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    public func content(of key: String, range: String?) async throws -> BlobContent? {
+        let path = try filePath(for: key)
+        return Self.fileSize(path).map { .file(path: path, size: $0) }
+    }
+
+    public func withLocalFile<Value: Sendable>(for key: String, _ body: (String) async throws -> Value) async throws -> Value? {
+        guard let path = try path(for: key) else { return nil }
+        return try await body(path)
     }
 
     public func size(of key: String) async throws -> Int64? {
@@ -104,20 +115,7 @@ public struct FileBlobStore: BlobStore {
 
     /// Maps a key to its file, refusing keys that could leave the directory.
     private func filePath(for key: String) throws -> String {
-        let segments = key.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        let valid = !segments.isEmpty && segments.allSatisfy { segment in
-            segment.first.map { $0 != UInt8(ascii: ".") } ?? false && segment.allSatisfy(Self.isAllowedInKey)
-        }
-        guard valid else { throw StorageError(.invalidKey, message: "invalid blob key '\(key)'") }
+        try BlobKey.validate(key)
         return directory + "/" + key
-    }
-
-    /// ASCII letters, digits, `.`, `_` and `-`.
-    private static func isAllowedInKey(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): true
-        default: false
-        }
     }
 }

@@ -1,11 +1,13 @@
 /// An error of the blob store.
-public struct StorageError: Error, CustomStringConvertible {
+public struct StorageError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, bounded (safe as a metric label).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
             case invalidKey
             case missingFile
             case ioFailed
+            case requestFailed
+            case invalidConfiguration
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -16,6 +18,10 @@ public struct StorageError: Error, CustomStringConvertible {
         public static var missingFile: Self { .init(.missingFile) }
         /// The filesystem refused an operation.
         public static var ioFailed: Self { .init(.ioFailed) }
+        /// The storage service answered with an error or could not be reached.
+        public static var requestFailed: Self { .init(.requestFailed) }
+        /// The store's settings are unusable (an endpoint that is no URL, a prefix that is no key).
+        public static var invalidConfiguration: Self { .init(.invalidConfiguration) }
 
         public var description: String { base.rawValue }
     }

@@ -19,8 +19,22 @@ extension VideoJobRunner {
         case .ready(let ready): inputs = ready
         case .notReady(let outcome): return outcome
         }
+        // An uploaded file is lent by the blob store as a local file for the length of the call (a copy when the store
+        // is remote, removed after).
+        guard let upload = job.payload.uploadedFile else { return try await submit(&job, inputs: inputs, uploadPath: nil, logger: logger) }
+        let outcome = try await blobs.withLocalFile(for: upload.key) { path in
+            try await submit(&job, inputs: inputs, uploadPath: path, logger: logger)
+        }
+        guard let outcome else {
+            return .failed(VideoError(code: "input_not_found", message: "The uploaded file \(upload.filename) is no longer stored."))
+        }
+        return outcome
+    }
+
+    /// ``submit(_:logger:)`` once the inputs are ready, with the job's uploaded file (if any) at `uploadPath`.
+    private func submit(_ job: inout VideoJob, inputs: ResolvedInputs, uploadPath: String?, logger: Logger) async throws -> VideoTickOutcome? {
         let files: SubmitFiles
-        switch submitFiles(job.payload, inputs) {
+        switch submitFiles(job.payload, inputs, uploadPath: uploadPath) {
         case .success(let found): files = found
         case .failure(let error): return error.code == "invalid_job" ? .deadLettered(error) : .failed(error)
         }
@@ -104,25 +118,25 @@ extension VideoJobRunner {
 
     /// The files the job's kind sends, checked before any deployment is asked: a missing input is an invalid job,
     /// an upload no longer stored fails the job.
-    private func submitFiles(_ payload: VideoJobPayload, _ inputs: ResolvedInputs) -> Result<SubmitFiles, VideoError> {
+    private func submitFiles(_ payload: VideoJobPayload, _ inputs: ResolvedInputs, uploadPath: String?) -> Result<SubmitFiles, VideoError> {
         do {
             var files = SubmitFiles()
             switch payload.kind {
             case .generate:
-                files.inputReference = try payload.inputReference.map(providerReference)
+                files.inputReference = try payload.inputReference.map { reference throws(VideoError) in try providerReference(reference, uploadPath: uploadPath) }
             case .remix:
                 guard inputs.sourceVideoID != nil else { return .failure(.invalidJob("The job has no source video.")) }
             case .edit, .extend:
                 if let id = inputs.sourceVideoID {
                     files.source = .id(id)
                 } else if let upload = payload.sourceUpload {
-                    files.source = .file(try providerFile(upload))
+                    files.source = .file(try providerFile(upload, uploadPath: uploadPath))
                 } else {
                     return .failure(.invalidJob("The job has no source video."))
                 }
             case .createCharacter:
                 guard let video = payload.characterVideo else { return .failure(.invalidJob("The job has no character video.")) }
-                files.characterVideo = try providerFile(video)
+                files.characterVideo = try providerFile(video, uploadPath: uploadPath)
             case .delete:
                 return .failure(.invalidJob("A delete job has nothing to submit."))
             }
@@ -132,16 +146,17 @@ extension VideoJobRunner {
         }
     }
 
-    private func providerReference(_ reference: InputReference) throws(VideoError) -> ProviderInputReference {
+    private func providerReference(_ reference: InputReference, uploadPath: String?) throws(VideoError) -> ProviderInputReference {
         switch reference {
-        case .upload(let blob): .file(try providerFile(blob))
+        case .upload(let blob): .file(try providerFile(blob, uploadPath: uploadPath))
         case .imageURL(let url): .imageURL(url)
         case .fileID(let id): .fileID(id)
         }
     }
 
-    private func providerFile(_ blob: BlobReference) throws(VideoError) -> ProviderFile {
-        guard let path = try? blobs.path(for: blob.key) else {
+    /// The job's uploaded file `blob`, at `uploadPath` where the store lent it.
+    private func providerFile(_ blob: BlobReference, uploadPath: String?) throws(VideoError) -> ProviderFile {
+        guard let path = uploadPath else {
             throw VideoError(code: "input_not_found", message: "The uploaded file \(blob.filename) is no longer stored.")
         }
         return ProviderFile(path: path, filename: blob.filename, contentType: blob.contentType)
@@ -149,6 +164,13 @@ extension VideoJobRunner {
 }
 
 extension VideoJobPayload {
+    /// The file a client uploaded for this job (reference image or video, source video, character video), if any: a
+    /// job has at most one.
+    var uploadedFile: BlobReference? {
+        if case .upload(let blob) = inputReference { return blob }
+        return sourceUpload ?? characterVideo
+    }
+
     /// Whether the job must stay on its deployment even before it is submitted (it names a provider file).
     var pinsDeployment: Bool {
         if case .fileID = inputReference { return true }

@@ -47,7 +47,7 @@ public func makeWorkerServiceGroup(
         queue: queue,
         deployments: VideoDeploymentDirectory(configuration.deployments.map { .openAI($0, transport: transport, logger: logger) }),
         gate: RoutingDeploymentGate(state: routerState, deployments: configuration.deployments, strategy: configuration.router.routingStrategy),
-        blobs: try FileBlobStore(directory: configuration.reel.storage.directory),
+        blobs: try ConfiguredBlobStore(settings: configuration.reel.storage),
         configuration: worker,
         clock: ContinuousClock(),
         jobID: { codec.decode($0)?.objectID },

@@ -5,6 +5,6 @@ import ArgumentParser
 struct Reel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A job-queue gateway for long-running video operations, speaking the OpenAI video API.",
-        subcommands: [APICommand.self, WorkerCommand.self, SimCommand.self, QueueCommand.self, KeysCommand.self, CatalogCommand.self, TransportBenchCommand.self]
+        subcommands: [APICommand.self, WorkerCommand.self, SimCommand.self, QueueCommand.self, KeysCommand.self, CatalogCommand.self, TransportBenchCommand.self, BlobBenchCommand.self]
     )
 }

@@ -30,7 +30,7 @@ general_settings: {{master_key: os.environ/REEL_MASTER_KEY}}
 reel_settings:
   queue: {queue}
   read_cache_entries: {read_cache_entries}
-  storage: {{directory: {blobs}}}
+  storage: {{directory: {blobs}{s3}}}
   worker:
     poll_interval_min: {poll_min}
     poll_interval_max: {poll_max}
@@ -49,7 +49,7 @@ class Cluster:
 
     def __init__(
         self, reel_bin, start_process, start_sim, tmp_path, workers=2, concurrency=8, sim=None, allowed_params=(), api_flags=(),
-        **settings
+        s3=None, **settings
     ):
         self.reel_bin = reel_bin
         self.start_process = start_process
@@ -66,7 +66,9 @@ class Cluster:
             DEPLOYMENT.format(port=self.sim.port, key=key, id=id, allowed=allowed) for id, key in DEPLOYMENT_KEYS.items()
         )
         self.config = tmp_path / "config.yaml"
-        self.config.write_text(CONFIG.format(deployments=deployments, queue=self.queue, blobs=tmp_path / "blobs", **values))
+        # `s3`: the keys of reel_settings.storage.s3 (values inline; secrets as os.environ/NAME).
+        s3_setting = ", s3: " + json.dumps(s3) if s3 else ""
+        self.config.write_text(CONFIG.format(deployments=deployments, queue=self.queue, blobs=tmp_path / "blobs", s3=s3_setting, **values))
         self.concurrency = concurrency
         self.api_port = free_port()
         self.api = start_process(
@@ -128,7 +130,8 @@ class Cluster:
 @pytest.fixture
 def reel_cluster(reel_bin, start_process, start_sim, tmp_path, monkeypatch):
     """Factory: `reel_cluster(workers=2, concurrency=8, sim={"render_seconds": 1}, allowed_params=["quality"], deadline=…)`
-    starts a cluster (`allowed_params`: the deployments' `allowed_openai_params`)."""
+    starts a cluster (`allowed_params`: the deployments' `allowed_openai_params`; `s3`: blobs in a bucket, the keys of
+    `reel_settings.storage.s3`)."""
     if not os.environ.get("REDIS_URL"):
         if os.environ.get("CI"):
             pytest.fail("REDIS_URL is not set")

@@ -46,6 +46,24 @@ start_redis() {
     log "redis-server on $REDIS_URL"
 }
 
+# Starts moto's S3-compatible server (from the virtualenv: call python_venv first) on a free loopback port with its
+# log in $REEL_STATE/moto-PORT, and exports S3_ENDPOINT_URL. The server stops with the calling shell.
+start_moto() {
+    local port
+    port=$(free_port)
+    local dir="$REEL_STATE/moto-$port"
+    mkdir -p "$dir"
+    "$REEL_ROOT/.venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$dir/moto.log" 2>&1 &
+    STARTED_PIDS+=($!)
+    for _ in $(seq 1 200); do
+        curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/" 2>/dev/null && break
+        sleep 0.05
+    done
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/" || { echo "moto_server did not start; see $dir/moto.log" >&2; return 1; }
+    export S3_ENDPOINT_URL="http://127.0.0.1:$port"
+    log "moto S3 server on $S3_ENDPOINT_URL"
+}
+
 STARTED_PIDS=()
 stop_started_processes() {
     for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -1,9 +1,30 @@
 import ReelAPICore
 import Hummingbird
 import Foundation
+import ReelHTTP
+import ReelStorage
 
 /// Streams a stored file, honouring a single `Range: bytes=…` request (206, or 416 when unsatisfiable).
 enum FileResponse {
+    /// Serves a blob: a local file here, a remote one streamed as its store answered (the range passed through), or
+    /// a redirect (302) to where it is served.
+    static func make(_ content: BlobContent, contentType: String, request: Request, context: APIRequestContext) async throws -> Response {
+        switch content {
+        case .file(let path, let size):
+            return try await make(path: path, size: size, contentType: contentType, request: request, context: context)
+        case .redirect(let url):
+            return Response(status: .found, headers: [.location: url])
+        case .stream(let upstream):
+            var headers: HTTPFields = [.contentType: contentType, .acceptRanges: "bytes"]
+            if let range = upstream.headers["content-range"] { headers[.contentRange] = range }
+            // A 416 has S3's error document as its body, which the client does not get.
+            guard upstream.status != 416 else { return Response(status: .rangeNotSatisfiable, headers: headers) }
+            if let length = upstream.headers["content-length"] { headers[.contentLength] = length }
+            let body = ResponseBody(asyncSequence: upstream.body.map { ByteBuffer(bytes: $0) })
+            return Response(status: .init(code: upstream.status), headers: headers, body: body)
+        }
+    }
+
     static func make(path: String, size: Int64, contentType: String, request: Request, context: APIRequestContext) async throws -> Response {
         var headers: HTTPFields = [.contentType: contentType, .acceptRanges: "bytes"]
         let fileIO = FileIO()

@@ -170,11 +170,11 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             throw APIError(.invalidRequest, "Video '\(id)' is not ready: its status is \(record.status.rawValue). Download it once it is completed.")
         }
         let key = VideoBlobKey.result(videoID: id, variant: variant)
-        guard record.variants.contains(variantName), let path = try front.blobs.path(for: key), let size = try await front.blobs.size(of: key)
+        guard record.variants.contains(variantName), let content = try await front.blobs.content(of: key, range: request.headers[.range])
         else {
             throw APIError(.notFound, "Video '\(id)' has no \(variantName) content.", param: "variant")
         }
-        return try await FileResponse.make(path: path, size: size, contentType: contentType, request: request, context: context)
+        return try await FileResponse.make(content, contentType: contentType, request: request, context: context)
     }
 
     @Sendable func remix(_ request: Request, context: APIRequestContext) async throws -> Response {

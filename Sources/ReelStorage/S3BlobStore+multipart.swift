@@ -1,0 +1,71 @@
+import ReelCrypto
+import ReelHTTP
+
+extension S3BlobStore {
+    /// Uploads `size` bytes of `path` as `object` in parts (CreateMultipartUpload, UploadPart…,
+    /// CompleteMultipartUpload), each part streamed from its range of the file. Any failure aborts the upload
+    /// (AbortMultipartUpload), so S3 keeps neither the object nor the parts.
+    func uploadInParts(from path: String, size: Int64, to object: String) async throws {
+        let created = try await send("POST", object, query: "uploads=", headers: ["Content-Type": "application/octet-stream"])
+        guard let uploadID = S3XML.value(of: "UploadId", in: created.body), !uploadID.isEmpty else {
+            throw StorageError(.requestFailed, message: "S3 CreateMultipartUpload for \(object) answered without an UploadId")
+        }
+        let upload = "uploadId=" + SigV4Presigner.uriEncoded(uploadID)
+        do {
+            var parts: [String] = []
+            var offset: Int64 = 0
+            while offset < size {
+                let length = min(configuration.partSize, size - offset)
+                let number = parts.count + 1
+                let response = try await send(
+                    "PUT", object, query: "partNumber=\(number)&\(upload)", body: .fileRange(path: path, offset: offset, length: length),
+                    headers: ["Content-Type": "application/octet-stream"]  // else libcurl says the body is a form
+                )
+                guard let etag = response.headers["etag"] else {
+                    throw StorageError(.requestFailed, message: "S3 UploadPart \(number) of \(object) answered without an ETag")
+                }
+                parts.append("<Part><PartNumber>\(number)</PartNumber><ETag>\(S3XML.escaped(etag))</ETag></Part>")
+                offset += length
+            }
+            let document = "<CompleteMultipartUpload>\(parts.joined())</CompleteMultipartUpload>"
+            let completed = try await send("POST", object, query: upload, body: .string(document), headers: ["Content-Type": "application/xml"])
+            // CompleteMultipartUpload may answer 200 and still fail, with an error document as its body.
+            if let code = S3XML.value(of: "Code", in: completed.body) {
+                throw StorageError(.requestFailed, message: "S3 CompleteMultipartUpload of \(object) failed: \(code)")
+            }
+        } catch {
+            try await abort(upload, of: object, after: error)
+        }
+    }
+
+    /// Aborts a multipart upload, even from a cancelled task, then throws `error` (with the abort's failure, if any).
+    private func abort(_ upload: String, of object: String, after error: any Error) async throws -> Never {
+        let aborted = await Task { [self] in
+            do {
+                _ = try await send("DELETE", object, query: upload, accepting: [404])
+                return nil as StorageError?
+            } catch let failure as StorageError {
+                return failure
+            } catch {
+                return StorageError(.requestFailed, message: "\(error)")
+            }
+        }.value
+        guard let aborted else { throw error }
+        throw StorageError(.requestFailed, message: "\(error); aborting the multipart upload failed too: \(aborted.message)")
+    }
+
+    /// The names of every object whose name starts with `prefix` (ListObjectsV2, page by page).
+    func objectNames(startingWith prefix: String) async throws -> [String] {
+        var names: [String] = []
+        var token: String?
+        repeat {
+            var query = ""
+            if let token { query += "continuation-token=\(SigV4Presigner.uriEncoded(token))&" }
+            query += "list-type=2&prefix=\(SigV4Presigner.uriEncoded(prefix))"
+            let page = try await send("GET", "", query: query)
+            names += S3XML.values(of: "Key", in: page.body)
+            token = S3XML.value(of: "IsTruncated", in: page.body) == "true" ? S3XML.value(of: "NextContinuationToken", in: page.body) : nil
+        } while token != nil
+        return names
+    }
+}
