@@ -64,7 +64,11 @@ final class HiredisContext {
             }
         } catch {
             guard error.code == .connectionLost else { throw error }
-            let reason = error.message ?? "the server closed the connection"
+            var reason = error.message ?? "the server closed the connection"
+            if let tls = configuration.tls, tls.certificateFile == nil, !reason.contains("certificate required") {
+                // The server's alert may be lost to a reset: say what a TLS server that drops a new client wants.
+                reason += " (a server with tls-auth-clients yes requires a client certificate: set cert_file and key_file)"
+            }
             throw RedisError(.connectionFailed, message: "\(endpoint): the connection broke during the handshake: \(reason)", underlying: error)
         }
         return context

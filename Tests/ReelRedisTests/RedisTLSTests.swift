@@ -34,7 +34,11 @@ struct RedisTLSTests {
         let otherCA = try certificates().appendingPathComponent("other-ca.crt").path
         let error = try await firstError("rediss://127.0.0.1:\(server.port)?ca_file=\(otherCA)")
         #expect(error?.code == .connectionFailed)
-        #expect(error?.message?.contains("certificate could not be verified (unable to get local issuer certificate)") == true, "\(String(describing: error))")
+        // redis-server sends its CA along with its certificate: a chain that ends in a CA nobody said to trust.
+        #expect(
+            error?.message?.contains("certificate could not be verified (self-signed certificate in certificate chain)") == true,
+            "\(String(describing: error))"
+        )
     }
 
     @Test func systemStoreDoesNotTrustTheTestCA() async throws {
@@ -65,7 +69,10 @@ struct RedisTLSTests {
 
         let error = try await firstError(server.url)
         #expect(error?.code == .connectionFailed)
-        #expect(error?.message?.contains("certificate required") == true, "\(String(describing: error))")
+        // The server's "certificate required" alert arrives, or, when the client's first command reached the
+        // closed socket before the alert was read, a reset drops it: then the message says what is missing.
+        let message = error?.message ?? ""
+        #expect(message.contains("certificate required") || message.contains("requires a client certificate: set cert_file"), "\(message)")
     }
 
     @Test func unreadableFilesAreNamed() async throws {
