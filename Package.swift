@@ -31,25 +31,40 @@ let package = Package(
 
         .target(
             name: "ReelRedis",
-            dependencies: ["CHiredis", "COpenSSL", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CHiredis",
+                "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ReelTime", swiftSettings: swiftSettings),
         .target(
             name: "ReelHTTP",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CCurl", "ReelTime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "ReelJSON", swiftSettings: swiftSettings),
         .target(
             name: "ReelRouting",
-            dependencies: ["ReelCrypto", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReelConfiguration",
+            dependencies: ["ReelRouting", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ReelRoutingRedis",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelRedis",
+                "ReelCrypto", "ReelRouting", "ReelConfiguration", "ReelRedis", "ReelTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -58,16 +73,17 @@ let package = Package(
         .target(
             name: "ReelQueue",
             dependencies: [
-                "ReelRedis", "ReelJSON",
+                "ReelRedis", "ReelJSON", "ReelTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ReelVideo", dependencies: ["ReelQueue", "ReelJSON"], swiftSettings: swiftSettings),
         .target(name: "ReelStorage", dependencies: ["ReelCrypto", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
-            dependencies: ["ReelHTTP", "ReelJSON", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelHTTP", "ReelJSON", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -83,7 +99,8 @@ let package = Package(
         .target(
             name: "ReelAPI",
             dependencies: [
-                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelHTTP", "ReelJSON",
+                "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue", "ReelVideo", "ReelStorage",
+                "ReelHTTP", "ReelJSON", "ReelTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -95,7 +112,8 @@ let package = Package(
         .target(
             name: "ReelWorker",
             dependencies: [
-                "ReelRouting", "ReelRoutingRedis", "ReelQueue", "ReelStorage", "ReelProviders", "ReelJSON",
+                "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue", "ReelVideo", "ReelStorage", "ReelProviders", "ReelJSON", "ReelRedis", "ReelHTTP",
+                "ReelTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -107,7 +125,8 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelHTTP",
+                "ReelAPI", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
+                "ReelHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -115,12 +134,14 @@ let package = Package(
 
         .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
-            dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelTesting"],
+            dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 public import ReelQueue
+public import ReelVideo
 
 /// Run-time knobs of the API front.
 public struct APIOptions: Sendable {

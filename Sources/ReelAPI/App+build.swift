@@ -19,7 +19,7 @@ public import ReelStorage
 ///   - reloadCatalog: loads and publishes the model catalog for `POST /reload/model_cost_map`; nil hides the route.
 ///   - services: services that run with the server (catalog follower, …), started first and stopped last.
 ///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
-public func buildApplication<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
     readiness: [ReadinessCheck] = [],

@@ -10,6 +10,8 @@ import ReelRoutingRedis
 import ReelStorage
 public import ServiceLifecycle
 import UnixSignals
+public import ReelVideo
+public import ReelConfiguration
 
 /// Builds the `reel api` process from a configuration: Redis client, queue, key store, blob store, routing,
 /// Prometheus metrics and the HTTP server, in one service group that drains in-flight requests on SIGTERM/SIGINT.
@@ -31,10 +33,10 @@ public func makeAPIServiceGroup(configuration: ReelConfiguration, host: String, 
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
-    let queue = RedisVideoJobQueue(
+    let queue = RedisJobQueue(
         client: redis,
         name: configuration.reel.queue,
-        options: VideoJobQueueOptions(readCacheCapacity: configuration.reel.readCacheEntries)
+        options: JobQueueOptions(readCacheCapacity: configuration.reel.readCacheEntries)
     )
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)

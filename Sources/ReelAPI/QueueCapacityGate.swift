@@ -2,7 +2,7 @@ import ReelQueue
 import Synchronization
 
 /// Refuses new jobs while the queue holds more waiting jobs than the cap; reads the depth at most every 250 ms.
-final class QueueCapacityGate<Queue: VideoJobQueueDriver>: Sendable {
+final class QueueCapacityGate<Queue: JobQueueDriver>: Sendable {
     private let queue: Queue
     private let limit: Int?
     private let cached = Mutex<(depth: Int, at: ContinuousClock.Instant)?>(nil)

@@ -4,6 +4,7 @@ import ReelStorage
 import Foundation
 import ReelQueue
 import ReelRouting
+import ReelVideo
 
 extension VideoFront {
     /// A job the front is about to enqueue, before uploads are committed.
@@ -32,7 +33,7 @@ extension VideoFront {
         let record: VideoRecord
         do {
             for upload in submission.uploads {
-                let key = "uploads/\(jobID)/\(upload.field)"
+                let key = VideoBlobKey.upload(jobID: jobID, field: upload.field)
                 let size = try await blobs.commit(temporaryPath: upload.temporaryPath, as: key)
                 committed[upload.field] = BlobReference(key: key, contentType: upload.contentType, filename: upload.filename, size: size)
             }

@@ -1,5 +1,6 @@
 import ReelQueue
 import ReelRouting
+import ReelVideo
 
 extension VideoFront {
     /// Checks that the caller may use `model` (403) and that it exists (400); selects a deployment of it.

@@ -1,6 +1,7 @@
 import Foundation
 import ReelQueue
 import ReelRouting
+import ReelVideo
 
 extension VideoFront {
     /// A caller's object by managed ID, with its job. Unknown, forged, foreign and deleted IDs are all the same 404.

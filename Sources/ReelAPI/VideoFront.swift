@@ -11,7 +11,7 @@ public import ReelStorage
 /// let front = VideoFront(queue: queue, keys: keys, blobs: blobs, routing: routing, masterKey: "sk-master")
 /// let app = buildApplication(front: front, configuration: .init(address: .hostname("127.0.0.1", port: 4000)))
 /// ```
-public struct VideoFront<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>: Sendable {
+public struct VideoFront<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>: Sendable {
     /// The job queue (records live with the jobs).
     public let queue: Queue
     /// Virtual keys.

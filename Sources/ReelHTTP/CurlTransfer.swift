@@ -1,6 +1,7 @@
 import CCurl
 import Synchronization
 
+import ReelTime
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -73,10 +74,10 @@ final class CurlTransfer: @unchecked Sendable {
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1))
         try check(reel_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent))
-        try check(reel_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, timeouts.connect.milliseconds))
-        try check(reel_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, timeouts.total?.milliseconds ?? 0))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(timeouts.connect.milliseconds)))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(timeouts.total?.milliseconds ?? 0)))
         try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, timeouts.lowSpeedLimit))
-        try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, timeouts.lowSpeedTime.map { max(1, $0.milliseconds / 1000) } ?? 0))
+        try check(reel_curl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, timeouts.lowSpeedTime.map { Int(max(1, $0.milliseconds / 1000)) } ?? 0))
         if request.followRedirects {
             try check(reel_curl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1))
             try check(reel_curl_easy_setopt_long(easy, CURLOPT_MAXREDIRS, 5))
@@ -261,13 +262,5 @@ final class CurlTransfer: @unchecked Sendable {
         continuation = nil
         stream?.finish(result)
         stream = nil
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }

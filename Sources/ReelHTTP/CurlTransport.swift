@@ -69,6 +69,12 @@ public final class CurlTransport: HTTPTransport {
         loop.shutdown()
     }
 
+    /// Stops the transfer thread: unfinished transfers fail with ``HTTPTransportError/Code/shutdown``, and so does
+    /// anything sent afterwards. Calling it again does nothing.
+    public func shutdown() {
+        loop.shutdown()
+    }
+
     /// Performs a request and returns the response with its body in memory.
     public func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
         try await perform(request, bodyPath: nil)

@@ -1,3 +1,4 @@
+public import ReelVideo
 /// A video generation backend: the operations a worker performs against a provider's video API.
 ///
 /// Every method throws ``ProviderError``, classified as permanent or transient so the caller can decide

@@ -1,4 +1,4 @@
-/// What ``VideoJobQueueDriver/cancel(id:)`` did.
+/// What ``JobQueueDriver/cancel(id:)`` did.
 public enum CancelOutcome: Sendable, Equatable {
     /// The job was waiting and is now cancelled.
     case cancelled

@@ -1,4 +1,4 @@
-/// What ``VideoJobQueueDriver/enqueue(_:)`` did.
+/// What ``JobQueueDriver/enqueue(_:)`` did.
 public enum EnqueueResult: Sendable, Equatable {
     /// The job was written and queued.
     case enqueued(id: String)

@@ -2,7 +2,7 @@ public import Logging
 
 /// The claim loop of a worker: an endless sequence of claimed batches.
 ///
-/// Each step is one blocking ``VideoJobQueueDriver/claim(workerID:max:lease:wait:)``, so an idle loop waits on the
+/// Each step is one blocking ``JobQueueDriver/claim(workerID:max:lease:wait:)``, so an idle loop waits on the
 /// queue instead of polling. When Redis is unreachable (a restart, a network blip) the loop logs, backs off from
 /// 50 ms up to 2 s, and carries on once Redis is back. It ends when its task is cancelled.
 ///
@@ -11,7 +11,7 @@ public import Logging
 ///     for job in batch { try await queue.complete(job.lease, record: nil) }
 /// }
 /// ```
-public struct JobClaims<Driver: VideoJobQueueDriver>: AsyncSequence {
+public struct JobClaims<Driver: JobQueueDriver>: AsyncSequence {
     /// A batch of one or more claimed jobs.
     public typealias Element = [ClaimedJob]
 
@@ -50,7 +50,7 @@ public struct JobClaims<Driver: VideoJobQueueDriver>: AsyncSequence {
                 } catch let error as QueueError where error.code == .redisFailed {
                     claims.logger.warning(
                         "claim failed; retrying",
-                        metadata: ["reel.worker.id": "\(claims.workerID)", "error": "\(error)", "retry_in": "\(backoff)"]
+                        metadata: ["reel.worker.id": "\(claims.workerID)", "reel.error": "\(error)", "reel.retry_in": "\(backoff)"]
                     )
                     do { try await Task.sleep(for: backoff) } catch { return nil }
                     backoff = Swift.min(backoff * 2, .seconds(2))
@@ -61,7 +61,7 @@ public struct JobClaims<Driver: VideoJobQueueDriver>: AsyncSequence {
     }
 }
 
-extension VideoJobQueueDriver {
+extension JobQueueDriver {
     /// The claim loop of `workerID`: batches of at most `batch` jobs, each under a lease of `lease`.
     /// - Parameters:
     ///   - workerID: Who holds the leases.

@@ -1,6 +1,7 @@
 import Metrics
 import ReelRedis
 import Synchronization
+import ReelTime
 
 /// Job snapshots kept in memory by a process that reads jobs far more often than it changes them (the API front,
 /// answering status polls), kept coherent by Redis's key tracking (``RedisClient/trackInvalidations(prefixes:)``).

@@ -1,4 +1,4 @@
-/// What ``VideoJobQueueDriver/reap()`` did.
+/// What ``JobQueueDriver/reap()`` did.
 public struct ReapReport: Sendable, Equatable {
     /// Expired leases reaped (each counted a stall).
     public var reaped: Int

@@ -3,6 +3,7 @@ public import ReelRedis
 public import ReelRouting
 public import ServiceLifecycle
 import Synchronization
+public import ReelConfiguration
 
 /// Keeps a ``RoutingTable`` in step with the catalog and configuration reloads published through Redis.
 ///

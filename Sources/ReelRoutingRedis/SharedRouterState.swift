@@ -4,6 +4,7 @@ import ReelCrypto
 public import ReelRedis
 public import ReelRouting
 import Synchronization
+import ReelTime
 
 /// The router state every front and worker shares through Redis: requests in flight per deployment, `rpm`
 /// budgets (token buckets), latency averages, failure counts and cooldowns. All of it lives in Redis functions

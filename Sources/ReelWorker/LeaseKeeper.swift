@@ -9,21 +9,23 @@ import Synchronization
 /// one heartbeat interval without an extension, and short ticks cost nothing. A cancel request the queue reports is
 /// passed to the tick through its ``CancellationFlag``; a lease the queue refuses (stale, or the job gone) is no
 /// longer extended.
-final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
+final class LeaseKeeper<Queue: JobQueueDriver, KeeperClock: Clock<Duration>>: Sendable {
     private struct Held {
         let cancellation = CancellationFlag()
-        var extendedAt: ContinuousClock.Instant
+        var extendedAt: KeeperClock.Instant
     }
 
     private let queue: Queue
+    private let clock: KeeperClock
     private let interval: Duration
     private let leaseDuration: Duration
     private let logger: Logger
     private let held = Mutex<[JobLease: Held]>([:])
 
     /// Creates a keeper that extends leases by `leaseDuration`, at most `interval` apart.
-    init(queue: Queue, interval: Duration, leaseDuration: Duration, logger: Logger) {
+    init(queue: Queue, clock: KeeperClock, interval: Duration, leaseDuration: Duration, logger: Logger) {
         self.queue = queue
+        self.clock = clock
         self.interval = interval
         self.leaseDuration = leaseDuration
         self.logger = logger
@@ -31,7 +33,7 @@ final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
 
     /// Starts extending a lease just claimed; the flag reports a cancel request.
     func hold(_ lease: JobLease) -> CancellationFlag {
-        let entry = Held(extendedAt: .now)
+        let entry = Held(extendedAt: clock.now)
         held.withLock { $0[lease] = entry }
         return entry.cancellation
     }
@@ -46,18 +48,18 @@ final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
         let round = interval / 4
         while !Task.isCancelled {
             do {
-                try await Task.sleep(for: round)
+                try await clock.sleep(for: round)
             } catch {
                 return
             }
-            let now = ContinuousClock.now
-            let due = held.withLock { $0.filter { now - $0.value.extendedAt >= interval - round }.map(\.key) }
+            let now = clock.now
+            let due = held.withLock { $0.filter { $0.value.extendedAt.duration(to: now) >= interval - round }.map(\.key) }
             if due.isEmpty { continue }
             let results: [Result<HeartbeatResult, QueueError>]
             do {
                 results = try await queue.heartbeat(due, extendBy: leaseDuration)
             } catch {
-                if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["reel.leases": "\(due.count)", "error": "\(error)"]) }
+                if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["reel.leases": "\(due.count)", ReelLogging.error: "\(error)"]) }
                 continue
             }
             let refused = held.withLock { held in
@@ -74,7 +76,7 @@ final class LeaseKeeper<Queue: VideoJobQueueDriver>: Sendable {
                 }
             }
             for (lease, error) in refused {
-                logger.warning("Heartbeat failed", metadata: ["reel.job.id": "\(lease.jobID)", "error": "\(error)"])
+                logger.warning("Heartbeat failed", metadata: [ReelLogging.jobID: "\(lease.jobID)", ReelLogging.error: "\(error)"])
             }
         }
     }

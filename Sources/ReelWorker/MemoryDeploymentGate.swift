@@ -15,32 +15,38 @@ public actor MemoryDeploymentGate: DeploymentGate {
         }
     }
 
+    /// Instants are durations since the gate was made, on its clock.
     private struct State {
-        var recent: [ContinuousClock.Instant] = []
+        var recent: [Duration] = []
         var inFlight = 0
-        var failures: [ContinuousClock.Instant] = []
-        var coolingUntil: ContinuousClock.Instant?
+        var failures: [Duration] = []
+        var coolingUntil: Duration?
     }
 
     private let limits: [String: Limits]
     private let allowedFails: Int
     private let cooldown: Duration
     private var states: [String: State] = [:]
+    /// Time since the gate was made, on its clock.
+    private let elapsed: @Sendable () -> Duration
 
     /// Creates a gate.
     /// - Parameters:
     ///   - limits: Limits per deployment id; deployments not listed are unlimited.
     ///   - allowedFails: Failures within a minute that start a cooldown.
     ///   - cooldown: How long a deployment cools down.
-    public init(limits: [String: Limits] = [:], allowedFails: Int = 3, cooldown: Duration = .seconds(30)) {
+    ///   - clock: The gate's time: rate windows and cooldowns follow it.
+    public init<C: Clock<Duration>>(limits: [String: Limits] = [:], allowedFails: Int = 3, cooldown: Duration = .seconds(30), clock: C = ContinuousClock()) {
         self.limits = limits
         self.allowedFails = allowedFails
         self.cooldown = cooldown
+        let start = clock.now
+        self.elapsed = { start.duration(to: clock.now) }
     }
 
     /// Takes a slot when the deployment is not cooling down and within its limits.
     public func acquire(deploymentID: String) -> GateDecision {
-        let now = ContinuousClock.now
+        let now = elapsed()
         var state = states[deploymentID, default: State()]
         defer { states[deploymentID] = state }
         if let until = state.coolingUntil, until > now { return .refused(retryAfter: until - now) }
@@ -52,7 +58,7 @@ public actor MemoryDeploymentGate: DeploymentGate {
         if let maxParallel = limit.maxParallel, state.inFlight >= maxParallel { return .refused(retryAfter: .milliseconds(200)) }
         state.recent.append(now)
         state.inFlight += 1
-        return .granted(GatePermit(deploymentID: deploymentID, token: "", acquiredAt: now))
+        return .granted(GatePermit(deploymentID: deploymentID, token: "", acquiredAt: .now))
     }
 
     /// Gives a slot back, counting a transient failure.
@@ -63,7 +69,7 @@ public actor MemoryDeploymentGate: DeploymentGate {
 
     /// Counts a failure; `allowedFails` of them within a minute start a cooldown.
     public func recordFailure(deploymentID: String) {
-        let now = ContinuousClock.now
+        let now = elapsed()
         var state = states[deploymentID, default: State()]
         state.failures.removeAll { $0 <= now - .seconds(60) }
         state.failures.append(now)

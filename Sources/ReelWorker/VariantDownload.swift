@@ -1,4 +1,5 @@
 import ReelProviders
+import ReelVideo
 
 /// One variant of a finished video downloaded into a temporary file of the blob store, or the error that stopped it.
 ///

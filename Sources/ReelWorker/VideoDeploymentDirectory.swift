@@ -20,9 +20,8 @@ public struct VideoDeploymentDirectory: Sendable {
         byID[id].map { deployments[$0] }
     }
 
-    /// The preferred deployment first, then the other deployments of the group in configuration order.
-    public func candidates(group: String, preferring preferredID: String) -> [VideoDeployment] {
-        let others = deployments.filter { $0.group == group && $0.id != preferredID }
-        return (deployment(id: preferredID).map { [$0] } ?? []) + others
+    /// The deployments of the group other than `deploymentID`, in configuration order.
+    public func others(inGroup group: String, than deploymentID: String) -> [VideoDeployment] {
+        deployments.filter { $0.group == group && $0.id != deploymentID }
     }
 }

@@ -1,5 +1,6 @@
-import Foundation
 import ReelQueue
+import ReelTime
+import ReelVideo
 
 /// A claimed video job decoded: its payload, its client-visible record and its checkpointed step.
 struct VideoJob: Sendable {
@@ -11,13 +12,19 @@ struct VideoJob: Sendable {
     var record: VideoRecord?
     /// Progress so far.
     var step: VideoJobStep
-    /// When this tick saw the provider report the object finished (for the job overhead metric).
-    var providerFinishedAt: ContinuousClock.Instant?
+    /// The queue's time now, in epoch milliseconds: its time at the claim plus the time the tick has run since.
+    let queueTimeMs: @Sendable () -> Int64
+    /// When this tick saw the provider report the object finished, in queue time (for the job overhead metric).
+    var providerFinishedAtMs: Int64?
 
     /// Decodes a claimed job.
+    /// - Parameters:
+    ///   - claimed: The claim.
+    ///   - elapsed: The time the tick has run so far, on the worker's clock.
     /// - Throws: ``WorkerError`` with code `invalidJob` when the payload, record or step state cannot be read.
-    init(_ claimed: ClaimedJob) throws {
+    init(_ claimed: ClaimedJob, elapsed: @escaping @Sendable () -> Duration) throws {
         self.claimed = claimed
+        self.queueTimeMs = { claimed.claimedAtMs + elapsed().milliseconds }
         let snapshot = claimed.job
         payload = try Self.decode("payload") { try VideoJobPayload(json: snapshot.payload) }
         guard payload.kind.rawValue == snapshot.type else {
@@ -34,15 +41,19 @@ struct VideoJob: Sendable {
     }
 
     /// Marks the record failed with an error, now.
-    mutating func markFailed(code: String, message: String) {
+    mutating func markFailed(_ error: VideoError) {
         record?.status = .failed
-        record?.error = VideoError(code: code, message: message)
-        record?.completedAt = Self.now()
+        record?.error = error
+        record?.completedAt = queueTimeMs() / 1000
     }
 
-    /// Unix seconds now.
-    static func now() -> Int64 {
-        Int64(Date().timeIntervalSince1970)
+    /// Marks the record completed, now.
+    mutating func markCompleted() {
+        record?.status = .completed
+        record?.progress = 100
+        record?.completedAt = queueTimeMs() / 1000
+        record?.expiresAt = step.expiresAt
+        record?.error = nil
     }
 
     private static func decode<T>(_ what: String, _ read: () throws -> T) throws -> T {

@@ -1,67 +1,68 @@
-import Foundation
 import ReelQueue
+import ReelVideo
 
 extension VideoJobRunner {
-    /// The job's characters and source video as the provider knows them.
-    ///
-    /// - Throws: ``PollAgain`` while an input is still in flight; ``VideoJobFailure`` naming the input when it failed,
-    ///   was deleted, does not exist, or the inputs live on different deployments.
-    func resolveInputs(_ job: VideoJob) async throws -> ResolvedInputs {
+    /// The job's characters and source video as the provider knows them: ready, or the outcome that ends the tick —
+    /// a snooze while an input is in flight, a failed job naming the input when it failed, was deleted, does not
+    /// exist, or the inputs live on different deployments.
+    func resolveInputs(_ job: VideoJob) async throws -> InputResolution {
         var resolved = ResolvedInputs()
         var waiting = false
-        func pin(_ record: VideoRecord) throws {
+        func pin(_ record: VideoRecord) -> VideoError? {
             if let pinned = resolved.deploymentID, pinned != record.deploymentID {
-                throw VideoJobFailure.finish(
-                    "inputs_on_different_deployments",
-                    "The inputs of this job live on different deployments (\(pinned) and \(record.deploymentID)); use inputs created together."
+                return VideoError(
+                    code: "inputs_on_different_deployments",
+                    message: "The inputs of this job live on different deployments (\(pinned) and \(record.deploymentID)); use inputs created together."
                 )
             }
             resolved.deploymentID = record.deploymentID
+            return nil
         }
         for characterID in job.payload.characterIDs {
-            guard let record = try await readyInput(characterID, role: "character") else {
-                waiting = true
-                continue
+            switch try await readyInput(characterID, role: "character") {
+            case .failure(let error): return .notReady(.failed(error))
+            case .success(nil): waiting = true
+            case .success(let record?):
+                if let conflict = pin(record) { return .notReady(.failed(conflict)) }
+                resolved.characterIDs.append(record.providerObjectID ?? "")
             }
-            try pin(record)
-            resolved.characterIDs.append(record.providerObjectID ?? "")
         }
         if let sourceID = job.payload.sourceVideoID {
-            if let record = try await readyInput(sourceID, role: "source video") {
-                try pin(record)
+            switch try await readyInput(sourceID, role: "source video") {
+            case .failure(let error): return .notReady(.failed(error))
+            case .success(nil): waiting = true
+            case .success(let record?):
+                if let conflict = pin(record) { return .notReady(.failed(conflict)) }
                 resolved.sourceVideoID = record.providerObjectID
-            } else {
-                waiting = true
             }
         }
-        if waiting { throw PollAgain(after: configuration.polling.inputInterval) }
-        return resolved
+        return waiting ? .notReady(.snooze(after: configuration.polling.inputInterval)) : .ready(resolved)
     }
 
-    /// The record of a finished input, or nil while it is in flight.
-    private func readyInput(_ managedID: String, role: String) async throws -> VideoRecord? {
+    /// The record of a finished input, nil while it is in flight, or the error that fails the job.
+    private func readyInput(_ managedID: String, role: String) async throws -> Result<VideoRecord?, VideoError> {
         guard let jobID = jobIDForManagedID(managedID), let snapshot = try await queue.job(id: jobID),
             let record = VideoRecord(job: snapshot)
         else {
-            throw VideoJobFailure.finish("input_not_found", "The \(role) \(managedID) does not exist.")
+            return .failure(VideoError(code: "input_not_found", message: "The \(role) \(managedID) does not exist."))
         }
         if record.deleted {
-            throw VideoJobFailure.finish("input_deleted", "The \(role) \(managedID) was deleted.")
+            return .failure(VideoError(code: "input_deleted", message: "The \(role) \(managedID) was deleted."))
         }
         switch record.status {
         case .completed:
             guard record.providerObjectID != nil else {
-                throw VideoJobFailure.finish("input_not_found", "The \(role) \(managedID) has no provider object.")
+                return .failure(VideoError(code: "input_not_found", message: "The \(role) \(managedID) has no provider object."))
             }
-            return record
+            return .success(record)
         case .failed:
             let reason = record.error.map { ": \($0.message)" } ?? "."
-            throw VideoJobFailure.finish("input_failed", "The \(role) \(managedID) failed\(reason)")
+            return .failure(VideoError(code: "input_failed", message: "The \(role) \(managedID) failed\(reason)"))
         case .queued, .inProgress:
             if [.dead, .cancelled].contains(snapshot.state) {
-                throw VideoJobFailure.finish("input_failed", "The \(role) \(managedID) did not finish.")
+                return .failure(VideoError(code: "input_failed", message: "The \(role) \(managedID) did not finish."))
             }
-            return nil
+            return .success(nil)
         }
     }
 }

@@ -1,4 +1,5 @@
 public import ReelRouting
+public import ReelConfiguration
 
 extension WorkerConfiguration {
     /// Creates a configuration from `reel_settings.worker` of the YAML configuration (already validated by

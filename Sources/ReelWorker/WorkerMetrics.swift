@@ -1,14 +1,13 @@
-import Foundation
 import Metrics
 import ReelQueue
+import ReelVideo
 
 /// The worker's metric names and labels, in one place (handles from ``MetricHandles``, made once each).
 enum WorkerMetrics {
-    /// `reel.jobs.finished{type, status}` and `reel.jobs.duration{type}` (enqueue to finish).
-    static func finished(kind: VideoJobKind, status: String, createdAtMs: Int64) {
+    /// `reel.jobs.finished{type, status}` and `reel.jobs.duration{type}` (enqueue to finish, on the queue's clock).
+    static func finished(kind: VideoJobKind, status: String, elapsedMs: Int64?) {
         MetricHandles.counter("reel.jobs.finished", [("type", kind.rawValue), ("status", status)]).increment()
-        let elapsedMs = Int64(Date().timeIntervalSince1970 * 1000) - createdAtMs
-        if createdAtMs > 0, elapsedMs >= 0 {
+        if let elapsedMs, elapsedMs >= 0 {
             MetricHandles.timer("reel.jobs.duration", [("type", kind.rawValue)]).recordMilliseconds(elapsedMs)
         }
     }
@@ -21,9 +20,22 @@ enum WorkerMetrics {
         )
     }
 
-    /// `reel.jobs.failures{type, code}`: failed attempts and failed jobs.
+    /// `reel.jobs.failures{type, code}`: failed attempts and failed jobs. A code outside ``boundedCodes`` (a provider's
+    /// own, verbatim) counts as `provider_error`, so a provider cannot grow the label set.
     static func failure(kind: VideoJobKind, code: String) {
-        MetricHandles.counter("reel.jobs.failures", [("type", kind.rawValue), ("code", code)]).increment()
+        MetricHandles.counter("reel.jobs.failures", [("type", kind.rawValue), ("code", boundedCode(code))]).increment()
+    }
+
+    /// The failure codes that may be metric labels: Reel's own and the OpenAI video API's.
+    static let boundedCodes: Set<String> = [
+        "invalid_job", "unknown_deployment", "input_not_found", "input_deleted", "input_failed", "inputs_on_different_deployments",
+        "deadline_exceeded", "stalled", "polls_exhausted", "provider_unavailable", "provider_error", "invalid_request",
+        "video_generation_failed", "moderation_blocked", "character_failed", "rate_limit_exceeded", "worker_error",
+    ]
+
+    /// `code` when it is one of ``boundedCodes``, else `provider_error`.
+    static func boundedCode(_ code: String) -> String {
+        boundedCodes.contains(code) ? code : "provider_error"
     }
 
     /// `reel.jobs.ticks{outcome}`: ticks run by this worker.

@@ -1,4 +1,3 @@
-import Foundation
 public import Logging
 public import ReelQueue
 public import ReelStorage
@@ -16,8 +15,8 @@ public import ServiceLifecycle
 /// let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
 /// try await group.run()
 /// ```
-public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate>: Service {
-    let runner: VideoJobRunner<Queue, Blobs, Gate>
+public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: DeploymentGate, TickClock: Clock<Duration>>: Service {
+    let runner: VideoJobRunner<Queue, Blobs, Gate, TickClock>
     let configuration: WorkerConfiguration
     let logger: Logger
 
@@ -26,7 +25,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
     ///   - runner: Runs each tick.
     ///   - configuration: Slots, lease, heartbeat, claim wait and grace period.
     ///   - logger: Logger.
-    public init(runner: VideoJobRunner<Queue, Blobs, Gate>, configuration: WorkerConfiguration, logger: Logger) {
+    public init(runner: VideoJobRunner<Queue, Blobs, Gate, TickClock>, configuration: WorkerConfiguration, logger: Logger) {
         self.runner = runner
         self.configuration = configuration
         self.logger = logger
@@ -39,11 +38,12 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
         let slots = WorkerSlots(capacity: configuration.concurrency)
         let leases = LeaseKeeper(
             queue: queue,
+            clock: runner.clock,
             interval: configuration.heartbeatInterval,
             leaseDuration: configuration.leaseDuration,
             logger: logger
         )
-        logger.info("Worker started", metadata: ["reel.worker.id": "\(configuration.workerID)", "reel.worker.concurrency": "\(configuration.concurrency)"])
+        logger.info("Worker started", metadata: [ReelLogging.workerID: "\(configuration.workerID)", "reel.worker.concurrency": "\(configuration.concurrency)"])
         await withTaskGroup(of: Void.self) { heartbeats in
             // One loop extends the leases of all running ticks, until the last tick has ended.
             heartbeats.addTask { await leases.run() }
@@ -54,7 +54,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
     }
 
     /// The claim loop, then the shutdown: running ticks finish within the grace period, the rest are handed back.
-    private func runTicks(slots: WorkerSlots, leases: LeaseKeeper<Queue>) async {
+    private func runTicks(slots: WorkerSlots, leases: LeaseKeeper<Queue, TickClock>) async {
         await withDiscardingTaskGroup { group in
             await withGracefulShutdownHandler {
                 while !Task.isCancelled {
@@ -71,8 +71,8 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                     } catch is CancellationError {
                         break
                     } catch {
-                        logger.error("Claim failed", metadata: ["error": "\(error)"])
-                        try? await Task.sleep(for: .seconds(1))
+                        logger.error("Claim failed", metadata: [ReelLogging.error: "\(error)"])
+                        try? await runner.clock.sleep(for: .seconds(1))
                         continue
                     }
                     if slots.isClosed {
@@ -96,11 +96,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                 slots.close()
             }
             logger.info("Worker stops claiming", metadata: ["reel.worker.active": "\(slots.active)"])
-            let deadline = ContinuousClock.now + configuration.shutdownGracePeriod
-            while slots.active > 0, ContinuousClock.now < deadline, !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(50))
-            }
-            if slots.active > 0 {
+            if await !slots.waitUntilIdle(within: configuration.shutdownGracePeriod, on: runner.clock) {
                 logger.info("Grace period over; handing jobs back", metadata: ["reel.worker.active": "\(slots.active)"])
                 group.cancelAll()
             }
@@ -117,7 +113,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
                 await handBack(claimed.lease)
                 WorkerMetrics.tick(outcome: "released")
             } else {
-                logger.error("Tick failed", metadata: ["reel.job.id": "\(claimed.job.id)", "error": "\(error)"])
+                logger.error("Tick failed", metadata: [ReelLogging.jobID: "\(claimed.job.id)", ReelLogging.error: "\(error)"])
                 WorkerMetrics.tick(outcome: "error")
                 let failure = JobFailure(code: "worker_error", message: "\(error)", retryable: true)
                 _ = try? await queue.fail(claimed.lease, failure: failure, record: nil)
@@ -134,7 +130,7 @@ public struct WorkerService<Queue: VideoJobQueueDriver, Blobs: BlobStore, Gate: 
             do {
                 try await queue.release(lease)
             } catch {
-                logger.warning("Release failed", metadata: ["reel.job.id": "\(lease.jobID)", "error": "\(error)"])
+                logger.warning("Release failed", metadata: [ReelLogging.jobID: "\(lease.jobID)", ReelLogging.error: "\(error)"])
             }
         }.value
     }

@@ -6,6 +6,8 @@ final class WorkerSlots: Sendable {
         var free: Int
         var closed = false
         var waiter: CheckedContinuation<Int, Never>?
+        var idleWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextIdleWaiter = 0
     }
 
     private let state: Mutex<State>
@@ -38,15 +40,56 @@ final class WorkerSlots: Sendable {
         state.withLock { $0.free -= 1 }
     }
 
-    /// Gives a slot back and wakes the claim loop if it waits.
+    /// Gives a slot back and wakes the claim loop if it waits (and those waiting for idle, with the last slot).
     func give() {
-        let waiter = state.withLock { state -> (CheckedContinuation<Int, Never>, Int)? in
+        let (waiter, idle) = state.withLock { state -> ((CheckedContinuation<Int, Never>, Int)?, [CheckedContinuation<Void, Never>]) in
             state.free += 1
-            guard let waiter = state.waiter else { return nil }
+            var idle: [CheckedContinuation<Void, Never>] = []
+            if state.free == capacity {
+                idle = Array(state.idleWaiters.values)
+                state.idleWaiters = [:]
+            }
+            guard let waiter = state.waiter else { return (nil, idle) }
             state.waiter = nil
-            return (waiter, state.closed ? 0 : state.free)
+            return ((waiter, state.closed ? 0 : state.free), idle)
         }
         if let (continuation, free) = waiter { continuation.resume(returning: free) }
+        idle.forEach { $0.resume() }
+    }
+
+    /// Waits until every slot is free, or until `timeout` has passed on `clock`. True when the slots are idle.
+    func waitUntilIdle<C: Clock<Duration>>(within timeout: Duration, on clock: C) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await self.waitForIdle() }
+            group.addTask {
+                try? await clock.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first || active == 0
+        }
+    }
+
+    /// Suspends until every slot is free (true), or until the task is cancelled (false).
+    private func waitForIdle() async -> Bool {
+        let id = state.withLock { state in
+            defer { state.nextIdleWaiter += 1 }
+            return state.nextIdleWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if state.free == capacity || Task.isCancelled { return true }
+                    state.idleWaiters[id] = continuation
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.idleWaiters.removeValue(forKey: id) }?.resume()
+        }
+        return active == 0
     }
 
     /// Stops handing out slots (graceful shutdown) and wakes the claim loop.

@@ -3,6 +3,7 @@ import Foundation
 import ReelAPI
 import ReelRouting
 import ServiceLifecycle
+import ReelConfiguration
 
 /// `reel api`: runs the API front.
 struct APICommand: AsyncParsableCommand {

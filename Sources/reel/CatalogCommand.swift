@@ -3,6 +3,7 @@ import Foundation
 import ReelRedis
 import ReelRouting
 import ReelRoutingRedis
+import ReelConfiguration
 
 /// `reel catalog`: model catalog administration.
 struct CatalogCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReelAPI
 import ReelRouting
+import ReelConfiguration
 
 /// `reel keys`: virtual-key administration, on the same Redis store as `POST /key/generate`.
 struct KeysCommand: AsyncParsableCommand {

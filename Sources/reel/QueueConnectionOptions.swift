@@ -23,7 +23,7 @@ struct QueueConnectionOptions: ParsableArguments {
     }
 
     /// Runs `body` with the queue, closing the Redis client afterwards.
-    func withQueue<T>(_ body: (RedisVideoJobQueue) async throws -> T) async throws -> T {
+    func withQueue<T>(_ body: (RedisJobQueue) async throws -> T) async throws -> T {
         let client: RedisClient
         do {
             client = try RedisClient(url: resolvedURL)

@@ -1,15 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ReelHTTP
-import ReelQueue
-import ReelRedis
-import ReelRouting
-import ReelRoutingRedis
-import ReelStorage
+import ReelConfiguration
 import ReelWorker
 import ServiceLifecycle
-import UnixSignals
 
 /// `reel worker`: runs a worker process.
 struct WorkerCommand: AsyncParsableCommand {
@@ -47,39 +41,13 @@ struct WorkerCommand: AsyncParsableCommand {
         var configuration = WorkerConfiguration(settings: settings.reel.worker)
         if let concurrency { configuration.concurrency = concurrency }
         configuration.shutdownGracePeriod = .milliseconds(Int64(gracePeriod * 1000))
-        logger[metadataKey: "reel.worker.id"] = "\(configuration.workerID)"
 
-        let registry = WorkerEndpoint.bootstrapMetrics()
-        let redis = try RedisClient(url: settings.reel.redisURL)
-        defer { redis.close() }
-        let queue = RedisVideoJobQueue.redis(redis, name: settings.reel.queue)
-        try await queue.bootstrap()
-        let routerState = SharedRouterState(client: redis, settings: settings.router, logger: logger)
-        try await routerState.prepare()
-        let codec = try ManagedIDCodec(secrets: settings.reel.secrets)
-        let transport = CurlTransport(logger: logger)
-        let runner = VideoJobRunner(
-            queue: queue,
-            deployments: VideoDeploymentDirectory(settings.deployments.map { .openAI($0, transport: transport, logger: logger) }),
-            gate: RoutingDeploymentGate(state: routerState, deployments: settings.deployments),
-            blobs: try FileBlobStore(directory: settings.reel.storage.directory),
-            configuration: configuration,
-            jobID: { codec.decode($0)?.objectID },
+        let group = try await makeWorkerServiceGroup(
+            configuration: settings,
+            worker: configuration,
+            metricsHost: metricsHost,
+            metricsPort: metricsPort,
             logger: logger
-        )
-        let endpoint = WorkerEndpoint.application(
-            registry: registry,
-            host: metricsHost,
-            port: metricsPort,
-            ready: { (try? await queue.stats()) != nil },
-            logger: logger
-        )
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [WorkerService(runner: runner, configuration: configuration, logger: logger), endpoint],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
         )
         try await group.run()
     }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import ReelAPI
 import ReelQueue
 import Testing
+import ReelVideo
 
 /// What clients see of jobs that workers left in unusual states.
 struct RecordLifecycleTests {

@@ -46,7 +46,7 @@ struct RedisFrontTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-api-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let front = VideoFront(
-            queue: RedisVideoJobQueue(client: client, name: "outage-\(UUID().uuidString.prefix(8))"),
+            queue: RedisJobQueue(client: client, name: "outage-\(UUID().uuidString.prefix(8))"),
             keys: RedisVirtualKeyStore(client: client),
             blobs: try FileBlobStore(directory: directory),
             routing: try TestFront.routing(idSecret: "test-id-secret-0123456789"),

@@ -7,10 +7,11 @@ import ReelQueue
 import ReelRouting
 import ReelStorage
 import Testing
+import ReelConfiguration
 
 /// The front of a test: a memory queue, a memory key store, a blob store in a fresh directory.
 struct TestFront {
-    typealias Front = VideoFront<MemoryVideoJobQueue, MemoryVirtualKeyStore, FileBlobStore>
+    typealias Front = VideoFront<MemoryJobQueue, MemoryVirtualKeyStore, FileBlobStore>
     static let masterKey = "sk-master-test"
     static let deployments = ["sora-2": ["sora-eu-1", "sora-us-1", "sora-asia-1"], "sora-2-pro": ["sora-pro-1"]]
 

@@ -8,6 +8,8 @@ import ReelQueue
 import ReelRouting
 import ReelStorage
 import Testing
+import ReelVideo
+import ReelConfiguration
 
 struct VideoRoutesTests {
     static let nullableFields = ["completed_at", "expires_at", "prompt", "remixed_from_video_id", "error"]

@@ -13,6 +13,7 @@ import ReelSim
 import ReelStorage
 import ReelTesting
 import Testing
+import ReelConfiguration
 
 /// A simulator and an API front, both on loopback, and a client for each.
 struct PassthroughHarness: Sendable {

@@ -3,6 +3,7 @@ import ReelHTTP
 import ReelProviders
 import ReelSim
 import Testing
+import ReelVideo
 
 /// Uploads and downloads of 20 MB through the adapter must not hold the file in memory.
 ///

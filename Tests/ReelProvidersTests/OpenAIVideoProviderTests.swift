@@ -3,6 +3,7 @@ import ReelHTTP
 import ReelProviders
 import ReelSim
 import Testing
+import ReelVideo
 
 struct OpenAIVideoProviderTests {
     @Test func createRetrieveDownloadRemixAndDelete() async throws {

@@ -6,6 +6,7 @@ import NIOCore
 import ReelHTTP
 import ReelProviders
 import Testing
+import ReelVideo
 
 struct RedirectTests {
     @Test func downloadFollowsRedirectsAndKeepsCredentialsOnTheAPIsOrigin() async throws {

@@ -93,7 +93,7 @@ struct JobReadCacheTests {
         }
         let workerClient = try RedisClient(url: server.url)
         defer { workerClient.close() }
-        let worker = RedisVideoJobQueue(client: workerClient, name: "videos")
+        let worker = RedisJobQueue(client: workerClient, name: "videos")
 
         _ = try await worker.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
         try await Self.waitUntilCached("a", front: front, redis: workerClient)
@@ -179,10 +179,10 @@ struct JobReadCacheTests {
     /// caller cancels it and closes the queue's client).
     private static func startFront(
         idleAfter: Duration = .seconds(60)
-    ) async throws -> (server: RedisTestServer, front: RedisVideoJobQueue, follower: Task<Void, Never>) {
+    ) async throws -> (server: RedisTestServer, front: RedisJobQueue, follower: Task<Void, Never>) {
         let server = try await RedisTestServer.launch()
         let client = try RedisClient(url: server.url)
-        let front = RedisVideoJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
+        let front = RedisJobQueue(client: client, name: "videos", options: .init(readCacheCapacity: 100))
         let follower = Task { await front.followChanges(logger: Logger(label: "test"), idleAfter: idleAfter) }
         return (server, front, follower)
     }
@@ -197,7 +197,7 @@ struct JobReadCacheTests {
     }
 
     /// Reads `id` until a read costs Redis nothing (tracking on, the answer kept).
-    private static func waitUntilCached(_ id: String, front: RedisVideoJobQueue, redis: RedisClient) async throws {
+    private static func waitUntilCached(_ id: String, front: RedisJobQueue, redis: RedisClient) async throws {
         try await waitFor {
             _ = try await front.job(id: id)
             let reads = try await readCount(redis)

@@ -14,22 +14,22 @@ enum QueueBackend: String, CaseIterable, CustomTestStringConvertible {
     /// Runs `body` with a fresh, empty queue of this backend (a queue with a unique name on `REDIS_URL` for Redis;
     /// without `REDIS_URL` the Redis case is skipped locally and fails in CI).
     func withQueue(
-        options: VideoJobQueueOptions = .init(),
-        _ body: (any VideoJobQueueDriver) async throws -> Void
+        options: JobQueueOptions = .init(),
+        _ body: (any JobQueueDriver) async throws -> Void
     ) async throws {
         switch self {
         case .memory:
-            try await body(MemoryVideoJobQueue.memory(options: options))
+            try await body(MemoryJobQueue.memory(options: options))
         case .redis:
             try await RedisTestEnvironment.withClient { client in
-                try await body(RedisVideoJobQueue.redis(client, name: "test-\(UUID().uuidString)", options: options))
+                try await body(RedisJobQueue.redis(client, name: "test-\(UUID().uuidString)", options: options))
             }
         }
     }
 
     /// Keys (Redis) or jobs (memory) the queue still holds.
-    func keyCount(of queue: any VideoJobQueueDriver) async throws -> Int {
-        guard let queue = queue as? RedisVideoJobQueue else {
+    func keyCount(of queue: any JobQueueDriver) async throws -> Int {
+        guard let queue = queue as? RedisJobQueue else {
             return try await queue.stats().counts.values.reduce(0, +)
         }
         return try await Self.keys(matching: "reel:{\(queue.name)}:*", client: queue.redisClient).count

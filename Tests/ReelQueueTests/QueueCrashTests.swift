@@ -32,7 +32,7 @@ struct QueueCrashTests {
         guard let reel = try Self.reelBinary() else { return }
         try await RedisTestEnvironment.withClient { client in
             let name = "crash-\(UUID().uuidString)"
-            let queue = RedisVideoJobQueue.redis(client, name: name)
+            let queue = RedisJobQueue.redis(client, name: name)
             let count = 300
             _ = try await queue.enqueue((0..<count).map { NewJob(id: "job-\($0)", type: "noop", payload: "{}") })
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-crash-\(UUID().uuidString)")
@@ -92,7 +92,7 @@ struct QueueCrashTests {
         let server = try await RedisTestServer.launch()
         let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
         defer { client.close() }
-        let queue = RedisVideoJobQueue.redis(client, name: "reload")
+        let queue = RedisJobQueue.redis(client, name: "reload")
         _ = try await queue.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
         // A restart without persistence, or an operator's FUNCTION FLUSH.
         _ = try await client.send(["FUNCTION", "FLUSH"])
@@ -108,7 +108,7 @@ struct QueueCrashTests {
         configuration.connectTimeout = .milliseconds(500)
         let client = RedisClient(configuration: configuration)
         defer { client.close() }
-        let queue = RedisVideoJobQueue.redis(client, name: "restart-\(UUID().uuidString)")
+        let queue = RedisJobQueue.redis(client, name: "restart-\(UUID().uuidString)")
         let count = 2_000
         _ = try await queue.enqueue((0..<count).map { NewJob(id: "job-\($0)", type: "noop", payload: "{}") })
 

@@ -29,7 +29,7 @@ struct QueueSemanticsTests {
         return job
     }
 
-    private static func claimOne(_ queue: some VideoJobQueueDriver, worker: String = "w", lease: Duration = .seconds(30),
+    private static func claimOne(_ queue: some JobQueueDriver, worker: String = "w", lease: Duration = .seconds(30),
                                  wait: Duration = .seconds(2)) async throws -> ClaimedJob {
         try #require(try await queue.claim(workerID: worker, max: 1, lease: lease, wait: wait).first)
     }
@@ -469,7 +469,7 @@ struct QueueSemanticsTests {
 
     @Test(arguments: QueueBackend.allCases)
     func finishedJobsAreDeletedAfterTheRetentionPeriod(_ backend: QueueBackend) async throws {
-        try await backend.withQueue(options: VideoJobQueueOptions(retention: .seconds(2))) { queue async throws in
+        try await backend.withQueue(options: JobQueueOptions(retention: .seconds(2))) { queue async throws in
             let count = 10_000
             for chunk in stride(from: 0, to: count, by: 1_000) {
                 try await withThrowingTaskGroup(of: Void.self) { group in

@@ -5,6 +5,7 @@ import ReelRouting
 import ReelRoutingRedis
 import ReelTesting
 import Testing
+import ReelConfiguration
 
 struct AffinityTests {
     static let configuration = try! ReelConfiguration.load(

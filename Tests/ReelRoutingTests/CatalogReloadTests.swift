@@ -6,6 +6,7 @@ import ReelRoutingRedis
 import ReelTesting
 import ServiceLifecycle
 import Testing
+import ReelConfiguration
 
 /// The wildcard incident, replayed: a catalog reload published by another process reaches this one at once.
 @Suite(.enabled(if: RedisTestEnvironment.shouldRun))

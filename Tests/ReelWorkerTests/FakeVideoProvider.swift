@@ -1,5 +1,6 @@
 import Foundation
 import ReelProviders
+import ReelVideo
 
 /// A scripted ``VideoProvider``: videos finish after a number of polls, and errors can be queued per operation.
 actor FakeVideoProvider: VideoProvider {
@@ -30,6 +31,7 @@ actor FakeVideoProvider: VideoProvider {
     private var queuedErrors: [Operation: [ProviderError]] = [:]
     private var variantErrors: [VideoVariant: ProviderError] = [:]
     private var sequence = 0
+    private var callWaiters: [(operation: Operation, continuation: CheckedContinuation<Void, Never>)] = []
 
     init(name: String = "fake", pollsToComplete: Int = 1) {
         self.name = name
@@ -49,8 +51,17 @@ actor FakeVideoProvider: VideoProvider {
 
     func calls(_ operation: Operation) -> Int { calls[operation, default: 0] }
 
+    /// Returns once `operation` has been called at least once.
+    func waitForCall(_ operation: Operation) async {
+        guard calls(operation) == 0 else { return }
+        await withCheckedContinuation { callWaiters.append((operation, $0)) }
+    }
+
     private func enter(_ operation: Operation) throws {
         calls[operation, default: 0] += 1
+        let waiting = callWaiters.filter { $0.operation == operation }
+        callWaiters.removeAll { $0.operation == operation }
+        waiting.forEach { $0.continuation.resume() }
         if var errors = queuedErrors[operation], !errors.isEmpty {
             let error = errors.removeFirst()
             queuedErrors[operation] = errors

@@ -10,8 +10,8 @@ import Testing
 @Suite(.enabled(if: RedisTestEnvironment.shouldRun))
 struct QueueCallBatcherTests {
     /// A fresh queue with `count` jobs enqueued and claimed; their leases in enqueue order.
-    func claimedJobs(_ count: Int, on client: RedisClient) async throws -> (RedisVideoJobQueue, [JobLease]) {
-        let queue = RedisVideoJobQueue.redis(client, name: "batcher-\(UUID().uuidString)")
+    func claimedJobs(_ count: Int, on client: RedisClient) async throws -> (RedisJobQueue, [JobLease]) {
+        let queue = RedisJobQueue.redis(client, name: "batcher-\(UUID().uuidString)")
         let ids = (0..<count).map { String(format: "job-%04d", $0) }
         _ = try await queue.enqueue(ids.map { NewJob(id: $0, type: "noop", payload: "{}", record: #"{"n":-1}"#) })
         var leases: [String: JobLease] = [:]

@@ -4,12 +4,16 @@ import ReelProviders
 import ReelQueue
 import ReelStorage
 import Testing
+import ReelTesting
 
 @testable import ReelWorker
+import ReelVideo
+import ReelTime
 
 struct VideoJobRunnerTests {
     @Test func generateSubmitsPollsFetchesAndCompletes() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 3)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 3, clock: clock)
         let id = try await harness.enqueue(.generate)
 
         try await harness.tick()
@@ -39,12 +43,13 @@ struct VideoJobRunnerTests {
         #expect(await provider.calls(.create) == 1)
         #expect(await provider.createsPerKey == ["reel-\(id)": 1])
         #expect(await provider.calls(.retrieve) == 3)
-        let path = try #require(try harness.blobs.path(for: VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: record.id, variant: "thumbnail")))
+        let path = try #require(try harness.blobs.path(for: VideoBlobKey.result(videoID: record.id, variant: .thumbnail)))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "dep-a_video_1:thumbnail")
     }
 
     @Test func pollIntervalsGrowWithJitterUpToTheCeiling() throws {
-        let harness = try WorkerHarness()
+        let clock = ManualClock()
+        let harness = try WorkerHarness(clock: clock)
         var step = VideoJobStep()
         let intervals = (0..<5).map { _ in harness.runner.nextPollInterval(&step).milliseconds }
         #expect((9...11).contains(intervals[0]))
@@ -54,21 +59,25 @@ struct VideoJobRunnerTests {
     }
 
     @Test func transientSubmitErrorIsRetriedAfterRetryAfter() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let id = try await harness.enqueue(.generate)
         await harness.provider("dep-a").failNext(
             .create,
             with: ProviderError(.transient, httpStatus: 429, retryAfter: .milliseconds(400), code: "rate_limited", message: "slow down")
         )
-        let clock = ContinuousClock()
-        let start = clock.now
         try await harness.tick()
         var snapshot = try #require(try await harness.queue.job(id: id))
         #expect(snapshot.state == .scheduled)
         #expect(snapshot.attempts == 1)
         #expect(snapshot.lastError?.contains("rate_limited") == true)
-        try await harness.tick()
-        #expect(clock.now - start >= .milliseconds(400))
+        // Not due one millisecond before the provider's Retry-After, due once the backoff's ceiling has passed too.
+        clock.advance(by: .milliseconds(399))
+        #expect(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).isEmpty)
+        clock.advance(by: .milliseconds(51))
+        let retried = try #require(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).first)
+        #expect(retried.job.id == id)
+        try await harness.runner.run(retried)
         snapshot = try await harness.runUntilFinished(id)
         #expect(snapshot.state == .done)
         #expect(await harness.provider("dep-a").calls(.create) == 2)
@@ -76,7 +85,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func transientPollErrorsAreNotAttempts() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 2)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 2, clock: clock)
         let id = try await harness.enqueue(.generate)
         await harness.provider("dep-a").failNext(.retrieve, with: ProviderError(.transient, httpStatus: 500, message: "boom"), times: 3)
         let snapshot = try await harness.runUntilFinished(id)
@@ -86,7 +96,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func exhaustedAttemptsDeadLetterWithAClearError() async throws {
-        let harness = try WorkerHarness()
+        let clock = ManualClock()
+        let harness = try WorkerHarness(clock: clock)
         let id = try await harness.enqueue(.generate, limits: JobLimits(maxAttempts: 3, baseBackoff: .milliseconds(5), maxBackoff: .milliseconds(10)))
         await harness.provider("dep-a").failNext(.create, with: ProviderError(.transient, httpStatus: 500, message: "always down"), times: 10)
         let snapshot = try await harness.runUntilFinished(id)
@@ -99,7 +110,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func providerThatKeepsFailingPollsDeadLetters() async throws {
-        let harness = try WorkerHarness()
+        let clock = ManualClock()
+        let harness = try WorkerHarness(clock: clock)
         let id = try await harness.enqueue(.generate, limits: JobLimits(maxAttempts: 3, baseBackoff: .milliseconds(5), maxBackoff: .milliseconds(10)))
         await harness.provider("dep-a").failNext(.retrieve, with: ProviderError(.transient, httpStatus: 503, message: "unavailable"), times: 10)
         let snapshot = try await harness.runUntilFinished(id)
@@ -108,7 +120,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func fetchKeepsStoredVariantsAcrossATransientError() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let provider = harness.provider("dep-a")
         await provider.failNextDownload(of: .spritesheet, with: ProviderError(.transient, httpStatus: 503, message: "busy"))
         let id = try await harness.enqueue(.generate)
@@ -121,7 +134,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func missingOptionalVariantIsSkipped() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         await harness.provider("dep-a").failNextDownload(of: .thumbnail, with: ProviderError(.permanent, httpStatus: 404, message: "no thumbnail"))
         let id = try await harness.enqueue(.generate)
         #expect(try await harness.runUntilFinished(id).state == .done)
@@ -131,7 +145,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func providerFailurePassesItsErrorThrough() async throws {
-        let harness = try WorkerHarness()
+        let clock = ManualClock()
+        let harness = try WorkerHarness(clock: clock)
         await harness.provider("dep-a").setFailure(ProviderErrorBody(code: "moderation_blocked", message: "Blocked by moderation."))
         let id = try await harness.enqueue(.generate)
         let snapshot = try await harness.runUntilFinished(id)
@@ -143,7 +158,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func deadlineEndsTheJobBeforeItsNextPoll() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1_000)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1_000, clock: clock)
         let id = try await harness.enqueue(.generate, limits: JobLimits(deadline: .seconds(1)))
         let snapshot = try await harness.runUntilFinished(id, maxTicks: 1_000)
         #expect(snapshot.state == .dead)
@@ -154,7 +170,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func pollBudgetEndsTheJob() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1_000)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1_000, clock: clock)
         let id = try await harness.enqueue(.generate, limits: JobLimits(maxPolls: 4))
         let snapshot = try await harness.runUntilFinished(id)
         #expect(snapshot.state == .dead)
@@ -162,7 +179,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func generationWaitsForItsCharacterAndGoesToItsDeployment() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let characterJob = try await harness.enqueue(.createCharacter, deployment: "dep-b") {
             $0.characterName = "Mossy"
             $0.characterVideo = BlobReference(key: "uploads/clip", contentType: "video/mp4", filename: "clip.mp4", size: 4)
@@ -194,7 +212,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func followUpFailsNamingItsFailedInput() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         await harness.provider("dep-c").setFailure(ProviderErrorBody(code: "moderation_blocked", message: "Blocked."))
         let source = try await harness.enqueue(.generate, deployment: "dep-c")
         let edit = try await harness.enqueue(.edit, deployment: "dep-c") { $0.sourceVideoID = "video_\(source)" }
@@ -208,7 +227,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func remixGoesToTheSourceVideosDeploymentAndProviderObject() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let source = try await harness.enqueue(.generate, deployment: "dep-c")
         #expect(try await harness.runUntilFinished(source).state == .done)
         let remix = try await harness.enqueue(.remix, deployment: "dep-a") { $0.sourceVideoID = "video_\(source)" }
@@ -219,7 +239,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func unsubmittedJobMovesOffACoolingDeployment() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30), clock: clock), clock: clock)
         await harness.gate.recordFailure(deploymentID: "dep-a")
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         #expect(try await harness.runUntilFinished(id).state == .done)
@@ -235,7 +256,8 @@ struct VideoJobRunnerTests {
     func submitWithoutAnAnswerRetriesOnItsDeploymentOnly(_ error: ProviderError) async throws {
         // The failure starts a cooldown on dep-a, so a movable job would go to dep-b; this one may own an object on
         // dep-a already and waits for it, re-sending the same idempotency key.
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300), clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         await harness.provider("dep-a").failNext(.create, with: error)
         #expect(try await harness.runUntilFinished(id).state == .done)
@@ -249,10 +271,11 @@ struct VideoJobRunnerTests {
     @Test func jobResumedAfterAWorkerWasLostStaysOnItsDeployment() async throws {
         // The lost worker may have created the video on dep-a before it died: the job waits out dep-a's cooldown
         // rather than creating a second video on dep-b.
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300), clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
-        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .seconds(1))
-        try await Task.sleep(for: .milliseconds(100))
+        _ = try await harness.queue.claim(workerID: "lost", max: 1, lease: .milliseconds(50), wait: .zero)
+        clock.advance(by: .milliseconds(100))
         await harness.gate.recordFailure(deploymentID: "dep-a")
         let finished = try await harness.runUntilFinished(id)
         #expect(finished.state == .done)
@@ -262,14 +285,15 @@ struct VideoJobRunnerTests {
     }
 
     @Test func aMoveIsRecordedBeforeTheJobIsSent() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30), clock: clock), clock: clock)
         await harness.gate.recordFailure(deploymentID: "dep-a")
         await harness.provider("dep-b").setCreateDelay(.seconds(1))
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         let tick = Task { try await harness.tick() }
         // While dep-b is still answering the create, the record already names it: a worker resuming the job after
         // a crash would send it there again, under the same idempotency key.
-        for _ in 0..<50 where await harness.provider("dep-b").calls(.create) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        await harness.provider("dep-b").waitForCall(.create)
         #expect(await harness.provider("dep-b").calls(.create) == 1)
         #expect(try await harness.record(id).deploymentID == "dep-b")
         _ = try await tick.value
@@ -278,7 +302,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func submitThatNeverReachedTheProviderMayMove() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30), clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         let refused = ProviderError(.transient, message: "refused", underlying: HTTPTransportError(.connectionRefused, message: "port closed"))
         await harness.provider("dep-a").failNext(.create, with: refused)
@@ -288,7 +313,8 @@ struct VideoJobRunnerTests {
     }
 
     @Test func submittedJobNeverMovesAndWaitsOutTheCooldown() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300)))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300), clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a")
         try await harness.tick()
         await harness.gate.recordFailure(deploymentID: "dep-a")
@@ -302,7 +328,8 @@ struct VideoJobRunnerTests {
 
     @Test func rpmLimitDefersAPinnedSubmitWithoutAnAttempt() async throws {
         let limits = ["dep-a": MemoryDeploymentGate.Limits(rpm: 1)]
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: limits))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: limits, clock: clock), clock: clock)
         _ = await harness.gate.acquire(deploymentID: "dep-a")
         let pinned = try await harness.enqueue(.generate, deployment: "dep-a") { $0.inputReference = .fileID("file_1") }
         try await harness.tick()
@@ -315,7 +342,8 @@ struct VideoJobRunnerTests {
     @Test func finishedPollFetchesTheContentUnderItsOwnSlot() async throws {
         // Two requests a minute: the submit takes one, the poll that finds the video finished the other, and the
         // downloads run under the poll's slot rather than waiting a minute for a third.
-        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: ["dep-a": .init(rpm: 2)]))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(limits: ["dep-a": .init(rpm: 2)], clock: clock), clock: clock)
         let id = try await harness.enqueue(.generate, deployment: "dep-a") { $0.inputReference = .fileID("file_1") }
         try await harness.tick()
         try await harness.tick()
@@ -328,10 +356,11 @@ struct VideoJobRunnerTests {
     }
 
     @Test func cancelRequestedAtClaimCancelsAtTheProviderAndMarksDeleted() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 5)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 5, clock: clock)
         let id = try await harness.enqueue(.generate)
         try await harness.tick()
-        let claimed = try #require(try await harness.queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .seconds(2)).first)
+        let claimed = try #require(try await harness.claimNext())
         #expect(try await harness.queue.cancel(id: id) == .requested)
         let flag = CancellationFlag()
         flag.set()
@@ -343,10 +372,11 @@ struct VideoJobRunnerTests {
     }
 
     @Test func deleteJobDeletesAtTheProviderAndDropsContent() async throws {
-        let harness = try WorkerHarness(pollsToComplete: 1)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
         let source = try await harness.enqueue(.generate, deployment: "dep-b")
         #expect(try await harness.runUntilFinished(source).state == .done)
-        let key = VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>.contentKey(videoID: "video_\(source)", variant: "video")
+        let key = VideoBlobKey.result(videoID: "video_\(source)", variant: .video)
         #expect(try harness.blobs.path(for: key) != nil)
         let delete = try await harness.enqueue(.delete, deployment: "dep-b") { $0.sourceVideoID = "video_\(source)" }
         #expect(try await harness.runUntilFinished(delete).state == .done)

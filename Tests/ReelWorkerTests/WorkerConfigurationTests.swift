@@ -2,6 +2,7 @@ import ReelRouting
 import Testing
 
 @testable import ReelWorker
+import ReelConfiguration
 
 struct WorkerConfigurationTests {
     @Test func readsTheWorkerSettings() {

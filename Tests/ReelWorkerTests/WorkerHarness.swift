@@ -4,24 +4,34 @@ import ReelProviders
 import ReelQueue
 import ReelStorage
 import Testing
+import ReelTesting
 
 @testable import ReelWorker
+import ReelVideo
 
 /// A queue in memory, three fake deployments of one group (`dep-a`, `dep-b`, `dep-c`), a blob store in a temporary
 /// directory, and a runner with millisecond poll intervals. Managed ids are `video_<job id>` / `character_<job id>`.
-struct WorkerHarness {
-    let queue = MemoryVideoJobQueue()
+///
+/// The queue, the runner and (when the test makes it with the same clock) the gate share one clock: the system's, or a
+/// ``ManualClock`` that ``tick(wait:)`` steps forward until a job is due, so timed behaviour never races the wall clock.
+struct WorkerHarness<TestClock: Clock<Duration>> {
+    let clock: TestClock
+    let queue: MemoryJobQueue
     let providers: [String: FakeVideoProvider]
     let gate: MemoryDeploymentGate
     let blobs: FileBlobStore
     let configuration: WorkerConfiguration
-    let runner: VideoJobRunner<MemoryVideoJobQueue, FileBlobStore, MemoryDeploymentGate>
+    let runner: VideoJobRunner<MemoryJobQueue, FileBlobStore, MemoryDeploymentGate, TestClock>
 
     init(
         pollsToComplete: Int = 2,
-        gate: MemoryDeploymentGate = MemoryDeploymentGate(cooldown: .milliseconds(200)),
-        configuration: WorkerConfiguration = WorkerHarness.fastConfiguration()
+        gate: MemoryDeploymentGate? = nil,
+        configuration: WorkerConfiguration = fastConfiguration(),
+        clock: TestClock
     ) throws {
+        self.clock = clock
+        self.queue = MemoryJobQueue(clock: clock)
+        let gate = gate ?? MemoryDeploymentGate(cooldown: .milliseconds(200), clock: clock)
         var providers: [String: FakeVideoProvider] = [:]
         var deployments: [VideoDeployment] = []
         for id in ["dep-a", "dep-b", "dep-c"] {
@@ -39,19 +49,9 @@ struct WorkerHarness {
             gate: gate,
             blobs: blobs,
             configuration: configuration,
+            clock: clock,
             jobID: { managedID in managedID.split(separator: "_", maxSplits: 1).last.map(String.init) },
             logger: Logger(label: "test")
-        )
-    }
-
-    static func fastConfiguration() -> WorkerConfiguration {
-        WorkerConfiguration(
-            concurrency: 4,
-            leaseDuration: .seconds(5),
-            heartbeatInterval: .milliseconds(100),
-            claimWait: .milliseconds(100),
-            polling: .init(initialInterval: .milliseconds(10), multiplier: 2, maxInterval: .milliseconds(40), jitter: 0.1, inputInterval: .milliseconds(10)),
-            shutdownGracePeriod: .milliseconds(300)
         )
     }
 
@@ -88,9 +88,23 @@ struct WorkerHarness {
     /// Claims the next due job (waiting for scheduled ones) and runs one tick of it; returns its id, nil when none came.
     @discardableResult
     func tick(wait: Duration = .seconds(2)) async throws -> String? {
-        guard let claimed = try await queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: wait).first else { return nil }
+        guard let claimed = try await claimNext(wait: wait) else { return nil }
         try await runner.run(claimed)
         return claimed.job.id
+    }
+
+    /// The next due job. On a manual clock, time moves only here: in 10 ms steps, up to `wait`, until a job is due.
+    func claimNext(wait: Duration = .seconds(2)) async throws -> ClaimedJob? {
+        guard let manual = clock as? ManualClock else {
+            return try await queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: wait).first
+        }
+        var waited = Duration.zero
+        while true {
+            if let claimed = try await queue.claim(workerID: "w1", max: 1, lease: .seconds(5), wait: .zero).first { return claimed }
+            guard waited < wait else { return nil }
+            manual.advance(by: .milliseconds(10))
+            waited += .milliseconds(10)
+        }
     }
 
     /// Ticks until the job is finished (done, dead or cancelled).
@@ -112,4 +126,23 @@ struct WorkerHarness {
     static func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
+}
+
+extension WorkerHarness where TestClock == ContinuousClock {
+    /// A harness on the system's clock.
+    init(pollsToComplete: Int = 2, gate: MemoryDeploymentGate? = nil, configuration: WorkerConfiguration = fastConfiguration()) throws {
+        try self.init(pollsToComplete: pollsToComplete, gate: gate, configuration: configuration, clock: ContinuousClock())
+    }
+}
+
+/// Fast poll pacing, leases and shutdown for worker tests.
+func fastConfiguration() -> WorkerConfiguration {
+    WorkerConfiguration(
+        concurrency: 4,
+        leaseDuration: .seconds(5),
+        heartbeatInterval: .milliseconds(100),
+        claimWait: .milliseconds(100),
+        polling: .init(initialInterval: .milliseconds(10), multiplier: 2, maxInterval: .milliseconds(40), jitter: 0.1, inputInterval: .milliseconds(10)),
+        shutdownGracePeriod: .milliseconds(300)
+    )
 }

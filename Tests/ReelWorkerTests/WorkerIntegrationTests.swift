@@ -13,6 +13,7 @@ import ServiceLifecycle
 import Testing
 
 @testable import ReelWorker
+import ReelVideo
 
 /// Two workers against a real Redis queue and shared router state, and the in-process simulator over HTTP with three
 /// deployments that carry different keys.
@@ -24,10 +25,10 @@ struct WorkerIntegrationTests {
     func withCluster(
         simulator configuration: SimConfiguration,
         workers: Int = 2,
-        _ body: (RedisVideoJobQueue, Simulator, ManagedIDCodec, FileBlobStore) async throws -> Void
+        _ body: (RedisJobQueue, Simulator, ManagedIDCodec, FileBlobStore) async throws -> Void
     ) async throws {
         try await RedisTestEnvironment.withClient { client in
-            let queue = RedisVideoJobQueue.redis(client, name: "worker-it-\(UUID().uuidString)")
+            let queue = RedisJobQueue.redis(client, name: "worker-it-\(UUID().uuidString)")
             try await queue.bootstrap()
             let simulator = Simulator(configuration: configuration)
             let (ports, portContinuation) = AsyncStream<Int>.makeStream()
@@ -51,16 +52,17 @@ struct WorkerIntegrationTests {
                 let codec = try ManagedIDCodec(secret: "integration-test-secret-0123456789")
                 let blobs = try FileBlobStore(directory: NSTemporaryDirectory() + "reel-worker-it-\(UUID().uuidString)")
                 let transport = CurlTransport()
-                var configuration = WorkerHarness.fastConfiguration()
+                var configuration = fastConfiguration()
                 configuration.polling = .init(initialInterval: .milliseconds(50), maxInterval: .milliseconds(200), inputInterval: .milliseconds(50))
                 let services: [any Service] = (0..<workers).map { index in
                     configuration.workerID = "it-worker-\(index)"
                     let runner = VideoJobRunner(
                         queue: queue,
                         deployments: VideoDeploymentDirectory(deployments.map { .openAI($0, transport: transport, logger: quiet) }),
-                        gate: RoutingDeploymentGate(state: router, deployments: deployments),
+                        gate: RoutingDeploymentGate(state: router, deployments: deployments, strategy: .simpleShuffle),
                         blobs: blobs,
                         configuration: configuration,
+                        clock: ContinuousClock(),
                         jobID: { codec.decode($0)?.objectID },
                         logger: quiet
                     )
@@ -81,7 +83,7 @@ struct WorkerIntegrationTests {
     func enqueue(
         _ kind: VideoJobKind,
         on deployment: String,
-        queue: RedisVideoJobQueue,
+        queue: RedisJobQueue,
         codec: ManagedIDCodec,
         blobs: FileBlobStore,
         limits: JobLimits = .init(),
@@ -97,19 +99,19 @@ struct WorkerIntegrationTests {
         let record = VideoRecord(id: managedID, object: object, owner: "key", model: "sora-2", createdAt: 1_700_000_000, deploymentID: deployment)
         _ = try await queue.enqueue(
             NewJob(
-                id: jobID, type: kind.rawValue, payload: try WorkerHarness.json(payload), record: try WorkerHarness.json(record), owner: "key",
+                id: jobID, type: kind.rawValue, payload: try WorkerHarness<ContinuousClock>.json(payload), record: try WorkerHarness<ContinuousClock>.json(record), owner: "key",
                 limits: limits
             )
         )
         return (managedID, jobID)
     }
 
-    func record(_ jobID: String, _ queue: RedisVideoJobQueue) async throws -> VideoRecord {
+    func record(_ jobID: String, _ queue: RedisJobQueue) async throws -> VideoRecord {
         let json = try #require(try await queue.job(id: jobID)?.record)
         return try JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8))
     }
 
-    func waitUntilFinished(_ jobIDs: [String], _ queue: RedisVideoJobQueue, timeout: Duration = .seconds(60)) async throws {
+    func waitUntilFinished(_ jobIDs: [String], _ queue: RedisJobQueue, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             var finished = 0

@@ -5,10 +5,11 @@ import ServiceLifecycle
 import Testing
 
 @testable import ReelWorker
+import ReelVideo
 
 struct WorkerServiceTests {
     /// Runs the worker in a ServiceGroup around `body`, then shuts it down gracefully and waits for it.
-    func withWorker(_ harness: WorkerHarness, _ body: () async throws -> Void) async throws {
+    func withWorker<C: Clock<Duration>>(_ harness: WorkerHarness<C>, _ body: () async throws -> Void) async throws {
         let logger = Logger(label: "test")
         let worker = WorkerService(runner: harness.runner, configuration: harness.configuration, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [worker], logger: logger))
@@ -45,13 +46,10 @@ struct WorkerServiceTests {
         let harness = try WorkerHarness()
         await harness.provider("dep-a").setCreateDelay(.seconds(30))
         let id = try await harness.enqueue(.generate)
-        let clock = ContinuousClock()
-        var stopped = clock.now
+        // The create takes 30 s; a worker that waited for it instead of handing the job back would leave it done.
         try await withWorker(harness) {
             try await eventually { try await harness.queue.job(id: id)?.state == .active }
-            stopped = clock.now
         }
-        #expect(clock.now - stopped < .seconds(5))
         let snapshot = try #require(try await harness.queue.job(id: id))
         #expect(snapshot.state == .ready)
         #expect(snapshot.attempts == 0)
@@ -72,7 +70,7 @@ struct WorkerServiceTests {
         #expect(await harness.provider("dep-a").calls(.retrieve) == 0)
     }
     @Test func longTicksKeepTheirLeasesThroughTheHeartbeatLoop() async throws {
-        var configuration = WorkerHarness.fastConfiguration()
+        var configuration = fastConfiguration()
         configuration.concurrency = 8
         configuration.leaseDuration = .milliseconds(300)
         let harness = try WorkerHarness(configuration: configuration)
@@ -92,7 +90,7 @@ struct WorkerServiceTests {
     }
 
     @Test func shutdownWhileManyJobsCompleteLosesNone() async throws {
-        var configuration = WorkerHarness.fastConfiguration()
+        var configuration = fastConfiguration()
         configuration.concurrency = 16
         let harness = try WorkerHarness(pollsToComplete: 1, configuration: configuration)
         var ids: [String] = []

@@ -98,8 +98,15 @@ stop_started_processes() {
     for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 
-# Builds reel (debug unless REEL_CONFIGURATION=release) and exports REEL_BIN.
+# Builds reel (debug unless REEL_CONFIGURATION=release) and exports REEL_BIN; with BENCH_REEL_BIN set, uses that
+# binary instead (scripts/bench compare runs the suites on a baseline binary that way).
 build_reel() {
+    if [ -n "${BENCH_REEL_BIN:-}" ]; then
+        REEL_BIN=$BENCH_REEL_BIN
+        export REEL_BIN
+        log "using $REEL_BIN"
+        return
+    fi
     local conf=${REEL_CONFIGURATION:-debug}
     log "building reel ($conf)"
     swift build -c "$conf" --product reel

@@ -3,7 +3,7 @@ import ReelQueue
 import ReelStorage
 
 /// `POST /reload/model_cost_map` (master key): re-reads the model catalog and publishes it to every front and worker.
-struct CatalogController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
+struct CatalogController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
     let front: VideoFront<Queue, Keys, Blobs>
     /// Loads and publishes the catalog; returns the new catalog version.
     let reload: @Sendable () async throws -> Int

@@ -2,9 +2,10 @@ import Hummingbird
 import ReelQueue
 import ReelRouting
 import ReelStorage
+import ReelVideo
 
 /// `/v1/videos/characters`: create a character from a short video, and read it back.
-struct CharactersController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
+struct CharactersController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
     let front: VideoFront<Queue, Keys, Blobs>
 
     func addRoutes(to group: RouterGroup<APIRequestContext>) {

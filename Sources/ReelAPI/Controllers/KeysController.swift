@@ -4,7 +4,7 @@ import ReelQueue
 import ReelStorage
 
 /// `/key/generate`, `/key/info`, `/key/delete`: virtual-key administration with the master key (LiteLLM's routes).
-struct KeysController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
+struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
     let front: VideoFront<Queue, Keys, Blobs>
 
     func addRoutes(to group: RouterGroup<APIRequestContext>) {

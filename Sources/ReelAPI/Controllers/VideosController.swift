@@ -3,9 +3,10 @@ import Hummingbird
 import ReelQueue
 import ReelRouting
 import ReelStorage
+import ReelVideo
 
 /// `/v1/videos…`: create, list, retrieve, delete, download, remix, edit, extend.
-struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
+struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore> {
     let front: VideoFront<Queue, Keys, Blobs>
 
     func addRoutes(to group: RouterGroup<APIRequestContext>) {
@@ -150,18 +151,18 @@ struct VideosController<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs
     @Sendable func content(_ request: Request, context: APIRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let id = try context.parameters.require("id")
-        let variant = request.uri.queryParameters["variant"].map(String.init) ?? "video"
-        guard let contentType = Self.contentTypes[variant] else {
-            throw APIError(.invalidParameter, "Invalid 'variant': expected 'video', 'thumbnail' or 'spritesheet', but got '\(variant.prefix(40))'.", param: "variant")
+        let variantName = request.uri.queryParameters["variant"].map(String.init) ?? "video"
+        guard let variant = VideoVariant(rawValue: variantName), let contentType = Self.contentTypes[variantName] else {
+            throw APIError(.invalidParameter, "Invalid 'variant': expected 'video', 'thumbnail' or 'spritesheet', but got '\(variantName.prefix(40))'.", param: "variant")
         }
         let (record, _) = try await front.ownedRecord(id, object: .video, caller: caller)
         guard record.status == .completed else {
             throw APIError(.invalidRequest, "Video '\(id)' is not ready: its status is \(record.status.rawValue). Download it once it is completed.")
         }
-        guard record.variants.contains(variant), let path = try front.blobs.path(for: "results/\(id)/\(variant)"),
-            let size = try await front.blobs.size(of: "results/\(id)/\(variant)")
+        let key = VideoBlobKey.result(videoID: id, variant: variant)
+        guard record.variants.contains(variantName), let path = try front.blobs.path(for: key), let size = try await front.blobs.size(of: key)
         else {
-            throw APIError(.notFound, "Video '\(id)' has no \(variant) content.", param: "variant")
+            throw APIError(.notFound, "Video '\(id)' has no \(variantName) content.", param: "variant")
         }
         return try await FileResponse.make(path: path, size: size, contentType: contentType, request: request, context: context)
     }

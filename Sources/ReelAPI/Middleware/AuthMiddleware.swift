@@ -3,7 +3,7 @@ import ReelQueue
 import ReelStorage
 
 /// Authenticates `Authorization: Bearer …` (the master key or a virtual key) and puts the caller in the context.
-struct AuthMiddleware<Queue: VideoJobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>: RouterMiddleware {
+struct AuthMiddleware<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>: RouterMiddleware {
     typealias Context = APIRequestContext
     let front: VideoFront<Queue, Keys, Blobs>
 

@@ -1,4 +1,5 @@
 import ReelQueue
+import ReelVideo
 
 /// A character as clients see it: `{id, name, created_at}`, plus `status` (and `error`) until it is ready.
 struct CharacterObject: Encodable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import ReelJSON
 import ReelQueue
+import ReelVideo
 
 /// OpenAI's `Video` object as clients see it; every nullable field is always present.
 struct VideoObject: JSONWritable, Sendable, Equatable {

@@ -1,6 +1,7 @@
 public import ReelHTTP
 public import ReelRouting
 public import ReelRoutingRedis
+public import ReelConfiguration
 
 /// What the passthrough routes share — the Responses API (``ResponsesController``) and Realtime
 /// (``RealtimeController``): routing, managed IDs, the upstream transport and the realtime token codec.

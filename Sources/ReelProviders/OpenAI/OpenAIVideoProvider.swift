@@ -1,5 +1,6 @@
 public import Logging
 public import ReelHTTP
+public import ReelVideo
 
 /// A ``VideoProvider`` for OpenAI's video API and compatible servers: OpenAI itself, Azure OpenAI's v1 API,
 /// and anything else that speaks the same wire format (`reel sim` among them).

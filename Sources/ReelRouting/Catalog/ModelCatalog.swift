@@ -58,24 +58,6 @@ public struct ModelCatalog: Sendable, Hashable {
         self.json = json
     }
 
-    /// Reads catalog JSON from a file.
-    public static func load(path: String) throws(ConfigurationError) -> ModelCatalog {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(.unreadable, message: "cannot read the model catalog \(path): \(error.localizedDescription)")
-        }
-        return try ModelCatalog(json: text)
-    }
-
-    /// The catalog a process starts from: the file `reel_settings.catalog` names, else ``default``.
-    /// (A newer catalog published through Redis replaces it once the process follows reloads.)
-    public static func configured(by settings: ReelSettings) throws(ConfigurationError) -> ModelCatalog {
-        guard let path = settings.catalogPath else { return .default }
-        return try load(path: path)
-    }
-
     /// `provider/name` for a requested model the catalog knows (`sora-2` → `openai/sora-2`,
     /// `openai/sora-2` → itself), nil when it does not know it.
     public func qualifiedName(of model: String) -> String? {

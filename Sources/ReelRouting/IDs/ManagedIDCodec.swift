@@ -43,11 +43,6 @@ public struct ManagedIDCodec: Sendable {
         previous = keys
     }
 
-    /// Creates a codec from `reel_settings.secrets`.
-    public init(secrets: ReelSettings.Secrets) throws(ConfigurationError) {
-        try self.init(secret: secrets.idSecret, previousSecrets: secrets.idPreviousSecrets)
-    }
-
     private static func key(_ secret: String) throws(ConfigurationError) -> HMACKey {
         guard secret.utf8.count >= 16 else { throw ConfigurationError(.invalidValue, message: "an ID secret must be at least 16 bytes") }
         do {

@@ -42,11 +42,6 @@ public final class RoutingSnapshot: Sendable {
         self.accessGroupNames = Set(deployments.flatMap(\.accessGroups))
     }
 
-    /// Builds a snapshot from a configuration.
-    public convenience init(configuration: ReelConfiguration, catalog: ModelCatalog, catalogVersion: Int = 0) {
-        self.init(deployments: configuration.deployments, catalog: catalog, settings: configuration.router, catalogVersion: catalogVersion)
-    }
-
     /// The same deployments and settings with another catalog.
     public func replacing(catalog: ModelCatalog, version: Int) -> RoutingSnapshot {
         RoutingSnapshot(deployments: deployments, catalog: catalog, settings: settings, catalogVersion: version)

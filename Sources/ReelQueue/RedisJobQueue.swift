@@ -1,8 +1,9 @@
 public import Logging
 public import ReelRedis
 import Synchronization
+import ReelTime
 
-/// The production ``VideoJobQueueDriver``: one Redis functions library (Redis ≥ 7.0), all keys of a queue under
+/// The production ``JobQueueDriver``: one Redis functions library (Redis ≥ 7.0), all keys of a queue under
 /// the hash tag `reel:{name}:` so a queue lives in one cluster slot.
 ///
 /// Every state change is one `FCALL`; all times come from the Redis clock. Claimers wait on the queue's marker
@@ -11,14 +12,14 @@ import Synchronization
 ///
 /// ```swift
 /// let client = try RedisClient(url: "redis://127.0.0.1:6379")
-/// let queue: some VideoJobQueueDriver = .redis(client, name: "videos")
+/// let queue: some JobQueueDriver = .redis(client, name: "videos")
 /// _ = try await queue.enqueue(NewJob(id: "j1", type: "generate", payload: "{}"))
 /// ```
-public final class RedisVideoJobQueue: VideoJobQueueDriver {
+public final class RedisJobQueue: JobQueueDriver {
     /// The queue's name (the hash tag of its keys).
     public let name: String
     /// Retention and event-stream cap.
-    public let options: VideoJobQueueOptions
+    public let options: JobQueueOptions
     /// The Redis client the queue uses.
     public let redisClient: RedisClient
     let keyPrefix: String
@@ -35,7 +36,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     ///   - client: The Redis client.
     ///   - name: The queue's name; keys are `reel:{name}:…`. Letters, digits, `-`, `_` and `.`.
     ///   - options: Retention, event-stream cap and read cache.
-    public init(client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) {
+    public init(client: RedisClient, name: String, options: JobQueueOptions = .init()) {
         precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "invalid queue name")
         self.redisClient = client
         self.name = name
@@ -104,7 +105,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     public func bootstrap() async throws {
         let loaded: Int?
         do {
-            loaded = try await redisClient.fcall("reel_q_version", keys: [keyPrefix], arguments: []).int
+            loaded = try await redisClient.fcall(QueueFunction.version.name, keys: [keyPrefix], arguments: []).int
         } catch let error as RedisError where error.code == .replyError {
             loaded = nil
         } catch {
@@ -121,10 +122,13 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     /// Calls one of the library's functions with the queue's prefix and options; maps its errors.
-    func call(_ function: String, _ arguments: [String], reloaded: Bool = false) async throws -> RESPValue {
+    func call(_ function: QueueFunction, _ arguments: [String], reloaded: Bool = false) async throws -> RESPValue {
+        guard function.accepts(argumentCount: arguments.count) else {
+            throw QueueError(.invalidArgument, message: "\(function.name) takes \(function.arguments) then groups of \(function.repeated), got \(arguments.count) arguments")
+        }
         if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
         do {
-            return try await redisClient.fcall(function, keys: [keyPrefix], arguments: header + arguments)
+            return try await redisClient.fcall(function.name, keys: [keyPrefix], arguments: header + arguments)
         } catch let error as RedisError where error.code == .replyError {
             let message = error.message ?? ""
             if message.contains("Function not found"), !reloaded {
@@ -162,7 +166,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     // MARK: enqueue and claim
 
     public func enqueue(_ job: NewJob) async throws -> EnqueueResult {
-        let result = try Self.enqueueResult(try await call("reel_q_enqueue", Self.enqueueArguments(job)))
+        let result = try Self.enqueueResult(try await call(.enqueue, Self.enqueueArguments(job)))
         if case .enqueued = result { QueueMetrics.count(QueueMetrics.enqueued, queue: name) }
         return result
     }
@@ -170,7 +174,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     /// Enqueues many jobs in one round trip (one `FCALL` each, pipelined); results in order.
     public func enqueue(_ jobs: [NewJob]) async throws -> [EnqueueResult] {
         if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
-        let commands = jobs.map { ["FCALL", "reel_q_enqueue", "1", keyPrefix] + header + Self.enqueueArguments($0) }
+        let commands = jobs.map { ["FCALL", QueueFunction.enqueue.name, "1", keyPrefix] + header + Self.enqueueArguments($0) }
         let replies: [RESPValue]
         do {
             replies = try await redisClient.pipeline(commands)
@@ -215,12 +219,12 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         let clock = ContinuousClock()
         let deadline = clock.now + wait
         while true {
-            let reply = try await call("reel_q_claim", [workerID, String(max), String(lease.milliseconds)])
+            let reply = try await call(.claim, [workerID, String(max), String(lease.milliseconds)])
             guard let parts = reply.array, parts.count >= 2, let now = parts[0].int, let nextDue = parts[1].int else {
                 throw QueueError(.decodeFailed, message: "claim answered \(reply)")
             }
             if parts.count > 2 {
-                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID)
+                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID, claimedAtMs: Int64(now))
                 QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
                 return jobs
             }
@@ -236,7 +240,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     /// Reads the hashes of jobs just claimed (`[id, fence, id, fence, …]`) in one pipelined round trip.
-    private func readClaimed(_ pairs: [RESPValue], workerID: String) async throws -> [ClaimedJob] {
+    private func readClaimed(_ pairs: [RESPValue], workerID: String, claimedAtMs: Int64) async throws -> [ClaimedJob] {
         let leases = try stride(from: 0, to: pairs.count - 1, by: 2).map { index in
             guard let id = pairs[index].string, let fence = pairs[index + 1].int else {
                 throw QueueError(.decodeFailed, message: "claim answered \(pairs)")
@@ -250,7 +254,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
             // The leases expire and the jobs go back to ready, counting a stall.
             throw QueueError(.redisFailed, message: "claimed jobs could not be read", underlying: error)
         }
-        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease) }
+        return try zip(leases, replies).map { lease, reply in ClaimedJob(job: try Self.snapshot(reply), lease: lease, claimedAtMs: claimedAtMs) }
     }
 
     /// Blocks on the marker until something changes (or the timeout passes).
@@ -273,7 +277,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
         guard !leases.isEmpty else { return [] }
         // 1: extended and a cancel was requested, 0: extended.
         return try await perLeaseCall(
-            "reel_q_heartbeats",
+            .heartbeats,
             [String(extendBy.milliseconds)] + leases.flatMap { [$0.jobID, String($0.fence)] },
             leases: leases
         ) { status in status == 0 || status == 1 ? HeartbeatResult(cancelRequested: status == 1) : nil }
@@ -282,7 +286,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     public func complete(_ completions: [JobCompletion]) async throws -> [Result<Void, QueueError>] {
         guard !completions.isEmpty else { return [] }
         return try await perLeaseCall(
-            "reel_q_complete",
+            .complete,
             completions.flatMap { [$0.lease.jobID, String($0.lease.fence)] + Self.optional($0.record) },
             leases: completions.map(\.lease),
             countingAs: QueueMetrics.completed
@@ -292,7 +296,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     /// One call for many leases that answers a status per lease: `success` reads the statuses that mean done;
     /// of the others, -1 is an unknown job and anything else a stale lease. The ones done are counted under `metric`.
     private func perLeaseCall<Success>(
-        _ function: String,
+        _ function: QueueFunction,
         _ arguments: [String],
         leases: [JobLease],
         countingAs metric: String? = nil,
@@ -319,7 +323,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     public func snooze(_ snoozes: [JobSnooze]) async throws -> [Result<Void, QueueError>] {
         guard !snoozes.isEmpty else { return [] }
         return try await perLeaseCall(
-            "reel_q_snoozes",
+            .snoozes,
             snoozes.flatMap { [$0.lease.jobID, String($0.lease.fence), String($0.delay.milliseconds), $0.stepState] + Self.optional($0.record) },
             leases: snoozes.map(\.lease),
             countingAs: QueueMetrics.snoozed
@@ -328,7 +332,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func fail(_ lease: JobLease, failure: JobFailure, record: String?, stepState: String?) async throws -> FailOutcome {
         let reply = try await call(
-            "reel_q_fail",
+            .fail,
             [
                 lease.jobID, String(lease.fence), failure.code, failure.message, failure.retryable ? "1" : "0",
                 String(failure.retryAfter?.milliseconds ?? 0), String(Double.random(in: 0..<1)),
@@ -346,18 +350,18 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 
     public func release(_ lease: JobLease) async throws {
-        _ = try await call("reel_q_release", [lease.jobID, String(lease.fence)])
+        _ = try await call(.release, [lease.jobID, String(lease.fence)])
     }
 
     public func updateRecord(_ lease: JobLease, record: String) async throws {
-        _ = try await call("reel_q_update_record", [lease.jobID, String(lease.fence), record])
+        _ = try await call(.updateRecord, [lease.jobID, String(lease.fence), record])
     }
 
     // MARK: by id
 
     public func cancel(id: String) async throws -> CancelOutcome {
         defer { readCache?.forget(id) }
-        return switch try await call("reel_q_cancel", [id]).string {
+        return switch try await call(.cancel, [id]).string {
         case "cancelled": .cancelled
         case "requested": .requested
         case "finished": .alreadyFinished
@@ -367,12 +371,12 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func signal(id: String) async throws -> Bool {
         defer { readCache?.forget(id) }
-        return try await call("reel_q_signal", [id]).int == 1
+        return try await call(.signal, [id]).int == 1
     }
 
     public func replaceFinishedRecord(id: String, record: String) async throws -> Bool {
         defer { readCache?.forget(id) }
-        return try await call("reel_q_replace_finished_record", [id, record]).int == 1
+        return try await call(.replaceFinishedRecord, [id, record]).int == 1
     }
 
     public func job(id: String) async throws -> JobSnapshot? {
@@ -407,7 +411,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func jobs(owner: String, after: String?, limit: Int, descending: Bool) async throws -> JobPage {
         guard limit >= 1 else { throw QueueError(.invalidArgument, message: "limit must be ≥ 1") }
-        let reply = try await call("reel_q_owner_page", [owner, after ?? "", String(limit), descending ? "1" : "0"])
+        let reply = try await call(.ownerPage, [owner, after ?? "", String(limit), descending ? "1" : "0"])
         guard let parts = reply.array, let hasMore = parts.first?.int else {
             throw QueueError(.decodeFailed, message: "owner page answered \(reply)")
         }
@@ -417,7 +421,7 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     // MARK: operators
 
     public func stats() async throws -> QueueStats {
-        let reply = try await call("reel_q_stats", [])
+        let reply = try await call(.stats, [])
         guard let values = reply.array?.compactMap(\.int), values.count == 8 else {
             throw QueueError(.decodeFailed, message: "stats answered \(reply)")
         }
@@ -431,24 +435,24 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
 
     public func deadJobs(limit: Int) async throws -> [JobSnapshot] {
         guard limit >= 1 else { throw QueueError(.invalidArgument, message: "limit must be ≥ 1") }
-        return try (try await call("reel_q_dead_list", [String(limit)]).array ?? []).map(Self.snapshot)
+        return try (try await call(.deadList, [String(limit)]).array ?? []).map(Self.snapshot)
     }
 
     public func replay(id: String) async throws -> Bool {
         defer { readCache?.forget(id) }
-        return try await call("reel_q_replay", [id]).int == 1
+        return try await call(.replay, [id]).int == 1
     }
 
     public func setPaused(_ paused: Bool) async throws {
-        _ = try await call("reel_q_set_paused", [paused ? "1" : "0"])
+        _ = try await call(.setPaused, [paused ? "1" : "0"])
     }
 
     public func setConcurrencyLimit(_ limit: Int?) async throws {
-        _ = try await call("reel_q_set_cap", [String(Swift.max(0, limit ?? 0))])
+        _ = try await call(.setCap, [String(Swift.max(0, limit ?? 0))])
     }
 
     public func reap() async throws -> ReapReport {
-        let reply = try await call("reel_q_reap", [])
+        let reply = try await call(.reap, [])
         guard let values = reply.array?.compactMap(\.int), values.count == 3 else {
             throw QueueError(.decodeFailed, message: "reap answered \(reply)")
         }
@@ -456,9 +460,9 @@ public final class RedisVideoJobQueue: VideoJobQueueDriver {
     }
 }
 
-extension VideoJobQueueDriver where Self == RedisVideoJobQueue {
+extension JobQueueDriver where Self == RedisJobQueue {
     /// The Redis queue `name` on `client`.
-    public static func redis(_ client: RedisClient, name: String, options: VideoJobQueueOptions = .init()) -> RedisVideoJobQueue {
-        RedisVideoJobQueue(client: client, name: name, options: options)
+    public static func redis(_ client: RedisClient, name: String, options: JobQueueOptions = .init()) -> RedisJobQueue {
+        RedisJobQueue(client: client, name: name, options: options)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ReelQueue
+import ReelQueue
+@testable import ReelVideo
 
 /// The record's own JSON writer and reader agree with `JSONEncoder`/`JSONDecoder` in both directions, so records
 /// written by any Reel version stay readable.

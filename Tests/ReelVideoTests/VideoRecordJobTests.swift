@@ -1,6 +1,7 @@
 import Foundation
 import ReelQueue
 import Testing
+@testable import ReelVideo
 
 struct VideoRecordJobTests {
     func job(state: JobState, record: VideoRecord?, lastError: String? = nil) throws -> JobSnapshot {

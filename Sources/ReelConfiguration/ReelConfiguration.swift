@@ -1,3 +1,4 @@
+public import ReelRouting
 /// The whole configuration file: LiteLLM's `model_list`, `router_settings` and `general_settings`, plus Reel's
 /// own `reel_settings`.
 ///

@@ -1,3 +1,4 @@
+public import ReelRouting
 import Foundation
 import Yams
 

@@ -1,6 +1,8 @@
 import Foundation
 import ReelRouting
 import Testing
+import ReelTesting
+import ReelConfiguration
 
 struct ConfigurationTests {
     let environment = ["REEL_MASTER_KEY": "sk-master"]

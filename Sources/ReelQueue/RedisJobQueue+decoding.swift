@@ -1,6 +1,6 @@
 import ReelRedis
 
-extension RedisVideoJobQueue {
+extension RedisJobQueue {
     /// Reads a job hash from its `HGETALL` pairs.
     ///
     /// Read field by field, without a dictionary of every field in between: status reads decode one per request.

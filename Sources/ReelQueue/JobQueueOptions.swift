@@ -1,12 +1,12 @@
 /// Run-time knobs of a queue, the same for the Redis and the memory implementation.
-public struct VideoJobQueueOptions: Sendable, Equatable {
+public struct JobQueueOptions: Sendable, Equatable {
     /// How long finished jobs (done, dead, cancelled) stay readable before they are deleted, and how long an
     /// idempotency key is remembered. Finished video records are what clients read, so the default is long.
     public var retention: Duration
     /// Approximate cap of the events stream (`XADD MAXLEN ~`).
     public var eventsMaxLength: Int
-    /// How many jobs the Redis queue may keep in memory for ``VideoJobQueueDriver/job(id:)``, coherent through
-    /// Redis's key tracking while ``RedisVideoJobQueue/followChanges(logger:)`` runs; 0 keeps none. Meant for
+    /// How many jobs the Redis queue may keep in memory for ``JobQueueDriver/job(id:)``, coherent through
+    /// Redis's key tracking while ``RedisJobQueue/followChanges(logger:)`` runs; 0 keeps none. Meant for
     /// processes that mostly read jobs (the API front); workers keep none.
     public var readCacheCapacity: Int
 
@@ -16,13 +16,5 @@ public struct VideoJobQueueOptions: Sendable, Equatable {
         self.retention = retention
         self.eventsMaxLength = eventsMaxLength
         self.readCacheCapacity = readCacheCapacity
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

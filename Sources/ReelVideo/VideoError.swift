@@ -1,5 +1,5 @@
 /// The `error` of a failed video: `{code, message}` as OpenAI sends it.
-public struct VideoError: Sendable, Codable, Equatable {
+public struct VideoError: Error, Sendable, Codable, Equatable {
     /// Bounded code, such as `moderation_blocked` or `deadline_exceeded`.
     public var code: String
     /// Human-readable message.

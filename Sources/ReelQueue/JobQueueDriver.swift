@@ -1,18 +1,18 @@
 /// A reliable job queue: what the API front enqueues into and what workers claim from.
 ///
-/// Two implementations: ``RedisVideoJobQueue`` (production, one Redis functions library) and
-/// ``MemoryVideoJobQueue`` (unit tests of code that uses the queue). Every lease-changing call
+/// Two implementations: ``RedisJobQueue`` (production, one Redis functions library) and
+/// ``MemoryJobQueue`` (unit tests of code that uses the queue). Every lease-changing call
 /// presents the ``JobLease`` it was given; a lease whose fence is stale is refused with
 /// ``QueueError/Code-swift.struct/staleLease``.
 ///
 /// ```swift
-/// let queue: some VideoJobQueueDriver = .memory()
+/// let queue: some JobQueueDriver = .memory()
 /// _ = try await queue.enqueue(NewJob(id: "j1", type: "generate", payload: "{}"))
 /// for job in try await queue.claim(workerID: "w1", max: 16, lease: .seconds(30), wait: .seconds(5)) {
 ///     try await queue.complete(job.lease, record: nil)
 /// }
 /// ```
-public protocol VideoJobQueueDriver: Sendable {
+public protocol JobQueueDriver: Sendable {
     /// Writes the job, its record and its owner-index entry, and makes it ready (or scheduled when
     /// `runAt` is in the future), atomically. A repeat with the same idempotency key returns the first job.
     func enqueue(_ job: NewJob) async throws -> EnqueueResult
@@ -84,7 +84,7 @@ public protocol VideoJobQueueDriver: Sendable {
     func reap() async throws -> ReapReport
 }
 
-extension VideoJobQueueDriver {
+extension JobQueueDriver {
     /// Extends the lease. Reports whether a cancel was requested for the job.
     public func heartbeat(_ lease: JobLease, extendBy: Duration) async throws -> HeartbeatResult {
         try await heartbeat([lease], extendBy: extendBy)[0].get()

@@ -1,3 +1,4 @@
+public import ReelRouting
 /// `reel_settings`: Reel's own section of the configuration file (Redis, queue, storage, worker, secrets, catalog).
 public struct ReelSettings: Sendable, Hashable {
     /// `redis_url` (overridden by the `REDIS_URL` environment variable).

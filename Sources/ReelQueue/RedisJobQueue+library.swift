@@ -1,17 +1,18 @@
-extension RedisVideoJobQueue {
+extension RedisJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 10
+    static let libraryVersion = 11
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
     /// Every function takes `KEYS[1]` = the queue's key prefix `reel:{name}:` (one hash tag, one cluster
     /// slot) and `ARGV[1]` = retention of finished jobs in ms, `ARGV[2]` = approximate cap of the events
-    /// stream; their own arguments follow. Idempotency keys (`reel:{name}:idem:<key>`) live as long as finished jobs. All times come from `TIME`. Errors start with a code word:
-    /// `NOJOB`, `STALE`, `EXISTS`, `BADARG`.
+    /// stream; their own arguments follow, as ``QueueFunction`` lists them (the registrations at the end come from it).
+    /// Idempotency keys (`reel:{name}:idem:<key>`) live as long as finished jobs. All times come from `TIME`. Errors
+    /// start with a code word: `NOJOB`, `STALE`, `EXISTS`, `BADARG`.
     static let library = #"""
         #!lua name=reel_queue
 
-        local VERSION = 10
+        local VERSION = \#(libraryVersion)
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
 
@@ -552,27 +553,18 @@ extension RedisVideoJobQueue {
 
         local function version() return VERSION end
 
-        local ro = {'no-writes'}
-        redis.register_function('reel_q_version', version)
-        redis.register_function('reel_q_enqueue', enqueue)
-        redis.register_function('reel_q_claim', claim)
-        redis.register_function('reel_q_heartbeat', heartbeat)
-        redis.register_function('reel_q_heartbeats', heartbeats)
-        redis.register_function('reel_q_complete', complete)
-        redis.register_function('reel_q_snooze', snooze)
-        redis.register_function('reel_q_snoozes', snoozes)
-        redis.register_function('reel_q_fail', fail)
-        redis.register_function('reel_q_release', release)
-        redis.register_function('reel_q_cancel', cancel)
-        redis.register_function('reel_q_signal', signal)
-        redis.register_function('reel_q_update_record', update_record)
-        redis.register_function('reel_q_replace_finished_record', replace_finished_record)
-        redis.register_function('reel_q_replay', replay)
-        redis.register_function('reel_q_set_paused', set_paused)
-        redis.register_function('reel_q_set_cap', set_cap)
-        redis.register_function('reel_q_reap', reap)
-        redis.register_function{function_name = 'reel_q_owner_page', callback = owner_page, flags = ro}
-        redis.register_function{function_name = 'reel_q_stats', callback = stats, flags = ro}
-        redis.register_function{function_name = 'reel_q_dead_list', callback = dead_list, flags = ro}
+        -- Runs `fn` when the call has the argument count QueueFunction states (`fixed`, then groups of `repeated`).
+        local function checked(name, fn, fixed, repeated)
+          return function(keys, args)
+            local rest = #args - fixed
+            if rest < 0 or (repeated == 0 and rest ~= 0) or (repeated > 0 and rest % repeated ~= 0) then
+              return redis.error_reply('BADARG ' .. name .. ' takes ' .. fixed .. ' arguments' ..
+                (repeated > 0 and (' and groups of ' .. repeated) or '') .. ', got ' .. #args)
+            end
+            return fn(keys, args)
+          end
+        end
+
+        \#(QueueFunction.registrations)
         """#
 }

@@ -1,14 +1,18 @@
 import Foundation
+import ReelTime
 
-/// An in-memory ``VideoJobQueueDriver`` with the semantics of ``RedisVideoJobQueue``: fences, snooze,
+/// An in-memory ``JobQueueDriver`` with the semantics of ``RedisJobQueue``: fences, snooze,
 /// fail with backoff, cancel, owner paging, idempotency, pause, concurrency cap, retention.
 ///
-/// For unit tests of code that uses the queue; one process only.
+/// For unit tests of code that uses the queue; one process only. Its time comes from an injected clock (as Redis's
+/// `TIME` is the Redis queue's), so a test that drives a manual clock decides when delays, backoffs and leases end.
 ///
 /// ```swift
-/// let queue: some VideoJobQueueDriver = .memory()
+/// let queue: some JobQueueDriver = .memory()
+/// let clock = ManualClock()
+/// let timed = MemoryJobQueue(clock: clock)   // due times move only with clock.advance(by:)
 /// ```
-public actor MemoryVideoJobQueue: VideoJobQueueDriver {
+public actor MemoryJobQueue: JobQueueDriver {
     private struct Entry {
         var job: JobSnapshot
         var seq: Int64
@@ -20,20 +24,39 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
         var capGroup: String?
     }
 
-    private let options: VideoJobQueueOptions
+    private let options: JobQueueOptions
     private var entries: [String: Entry] = [:]
     private var idempotency: [String: (id: String, fingerprint: String, expiresAt: Int64)] = [:]
     private var sequence: Int64 = 0
     private var paused = false
     private var concurrencyLimit: Int?
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    /// Time since the queue was made, on its clock.
+    private let elapsed: @Sendable () -> Duration
+    /// Sleeps on the queue's clock.
+    private let sleep: @Sendable (Duration) async throws -> Void
+    /// The epoch time, in milliseconds, at which the queue was made.
+    private let epochMsAtStart: Int64
 
     /// Creates an empty queue.
-    public init(options: VideoJobQueueOptions = .init()) {
+    /// - Parameters:
+    ///   - options: Retention and stream length.
+    ///   - clock: The queue's time: due times, leases and waits follow it.
+    ///   - epochMs: The epoch time, in milliseconds, that the clock's present stands for (timestamps of jobs); the
+    ///     system's time by default.
+    public init<C: Clock<Duration>>(
+        options: JobQueueOptions = .init(),
+        clock: C = ContinuousClock(),
+        epochMs: Int64? = nil
+    ) {
         self.options = options
+        let start = clock.now
+        self.elapsed = { start.duration(to: clock.now) }
+        self.sleep = { try await clock.sleep(for: $0) }
+        self.epochMsAtStart = epochMs ?? Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 
-    private func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+    private func nowMs() -> Int64 { epochMsAtStart + elapsed().milliseconds }
 
     // MARK: waiting without polling
 
@@ -53,7 +76,7 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
             waiters[id] = continuation
             // Timer of this one wait: resumes the waiter unless a change resumed it first.
             Task {
-                try? await Task.sleep(for: timeout)
+                try? await self.sleep(timeout)
                 self.resumeWaiter(id)
             }
         }
@@ -97,11 +120,11 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
 
     public func claim(workerID: String, max: Int, lease: Duration, wait: Duration) async throws -> [ClaimedJob] {
         guard max >= 1, lease > .zero else { throw QueueError(.invalidArgument, message: "max must be ≥ 1 and lease > 0") }
-        let deadline = ContinuousClock.now + wait
+        let deadline = elapsed() + wait
         while true {
             let (claimed, nextDue) = claimNow(workerID: workerID, max: max, leaseMs: lease.milliseconds)
             if !claimed.isEmpty { return claimed }
-            var timeout = deadline - ContinuousClock.now
+            var timeout = deadline - elapsed()
             if timeout <= .zero { return [] }
             if let nextDue { timeout = min(timeout, .milliseconds(Swift.max(0, nextDue - nowMs()))) }
             await waitForChange(atMost: timeout)
@@ -129,7 +152,7 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
                 entries[id]!.job.state = .active
                 entries[id]!.job.updatedAtMs = now
                 let entry = entries[id]!
-                claimed.append(ClaimedJob(job: entry.job, lease: JobLease(jobID: id, fence: entry.fence, workerID: workerID)))
+                claimed.append(ClaimedJob(job: entry.job, lease: JobLease(jobID: id, fence: entry.fence, workerID: workerID), claimedAtMs: now))
             }
         }
         let dues = entries.values.compactMap { entry -> Int64? in
@@ -385,9 +408,9 @@ public actor MemoryVideoJobQueue: VideoJobQueueDriver {
     }
 }
 
-extension VideoJobQueueDriver where Self == MemoryVideoJobQueue {
+extension JobQueueDriver where Self == MemoryJobQueue {
     /// An in-memory queue for tests.
-    public static func memory(options: VideoJobQueueOptions = .init()) -> MemoryVideoJobQueue {
-        MemoryVideoJobQueue(options: options)
+    public static func memory(options: JobQueueOptions = .init()) -> MemoryJobQueue {
+        MemoryJobQueue(options: options)
     }
 }

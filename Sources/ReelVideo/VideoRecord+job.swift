@@ -1,3 +1,5 @@
+public import ReelQueue
+
 extension VideoRecord {
     /// The record of `job` as clients should see it, or nil when the job has none or it does not decode.
     ///

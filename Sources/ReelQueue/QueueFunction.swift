@@ -1,0 +1,81 @@
+/// The functions of the queue's Redis library and the arguments each takes, written once.
+///
+/// Every function takes `KEYS[1]` = the queue's key prefix and, except `version`, the two common arguments (retention of
+/// finished jobs in ms, approximate cap of the events stream) before its own. The Swift calls build their arguments
+/// against this table, and the library registers each function from it behind a check of the argument count, so the
+/// two sides cannot disagree on how many arguments a function takes (`QueueFunctionTests` checks it on a live Redis).
+enum QueueFunction: String, CaseIterable, Sendable {
+    case version, enqueue, claim, heartbeat, heartbeats, complete, snooze, snoozes, fail, release, cancel, signal
+    case updateRecord = "update_record"
+    case replaceFinishedRecord = "replace_finished_record"
+    case replay
+    case setPaused = "set_paused"
+    case setCap = "set_cap"
+    case reap
+    case ownerPage = "owner_page"
+    case stats
+    case deadList = "dead_list"
+
+    /// The name the library registers, `reel_q_<lua function>`.
+    var name: String { "reel_q_" + rawValue }
+
+    /// The function's own arguments, in order (after the common ones). `*_ms` are milliseconds, `has_x` is `1`/`0`
+    /// with `x` (or an empty string) after it.
+    var arguments: [String] {
+        switch self {
+        case .version, .reap, .stats: []
+        case .enqueue:
+            [
+                "id", "type", "payload", "has_record", "record", "owner", "priority", "delay_ms", "idem_key", "fingerprint",
+                "max_attempts", "max_polls", "max_stalls", "deadline_ms", "base_backoff_ms", "max_backoff_ms", "cap_group", "cap_limit",
+            ]
+        case .claim: ["worker", "max", "lease_ms"]
+        case .heartbeat: ["id", "fence", "extend_ms"]
+        case .heartbeats: ["extend_ms"]
+        case .complete: []
+        case .snooze: ["id", "fence", "delay_ms", "step", "has_record", "record"]
+        case .snoozes: []
+        case .fail: ["id", "fence", "code", "message", "retryable", "retry_after_ms", "jitter", "has_record", "record", "has_step", "step"]
+        case .release: ["id", "fence"]
+        case .cancel, .signal, .replay: ["id"]
+        case .updateRecord: ["id", "fence", "record"]
+        case .replaceFinishedRecord: ["id", "record"]
+        case .setPaused: ["paused"]
+        case .setCap: ["cap"]
+        case .ownerPage: ["owner", "after", "limit", "desc"]
+        case .deadList: ["limit"]
+        }
+    }
+
+    /// Arguments that follow ``arguments`` once per job of a batched call.
+    var repeated: [String] {
+        switch self {
+        case .heartbeats: ["id", "fence"]
+        case .complete: ["id", "fence", "has_record", "record"]
+        case .snoozes: ["id", "fence", "delay_ms", "step", "has_record", "record"]
+        default: []
+        }
+    }
+
+    /// Whether the function takes the two common arguments.
+    var takesCommonArguments: Bool { self != .version }
+
+    /// Whether the function only reads (registered with the `no-writes` flag, so replicas may run it).
+    var readOnly: Bool { [.version, .ownerPage, .stats, .deadList].contains(self) }
+
+    /// Whether `count` arguments (after the common ones) fit the function.
+    func accepts(argumentCount count: Int) -> Bool {
+        let rest = count - arguments.count
+        return repeated.isEmpty ? rest == 0 : rest >= 0 && rest % repeated.count == 0
+    }
+
+    /// The library's registration of every function, each behind the argument check `checked` (defined in the library).
+    static var registrations: String {
+        allCases.map { function in
+            let common = function.takesCommonArguments ? 2 : 0
+            let callback = "checked('\(function.name)', \(function.rawValue), \(common + function.arguments.count), \(function.repeated.count))"
+            let flags = function.readOnly ? ", flags = {'no-writes'}" : ""
+            return "redis.register_function{function_name = '\(function.name)', callback = \(callback)\(flags)}"
+        }.joined(separator: "\n")
+    }
+}

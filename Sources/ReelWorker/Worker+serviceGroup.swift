@@ -1,0 +1,70 @@
+public import Logging
+public import ReelConfiguration
+import ReelHTTP
+import ReelQueue
+import ReelRedis
+import ReelRouting
+import ReelRoutingRedis
+import ReelStorage
+public import ServiceLifecycle
+import UnixSignals
+
+/// Builds the `reel worker` process from a configuration: Redis client, queue, shared router state, provider
+/// transport, blob store, the job loop and the metrics endpoint, in one service group that stops claiming on
+/// SIGTERM/SIGINT, lets running ticks finish within the grace period and hands the rest back.
+///
+/// The Redis client and the transport are listed first, so they close last, after the job loop has handed its jobs back.
+///
+/// ```swift
+/// let configuration = try ReelConfiguration.load(path: "worker-config/config.yaml", environment: ProcessInfo.processInfo.environment)
+/// try await makeWorkerServiceGroup(configuration: configuration, worker: WorkerConfiguration(settings: configuration.reel.worker)).run()
+/// ```
+/// - Parameters:
+///   - configuration: The loaded configuration (`REDIS_URL` already applied).
+///   - worker: Slots, leases, poll pacing and grace period.
+///   - metricsHost: Address of `/metrics` and `/health/*`.
+///   - metricsPort: Port of `/metrics` and `/health/*` (0 picks a free one).
+///   - logger: The process's logger.
+public func makeWorkerServiceGroup(
+    configuration: ReelConfiguration,
+    worker: WorkerConfiguration,
+    metricsHost: String = "127.0.0.1",
+    metricsPort: Int = 9101,
+    logger: Logger = Logger(label: "reel.worker")
+) async throws -> ServiceGroup {
+    var logger = logger
+    logger[metadataKey: ReelLogging.workerID] = "\(worker.workerID)"
+    // First: metric handles made before the bootstrap would stay unconnected.
+    let registry = WorkerEndpoint.bootstrapMetrics()
+    let redis = try RedisClient(url: configuration.reel.redisURL)
+    let queue = RedisJobQueue.redis(redis, name: configuration.reel.queue)
+    try await queue.bootstrap()
+    let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
+    try await routerState.prepare()
+    let codec = try ManagedIDCodec(secrets: configuration.reel.secrets)
+    let transport = CurlTransport(logger: logger)
+    let runner = VideoJobRunner(
+        queue: queue,
+        deployments: VideoDeploymentDirectory(configuration.deployments.map { .openAI($0, transport: transport, logger: logger) }),
+        gate: RoutingDeploymentGate(state: routerState, deployments: configuration.deployments, strategy: configuration.router.routingStrategy),
+        blobs: try FileBlobStore(directory: configuration.reel.storage.directory),
+        configuration: worker,
+        clock: ContinuousClock(),
+        jobID: { codec.decode($0)?.objectID },
+        logger: logger
+    )
+    let endpoint = WorkerEndpoint.application(
+        registry: registry,
+        host: metricsHost,
+        port: metricsPort,
+        ready: { (try? await queue.stats()) != nil },
+        logger: logger
+    )
+    return ServiceGroup(
+        configuration: .init(
+            services: [redis, transport, WorkerService(runner: runner, configuration: worker, logger: logger), endpoint],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+    )
+}
