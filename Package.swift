@@ -33,6 +33,7 @@ let package = Package(
             name: "ReelRedis",
             dependencies: [
                 "CHiredis",
+                "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

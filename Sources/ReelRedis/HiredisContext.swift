@@ -6,36 +6,44 @@ import Glibc
 import Darwin
 #endif
 
-/// One hiredis connection in blocking mode. Not thread-safe: exactly one thread uses it.
+/// One Redis connection in blocking mode: a socket that ReelRedis owns (``RedisSocket``: TCP or unix, plain or
+/// TLS), hiredis's command formatter for what goes out, and hiredis's reply parser for what comes in.
+/// Not thread-safe: exactly one thread uses it.
 final class HiredisContext {
-    private let context: UnsafeMutablePointer<redisContext>
-    /// The socket timeout last set; `nil` is none (the state of a new connection).
+    private let socket: RedisSocket
+    private let reader: UnsafeMutablePointer<redisReader>
+    /// Formatted commands not yet written.
+    private var output: [UInt8] = []
+    /// Where reads land before the parser takes them.
+    private let input = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
+    /// The socket timeout last set; `nil` is none.
     private var currentTimeout: Duration?
 
-    private init(_ context: UnsafeMutablePointer<redisContext>) {
-        self.context = context
+    private init(socket: RedisSocket, reader: UnsafeMutablePointer<redisReader>) {
+        self.socket = socket
+        self.reader = reader
     }
 
     deinit {
-        redisFree(context)
+        redisReaderFree(reader)
+        input.deallocate()
     }
 
     /// The socket, for `shutdown(2)` by another thread to interrupt a blocked read.
-    var fileDescriptor: Int32 { context.pointee.fd }
+    var fileDescriptor: Int32 { socket.fileDescriptor }
 
     /// Connects, authenticates, selects the database and checks the connection with `PING`, in one round trip.
     static func connect(to configuration: RedisConfiguration) throws(RedisError) -> HiredisContext {
         let endpoint = configuration.endpoint
-        let pointer: UnsafeMutablePointer<redisContext>? =
-            switch endpoint.kind {
-            case .tcp(let host, let port): redisConnectWithTimeout(host, Int32(port), makeTimeval(configuration.connectTimeout))
-            case .unixSocket(let path): redisConnectUnixWithTimeout(path, makeTimeval(configuration.connectTimeout))
-            }
-        guard let pointer else { throw RedisError(.connectionFailed, message: "\(endpoint): cannot allocate a connection") }
-        let context = HiredisContext(pointer)
-        guard pointer.pointee.err == 0 else { throw RedisError(.connectionFailed, message: "\(endpoint): \(context.errorText)") }
-        if case .tcp = endpoint.kind { redisEnableKeepAlive(pointer) }
-        context.setTimeout(configuration.connectTimeout)
+        let socket: RedisSocket
+        do throws(RedisError) {
+            socket = try RedisSocket.connect(to: endpoint, tls: configuration.tls, timeout: configuration.connectTimeout)
+        } catch {
+            throw RedisError(.connectionFailed, message: "\(endpoint): \(error.message ?? "\(error.code)")", underlying: error)
+        }
+        guard let reader = redisReaderCreate() else { throw RedisError(.connectionFailed, message: "\(endpoint): cannot allocate a reply parser") }
+        let context = HiredisContext(socket: socket, reader: reader)
+        context.currentTimeout = configuration.connectTimeout
 
         var handshake: [(command: EncodedCommand, name: String, failure: RedisError.Code)] = []
         if let password = configuration.password {
@@ -56,7 +64,12 @@ final class HiredisContext {
             }
         } catch {
             guard error.code == .connectionLost else { throw error }
-            throw RedisError(.connectionFailed, message: "\(endpoint): the server closed the connection during the handshake", underlying: error)
+            var reason = error.message ?? "the server closed the connection"
+            if let tls = configuration.tls, tls.certificateFile == nil, !reason.contains("certificate required") {
+                // The server's alert may be lost to a reset: say what a TLS server that drops a new client wants.
+                reason += " (a server with tls-auth-clients yes requires a client certificate: set cert_file and key_file)"
+            }
+            throw RedisError(.connectionFailed, message: "\(endpoint): the connection broke during the handshake: \(reason)", underlying: error)
         }
         return context
     }
@@ -65,7 +78,7 @@ final class HiredisContext {
     func setTimeout(_ timeout: Duration?) {
         guard timeout != currentTimeout else { return }
         currentTimeout = timeout
-        redisSetTimeout(context, timeout.map(Self.makeTimeval) ?? timeval(tv_sec: 0, tv_usec: 0))
+        socket.setTimeout(timeout)
     }
 
     /// Adds a command to the output buffer; nothing is written until ``readReply()``.
@@ -77,20 +90,42 @@ final class HiredisContext {
                 defer { offset += length }
                 return (base + offset).assumingMemoryBound(to: CChar.self)
             }
-            // Appending only fails when memory runs out, which hiredis cannot report any better than we could.
-            _ = redisAppendCommandArgv(context, Int32(command.lengths.count), &argv, command.lengths)
+            var formatted: UnsafeMutablePointer<CChar>?
+            let length = redisFormatCommandArgv(&formatted, Int32(command.lengths.count), &argv, command.lengths)
+            // Formatting only fails when memory runs out, which hiredis cannot report any better than we could.
+            guard length > 0, let formatted else { return }
+            output.append(contentsOf: UnsafeRawBufferPointer(start: formatted, count: Int(length)))
+            redisFreeCommand(formatted)
         }
     }
 
     /// Writes any buffered commands, then blocks until the next reply arrives (or the timeout passes).
     func readReply() throws(RedisError) -> RESPValue {
-        var reply: UnsafeMutableRawPointer?
-        guard redisGetReply(context, &reply) == REDIS_OK, let reply else {
-            let error = errno
-            throw readError(errno: error)
+        if !output.isEmpty {
+            let failure: RedisError? = output.withUnsafeBytes { bytes in
+                do throws(RedisError) {
+                    try socket.write(bytes)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            output.removeAll(keepingCapacity: true)
+            if let failure { throw failure }
         }
-        defer { freeReplyObject(reply) }
-        return RESPValue(reply.assumingMemoryBound(to: redisReply.self))
+        while true {
+            var reply: UnsafeMutableRawPointer?
+            guard redisReaderGetReply(reader, &reply) == REDIS_OK else {
+                let text = withUnsafeBytes(of: reader.pointee.errstr) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                throw RedisError(.protocolError, message: text)
+            }
+            if let reply {
+                defer { freeReplyObject(reply) }
+                return RESPValue(reply.assumingMemoryBound(to: redisReply.self))
+            }
+            let count = try socket.read(into: input)
+            redisReaderFeed(reader, input.baseAddress!.assumingMemoryBound(to: CChar.self), count)
+        }
     }
 
     /// Sends one command and blocks until its reply; an error reply throws.
@@ -100,32 +135,7 @@ final class HiredisContext {
     }
 
     /// Whether the server closed an idle connection (or anything else arrived unasked): then it must not be reused.
-    var isStale: Bool {
-        var descriptor = pollfd(fd: context.pointee.fd, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, 0) != 0
-    }
-
-    private var errorText: String {
-        withUnsafeBytes(of: context.pointee.errstr) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-    }
-
-    private func readError(errno error: Int32) -> RedisError {
-        switch context.pointee.err {
-        case REDIS_ERR_IO where error == EAGAIN || error == EWOULDBLOCK:
-            RedisError(.timeout, message: "no reply within the timeout")
-        case REDIS_ERR_EOF:
-            RedisError(.connectionLost, message: "the server closed the connection")
-        case REDIS_ERR_PROTOCOL:
-            RedisError(.protocolError, message: errorText)
-        default:
-            RedisError(.connectionLost, message: errorText)
-        }
-    }
-
-    private static func makeTimeval(_ duration: Duration) -> timeval {
-        let (seconds, attoseconds) = duration.components
-        return timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
-    }
+    var isStale: Bool { socket.isStale }
 }
 
 extension RESPValue {

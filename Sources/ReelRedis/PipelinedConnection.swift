@@ -124,7 +124,6 @@ final class PipelinedConnection: @unchecked Sendable {
     // MARK: The connection thread
 
     private func run() {
-        Self.blockSIGPIPE()
         while let batch = nextBatch() {
             process(batch)
         }
@@ -234,14 +233,5 @@ final class PipelinedConnection: @unchecked Sendable {
     private func dropContext() {
         condition.withLock { socket = -1 }
         context = nil
-    }
-
-    /// A write to a socket the server closed raises SIGPIPE in the writing thread; block it there so the write
-    /// fails with EPIPE instead of killing the process.
-    private static func blockSIGPIPE() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGPIPE)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
     }
 }

@@ -5,10 +5,12 @@ extension RedisConfiguration {
     ///
     /// Accepted forms:
     /// - `redis://[[user]:password@]host[:port][/db]` (port 6379 and database 0 by default; `[::1]` for IPv6),
+    /// - `rediss://[[user]:password@]host[:port][/db][?ca_file=…&cert_file=…&key_file=…&server_name=…]`: TLS,
+    ///   the server's certificate verified against `ca_file` (or the system's store) and its name against
+    ///   `server_name` (or the host); `cert_file` and `key_file` give a client certificate (see ``TLS``),
     /// - `unix://[[user]:password@]/path/to/redis.sock[?db=N]`.
     ///
-    /// User and password are percent-decoded; `redis://secret@host` is read as a password. `rediss://` (TLS)
-    /// is not supported and is refused.
+    /// User, password and parameter values are percent-decoded; `redis://secret@host` is read as a password.
     /// - Parameters:
     ///   - url: The URL.
     ///   - connectTimeout: How long establishing a connection may take.
@@ -22,19 +24,37 @@ extension RedisConfiguration {
         poolSize: Int = 2
     ) throws {
         func invalid(_ reason: String) -> RedisError {
-            RedisError(.invalidURL, message: "\(reason) (expected redis://[user:password@]host:port/db or unix:///path?db=N)")
+            RedisError(.invalidURL, message: "\(reason) (expected redis://[user:password@]host:port/db, rediss://…, or unix:///path?db=N)")
         }
         guard let separator = url.range(of: "://") else { throw invalid("missing scheme") }
         let scheme = url[..<separator.lowerBound].lowercased()
         var rest = Substring(url[separator.upperBound...])
 
         var database = 0
+        var tls = TLS()
+        var tlsParameters: [String] = []
         if let questionMark = rest.firstIndex(of: "?") {
             for parameter in rest[rest.index(after: questionMark)...].split(separator: "&") {
                 let pair = parameter.split(separator: "=", maxSplits: 1)
-                guard pair.count == 2, pair[0] == "db" else { throw invalid("unknown URL parameter '\(parameter)'") }
-                guard let number = Int(pair[1]), number >= 0 else { throw invalid("database '\(pair[1])' is not a number") }
-                database = number
+                guard pair.count == 2, let value = String(pair[1]).removingPercentEncoding, !value.isEmpty else {
+                    throw invalid("bad URL parameter '\(parameter)'")
+                }
+                switch pair[0] {
+                case "db":
+                    guard let number = Int(value), number >= 0 else { throw invalid("database '\(value)' is not a number") }
+                    database = number
+                case "ca_file": tls.caFile = value
+                case "cert_file": tls.certificateFile = value
+                case "key_file": tls.keyFile = value
+                case "server_name": tls.serverName = value
+                case "verify_peer":
+                    guard let verifies = ["yes": true, "true": true, "no": false, "false": false][value] else {
+                        throw invalid("verify_peer '\(value)' is not yes or no")
+                    }
+                    tls.verifiesPeer = verifies
+                default: throw invalid("unknown URL parameter '\(parameter)'")
+                }
+                if pair[0] != "db" { tlsParameters.append(String(pair[0])) }
             }
             rest = rest[..<questionMark]
         }
@@ -63,7 +83,7 @@ extension RedisConfiguration {
 
         let endpoint: Endpoint
         switch scheme {
-        case "redis":
+        case "redis", "rediss":
             endpoint = try Self.tcpEndpoint(authority, invalid: invalid)
             if !path.isEmpty && path != "/" {
                 guard let number = Int(path.dropFirst()), number >= 0 else { throw invalid("database '\(path.dropFirst())' is not a number") }
@@ -73,10 +93,11 @@ extension RedisConfiguration {
             guard authority.isEmpty else { throw invalid("a unix socket URL has no host") }
             guard path.count > 1 else { throw invalid("missing socket path") }
             endpoint = .unixSocket(path: String(path))
-        case "rediss":
-            throw RedisError(.invalidURL, message: "TLS (rediss://) is not supported; use redis:// on a trusted network or a unix socket")
         default:
             throw invalid("unsupported scheme '\(scheme)'")
+        }
+        if scheme != "rediss", let parameter = tlsParameters.first {
+            throw invalid("'\(parameter)' is a TLS parameter: use rediss://")
         }
         self.init(
             endpoint: endpoint,
@@ -85,7 +106,8 @@ extension RedisConfiguration {
             database: database,
             connectTimeout: connectTimeout,
             commandTimeout: commandTimeout,
-            poolSize: poolSize
+            poolSize: poolSize,
+            tls: scheme == "rediss" ? tls : nil
         )
     }
 

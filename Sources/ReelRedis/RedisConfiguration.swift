@@ -53,6 +53,8 @@ public struct RedisConfiguration: Sendable {
     public var commandTimeout: Duration
     /// The number of shared connections, each with its own thread, that ``RedisClient`` spreads commands over.
     public var poolSize: Int
+    /// TLS settings, or `nil` for a plain connection.
+    public var tls: TLS?
 
     /// Creates a configuration.
     /// - Parameters:
@@ -63,6 +65,7 @@ public struct RedisConfiguration: Sendable {
     ///   - connectTimeout: How long establishing a connection may take.
     ///   - commandTimeout: How long a command may wait for its reply.
     ///   - poolSize: The number of shared connections, 1 or more.
+    ///   - tls: TLS settings, or `nil` for a plain connection.
     public init(
         endpoint: Endpoint,
         username: String? = nil,
@@ -70,7 +73,8 @@ public struct RedisConfiguration: Sendable {
         database: Int = 0,
         connectTimeout: Duration = .seconds(2),
         commandTimeout: Duration = .seconds(5),
-        poolSize: Int = 2
+        poolSize: Int = 2,
+        tls: TLS? = nil
     ) {
         precondition(database >= 0, "database must be 0 or more")
         precondition(connectTimeout > .zero && commandTimeout > .zero, "timeouts must be positive")
@@ -82,5 +86,6 @@ public struct RedisConfiguration: Sendable {
         self.connectTimeout = connectTimeout
         self.commandTimeout = commandTimeout
         self.poolSize = poolSize
+        self.tls = tls
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import ReelRedis
 
 /// The Redis server that tests run against, from the environment variable `REDIS_URL`.
@@ -33,6 +33,19 @@ public enum RedisTestEnvironment {
         if let url = environment("REDIS_URL") { return url }
         if environment("CI") != nil { throw MissingRedis() }
         return nil
+    }
+
+    /// Whether the tests run over TLS: `REDIS_URL` is a `rediss://` URL. Then ``RedisTestServer`` starts its
+    /// servers with TLS too, so that every Redis test runs over TLS.
+    public static var usesTLS: Bool {
+        environment("REDIS_URL")?.lowercased().hasPrefix("rediss://") == true
+    }
+
+    /// The directory of the test certificates (`REDIS_TLS_DIR`, made by scripts/test): `ca.crt`, `server.crt`
+    /// and `server.key` (for `localhost` and `127.0.0.1`), `client.crt` and `client.key`, and `other-ca.crt`, a CA
+    /// that signed none of them. `nil` when unset.
+    public static var tlsDirectory: URL? {
+        environment("REDIS_TLS_DIR").map { URL(fileURLWithPath: $0) }
     }
 
     /// Runs `body` with a client connected to `REDIS_URL`, closing it afterwards.

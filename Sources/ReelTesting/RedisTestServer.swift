@@ -11,7 +11,9 @@ import Darwin
 ///
 /// It listens on a free loopback port and on a unix socket, keeps its data in a temporary directory that
 /// survives restarts (so `--appendonly yes` keeps data across ``kill()`` and ``start()``), and is killed when
-/// the value is released.
+/// the value is released. When the tests run over TLS (``RedisTestEnvironment/usesTLS``), or when asked to, its
+/// TCP port speaks TLS only, with the certificates of ``RedisTestEnvironment/tlsDirectory``, and ``url`` is a
+/// `rediss://` URL that trusts their CA.
 ///
 /// ```swift
 /// let server = try await RedisTestServer.launch()
@@ -30,17 +32,30 @@ public actor RedisTestServer {
     public nonisolated let port: Int
     /// The data directory (AOF and RDB files, the log, the unix socket).
     public nonisolated let directory: URL
+    /// The certificate directory when the TCP port speaks TLS, or `nil`.
+    public nonisolated let tlsDirectory: URL?
     private let extraArguments: [String]
     private var process: Process?
 
-    /// `redis://127.0.0.1:PORT`.
-    public nonisolated var url: String { "redis://127.0.0.1:\(port)" }
+    /// `redis://127.0.0.1:PORT`, or `rediss://127.0.0.1:PORT?ca_file=…` over TLS.
+    public nonisolated var url: String { url(userInfo: nil) }
+
+    /// ``url`` with credentials and a database: `redis://USERINFO@127.0.0.1:PORT/DATABASE`.
+    /// - Parameters:
+    ///   - userInfo: `user:password`, `:password` or `nil`, already percent-encoded.
+    ///   - database: The database number, or `nil`.
+    public nonisolated func url(userInfo: String?, database: Int? = nil) -> String {
+        let authority = (userInfo.map { "\($0)@" } ?? "") + "127.0.0.1:\(port)" + (database.map { "/\($0)" } ?? "")
+        guard let tlsDirectory else { return "redis://\(authority)" }
+        return "rediss://\(authority)?ca_file=\(tlsDirectory.appendingPathComponent("ca.crt").path)"
+    }
     /// `unix:///…/redis.sock`.
     public nonisolated var unixSocketURL: String { "unix://\(directory.appendingPathComponent("redis.sock").path)" }
 
-    private init(port: Int, directory: URL, extraArguments: [String]) {
+    private init(port: Int, directory: URL, tlsDirectory: URL?, extraArguments: [String]) {
         self.port = port
         self.directory = directory
+        self.tlsDirectory = tlsDirectory
         self.extraArguments = extraArguments
     }
 
@@ -50,15 +65,30 @@ public actor RedisTestServer {
     }
 
     /// Starts a server on a free loopback port.
-    /// - Parameter arguments: Extra `redis-server` options, such as `["--requirepass", "secret"]` or
-    ///   `["--appendonly", "yes"]`; they override the defaults (no persistence).
+    /// - Parameters:
+    ///   - arguments: Extra `redis-server` options, such as `["--requirepass", "secret"]` or
+    ///     `["--appendonly", "yes"]`; they override the defaults (no persistence).
+    ///   - tls: Whether the TCP port speaks TLS (with `--tls-auth-clients no` unless `arguments` say otherwise).
     /// - Returns: The running server.
-    /// - Throws: ``LaunchError`` when `redis-server` is missing or does not start.
-    public static func launch(arguments: [String] = []) async throws -> RedisTestServer {
+    /// - Throws: ``LaunchError`` when `redis-server` is missing or does not start, or TLS is asked for without
+    ///   ``RedisTestEnvironment/tlsDirectory``.
+    public static func launch(arguments: [String] = [], tls: Bool = RedisTestEnvironment.usesTLS) async throws -> RedisTestServer {
+        var tlsDirectory: URL?
+        if tls {
+            guard let directory = RedisTestEnvironment.tlsDirectory else {
+                throw LaunchError(description: "a TLS test server needs REDIS_TLS_DIR (scripts/test sets it)")
+            }
+            tlsDirectory = directory
+        }
         for _ in 0..<20 {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-redis-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let server = RedisTestServer(port: Int.random(in: 20_000...60_000), directory: directory, extraArguments: arguments)
+            let server = RedisTestServer(
+                port: Int.random(in: 20_000...60_000),
+                directory: directory,
+                tlsDirectory: tlsDirectory,
+                extraArguments: arguments
+            )
             if try await server.run() { return server }
         }
         throw LaunchError(description: "redis-server did not start on any of 20 random ports")
@@ -110,9 +140,18 @@ public actor RedisTestServer {
         // `Process` spawns with the calling thread's signal mask, and the threads of Swift's concurrency pool block
         // SIGTERM: the server would keep it pending forever and `stop()` would wait forever. `--default-signal`
         // (GNU env) unblocks every signal and restores default handling before redis-server starts.
+        var listening = ["--port", String(port)]
+        if let tlsDirectory {
+            func file(_ name: String) -> String { tlsDirectory.appendingPathComponent(name).path }
+            listening = [
+                "--port", "0", "--tls-port", String(port), "--tls-cert-file", file("server.crt"), "--tls-key-file", file("server.key"),
+                "--tls-ca-cert-file", file("ca.crt"), "--tls-auth-clients", "no",
+            ]
+        }
         process.arguments =
-            [
-                "--default-signal", "redis-server", "--port", String(port), "--bind", "127.0.0.1", "--dir", directory.path,
+            ["--default-signal", "redis-server"] + listening
+            + [
+                "--bind", "127.0.0.1", "--dir", directory.path,
                 "--unixsocket", directory.appendingPathComponent("redis.sock").path, "--unixsocketperm", "700",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--logfile", directory.appendingPathComponent("redis.log").path,

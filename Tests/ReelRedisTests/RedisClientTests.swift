@@ -169,7 +169,7 @@ struct RedisPrivateServerTests {
         defer { client.close() }
         _ = try await client.send(["SET", "where", "db 2"])
         #expect(try await client.send(["CLIENT", "INFO"]).string?.contains(" db=2 ") == true)
-        let tcp = try RedisClient(url: server.url + "/2")
+        let tcp = try RedisClient(url: server.url(userInfo: nil, database: 2))
         defer { tcp.close() }
         #expect(try await tcp.send(["GET", "where"]).string == "db 2")
     }

@@ -42,7 +42,9 @@ struct RedisConfigurationTests {
         ("", "missing scheme"),
         ("127.0.0.1:6379", "missing scheme"),
         ("http://127.0.0.1:6379", "unsupported scheme 'http'"),
-        ("rediss://127.0.0.1:6380", "TLS (rediss://) is not supported"),
+        ("redis://h?ca_file=/ca.pem", "'ca_file' is a TLS parameter: use rediss://"),
+        ("rediss://h?verify_peer=maybe", "verify_peer 'maybe' is not yes or no"),
+        ("rediss://h?ca_file=", "bad URL parameter 'ca_file='"),
         ("redis://", "missing host"),
         ("redis://:pw@:6379", "missing host"),
         ("redis://h:0", "port '0' is not in 1...65535"),
@@ -60,6 +62,25 @@ struct RedisConfigurationTests {
         let error = #expect(throws: RedisError.self) { try RedisConfiguration(url: url) }
         #expect(error?.code == .invalidURL)
         #expect(error?.message?.contains(reason) == true, "\(error?.message ?? "no message")")
+    }
+
+    @Test func tlsParametersAreRead() throws {
+        let plain = try RedisConfiguration(url: "redis://h:6379")
+        #expect(plain.tls == nil)
+        let defaults = try RedisConfiguration(url: "rediss://:pw@redis.internal:6380/2")
+        #expect(defaults.endpoint == .tcp(host: "redis.internal", port: 6380))
+        #expect(defaults.tls == RedisConfiguration.TLS())
+        #expect(defaults.tls?.verifiesPeer == true)
+        #expect(defaults.password == "pw" && defaults.database == 2)
+        let full = try RedisConfiguration(
+            url: "rediss://10.0.0.5:6380?ca_file=/etc/ca%20file.pem&cert_file=/c.pem&key_file=/k.pem&server_name=redis.internal&db=3"
+        )
+        #expect(
+            full.tls
+                == RedisConfiguration.TLS(caFile: "/etc/ca file.pem", certificateFile: "/c.pem", keyFile: "/k.pem", serverName: "redis.internal")
+        )
+        #expect(full.database == 3)
+        #expect(try RedisConfiguration(url: "rediss://h?verify_peer=no").tls?.verifiesPeer == false)
     }
 
     @Test func descriptionsNeverShowThePassword() throws {

@@ -38,7 +38,7 @@ struct RedisFailureTests {
     @Test func passwordsAreCheckedOnConnect() async throws {
         let server = try await RedisTestServer.launch(arguments: ["--requirepass", "right-password"])
 
-        let wrong = try RedisClient(url: "redis://:wrong-password@127.0.0.1:\(server.port)")
+        let wrong = try RedisClient(url: server.url(userInfo: ":wrong-password"))
         defer { wrong.close() }
         let wrongError = await #expect(throws: RedisError.self) { try await wrong.send(["PING"]) }
         #expect(wrongError?.code == .authenticationFailed)
@@ -50,12 +50,12 @@ struct RedisFailureTests {
         #expect(missingError?.code == .authenticationFailed)
         #expect(missingError?.message?.contains("NOAUTH") == true)
 
-        let wrongUser = try RedisClient(url: "redis://nobody:right-password@127.0.0.1:\(server.port)")
+        let wrongUser = try RedisClient(url: server.url(userInfo: "nobody:right-password"))
         defer { wrongUser.close() }
         let wrongUserError = await #expect(throws: RedisError.self) { try await wrongUser.send(["PING"]) }
         #expect(wrongUserError?.code == .authenticationFailed)
 
-        let right = try RedisClient(url: "redis://default:right-password@127.0.0.1:\(server.port)/3")
+        let right = try RedisClient(url: server.url(userInfo: "default:right-password", database: 3))
         defer { right.close() }
         _ = try await right.send(["SET", "k", "in-db-3"])
         let info = try await right.send(["CLIENT", "INFO"]).string ?? ""
@@ -65,7 +65,9 @@ struct RedisFailureTests {
 
     @Test func databaseOutOfRangeFailsWithConnectionFailed() async throws {
         let url = try #require(try RedisTestEnvironment.url())
-        let client = try RedisClient(url: url + "/99999")
+        var configuration = try RedisConfiguration(url: url)
+        configuration.database = 99999
+        let client = RedisClient(configuration: configuration)
         defer { client.close() }
         let error = await #expect(throws: RedisError.self) { try await client.send(["PING"]) }
         #expect(error?.code == .connectionFailed)

@@ -10,7 +10,7 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Installs the Debian packages Reel needs, quietly, and only those that are missing.
 install_missing_packages() {
-    local wanted=(curl redis-server redis-tools libhiredis-dev libcurl4-openssl-dev libssl-dev pkg-config python3-venv "$@")
+    local wanted=(curl openssl redis-server redis-tools libhiredis-dev libcurl4-openssl-dev libssl-dev pkg-config python3-venv "$@")
     local missing=()
     for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -62,6 +62,52 @@ start_moto() {
     curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/" || { echo "moto_server did not start; see $dir/moto.log" >&2; return 1; }
     export S3_ENDPOINT_URL="http://127.0.0.1:$port"
     log "moto S3 server on $S3_ENDPOINT_URL"
+}
+
+# Makes (once) a test CA and certificates with the openssl command in $REEL_STATE/tls and exports REDIS_TLS_DIR:
+# ca.crt, server.crt/.key (for localhost and 127.0.0.1), client.crt/.key, and other-ca.crt, a CA that signed nothing here.
+make_tls_certificates() {
+    local dir="$REEL_STATE/tls"
+    export REDIS_TLS_DIR="$dir"
+    [ -s "$dir/client.crt" ] && [ -s "$dir/other-ca.crt" ] && return 0
+    log "making test TLS certificates in $dir"
+    mkdir -p "$dir"
+    (
+        cd "$dir"
+        local quiet=(-days 3650 -sha256)
+        openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt "${quiet[@]}" -subj "/CN=Reel test CA" 2>/dev/null
+        openssl req -x509 -newkey rsa:2048 -nodes -keyout other-ca.key -out other-ca.crt "${quiet[@]}" -subj "/CN=Reel other CA" 2>/dev/null
+        printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >server.ext
+        printf 'extendedKeyUsage=clientAuth\n' >client.ext
+        for who in server client; do
+            openssl req -newkey rsa:2048 -nodes -keyout "$who.key" -out "$who.csr" -subj "/CN=reel-$who" 2>/dev/null
+            openssl x509 -req -in "$who.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -out "$who.crt" "${quiet[@]}" \
+                -extfile "$who.ext" 2>/dev/null
+        done
+        rm -f ./*.csr ./*.ext ca.srl
+    )
+}
+
+# Starts a redis-server that speaks TLS only, on a free loopback port, with the certificates of make_tls_certificates
+# (clients need no certificate), and exports REDIS_TLS_PORT and REDIS_TLS_URL (rediss://…?ca_file=…).
+start_redis_tls() {
+    make_tls_certificates
+    REDIS_TLS_PORT=$(free_port)
+    local dir="$REEL_STATE/redis-tls-$REDIS_TLS_PORT"
+    mkdir -p "$dir"
+    redis-server --port 0 --tls-port "$REDIS_TLS_PORT" --bind 127.0.0.1 --dir "$dir" --save '' --appendonly no \
+        --tls-cert-file "$REDIS_TLS_DIR/server.crt" --tls-key-file "$REDIS_TLS_DIR/server.key" \
+        --tls-ca-cert-file "$REDIS_TLS_DIR/ca.crt" --tls-auth-clients no \
+        --daemonize no --logfile "$dir/redis.log" "$@" &
+    STARTED_PIDS+=($!)
+    local cli=(redis-cli -p "$REDIS_TLS_PORT" --tls --cacert "$REDIS_TLS_DIR/ca.crt")
+    for _ in $(seq 1 100); do
+        "${cli[@]}" ping >/dev/null 2>&1 && break
+        sleep 0.05
+    done
+    "${cli[@]}" ping >/dev/null || { echo "redis-server (TLS) did not start; see $dir/redis.log" >&2; return 1; }
+    export REDIS_TLS_PORT REDIS_TLS_URL="rediss://127.0.0.1:$REDIS_TLS_PORT?ca_file=$REDIS_TLS_DIR/ca.crt"
+    log "redis-server (TLS) on $REDIS_TLS_URL"
 }
 
 STARTED_PIDS=()
