@@ -209,7 +209,8 @@ struct QueueSemanticsTests {
     @Test(arguments: QueueBackend.allCases)
     func deadlineBudgetDeadLetters(_ backend: QueueBackend) async throws {
         try await backend.withQueue { queue async throws in
-            _ = try await queue.enqueue(Self.newJob("dl", limits: JobLimits(deadline: .milliseconds(300), baseBackoff: .seconds(1))))
+            // The first retry would start after the deadline; the deadline itself is long enough for a loaded machine to claim first.
+            _ = try await queue.enqueue(Self.newJob("dl", limits: JobLimits(deadline: .seconds(10), baseBackoff: .seconds(60), maxBackoff: .seconds(60))))
             let claimed = try await Self.claimOne(queue)
             let failure = JobFailure(code: "provider_timeout", message: "timed out", retryable: true)
             #expect(try await queue.fail(claimed.lease, failure: failure, record: nil) == .deadLettered)

@@ -63,10 +63,11 @@ struct WorkerServiceTests {
     @Test func longTicksKeepTheirLeasesThroughTheHeartbeatLoop() async throws {
         var configuration = fastConfiguration()
         configuration.concurrency = 8
-        configuration.leaseDuration = .seconds(1)
+        configuration.leaseDuration = .seconds(3)
         let harness = try WorkerHarness(configuration: configuration)
-        // Each create takes two lease lengths; free slots keep the claim loop reaping expired leases meanwhile.
-        await harness.provider("dep-a").setCreateDelay(.seconds(2))
+        // Each create outlasts its lease; free slots keep the claim loop reaping expired leases meanwhile. The lease
+        // leaves the heartbeat loop seconds of slack on a loaded machine.
+        await harness.provider("dep-a").setCreateDelay(.seconds(4))
         var ids: [String] = []
         for _ in 0..<4 { ids.append(try await harness.enqueue(.generate)) }
         try await withWorker(harness) {
