@@ -19,12 +19,13 @@ struct TestFront {
     let front: Front
     let directory: String
 
-    /// A front with `options`; `clock` measures its intervals (the queue-depth re-read).
-    init(options: APIOptions = .init(), clock: IntervalClock = .continuous) throws {
+    /// A front with `options`; `clock` measures its intervals (the queue-depth re-read), `keyClock` dates the key
+    /// store's rate-limit minutes.
+    init(options: APIOptions = .init(), clock: IntervalClock = .continuous, keyClock: WallClock = .system) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-api-\(UUID().uuidString)").path
         front = VideoFront(
             queue: .memory(),
-            authenticator: Authenticator(keys: MemoryVirtualKeyStore(), masterKey: Self.masterKey),
+            authenticator: Authenticator(keys: MemoryVirtualKeyStore(wallClock: keyClock), masterKey: Self.masterKey, wallClock: keyClock),
             blobs: try FileBlobStore(directory: directory),
             routing: try Self.routing(idSecret: "test-id-secret-0123456789"),
             options: options,
