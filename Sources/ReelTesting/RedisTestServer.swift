@@ -84,7 +84,9 @@ public actor RedisTestServer {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-redis-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let server = RedisTestServer(
-                port: Int.random(in: 20_000...60_000),
+                // Below Linux's ephemeral range (32768 and up), so that while the server is down for a restart no
+                // outgoing connection of another test can be given its port.
+                port: Int.random(in: 20_000...32_000),
                 directory: directory,
                 tlsDirectory: tlsDirectory,
                 extraArguments: arguments
@@ -98,7 +100,7 @@ public actor RedisTestServer {
     /// - Throws: ``LaunchError`` when it does not come up.
     public func start() async throws {
         guard process == nil else { return }
-        for _ in 0..<50 {
+        for _ in 0..<100 {
             if try await run() { return }
             try await Task.sleep(for: .milliseconds(100))
         }
