@@ -47,9 +47,11 @@ public struct JobChangeFollower: Service {
                         return .idle
                     }
                     defer { group.cancelAll() }
-                    return try await group.next() ?? .clientClosed
+                    let ended = try await group.next() ?? .clientClosed
+                    // Copies go before tracking does: once Redis stops reporting, a kept copy could go stale.
+                    cache.apply(.interrupted)
+                    return ended
                 }
-                cache.apply(.interrupted)
                 if ended == .clientClosed { return }
                 retryDelay = .seconds(1)
             } catch {
