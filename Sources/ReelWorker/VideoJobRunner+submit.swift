@@ -48,6 +48,7 @@ extension VideoJobRunner {
             )
         }
         let alternatives = movable ? deployments.others(inGroup: job.payload.modelGroup, than: preferredID) : []
+        let confirmedBefore = job.step.unconfirmedSubmitTo
         do {
             let admission = try await withAcquiredSlot(preferring: preferred, alternatives: alternatives) { deployment in
                 job.step.deploymentID = deployment.id
@@ -57,16 +58,20 @@ extension VideoJobRunner {
                     // Recorded before the call: a worker that resumes this job after a crash sends it here too.
                     try await queue.updateRecord(job.claimed.lease, record: record.json)
                 }
+                // Until an answer says otherwise the provider may hold the job: a tick cut short from here on (a
+                // shutdown) hands the job back pinned to this deployment (see `run`).
+                job.step.unconfirmedSubmitTo = deployment.id
                 do {
                     return try await send(job, inputs: inputs, files: files, to: deployment)
                 } catch let error as ProviderError {
-                    if error.kind == .transient, error.mayHaveTakenEffect { job.step.unconfirmedSubmitTo = deployment.id }
+                    if error.kind != .transient || !error.mayHaveTakenEffect { job.step.unconfirmedSubmitTo = confirmedBefore }
                     throw error
                 }
             }
             switch admission {
             case .refused(let wait): return .snooze(after: wait)
             case .ran(let result, let deployment):
+                job.step.unconfirmedSubmitTo = confirmedBefore
                 logger.debug("Job submitted", metadata: [ReelLogging.deploymentID: "\(deployment.id)"])
                 return track(result, &job)
             }

@@ -87,7 +87,11 @@ public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Depl
         } else if let exhausted = exhaustedBudget(job, snoozingFor: nil) {
             outcome = exhausted
         } else {
-            outcome = try await advance(&job, cancellation: cancellation, logger: logger)
+            do {
+                outcome = try await advance(&job, cancellation: cancellation, logger: logger)
+            } catch is CancellationError where job.step.phase == .submit && job.step.unconfirmedSubmitTo != nil {
+                return try await handBackMaybeSubmitted(job, logger: logger)
+            }
         }
         if case .snooze(let delay) = outcome {
             if cancellation.isSet {
@@ -97,6 +101,16 @@ public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Depl
             }
         }
         try await report(outcome, job: &job, logger: logger)
+    }
+
+    /// Hands back a job whose tick was cut short (a shutdown) while the provider may hold it, with the step state
+    /// that says so: released without it, the job could move to another deployment and be created twice. The snooze
+    /// runs in a task of its own, as this one is cancelled.
+    private func handBackMaybeSubmitted(_ job: VideoJob, logger: Logger) async throws {
+        let queue = queue
+        let checkpoint = JobSnooze(lease: job.claimed.lease, delay: .zero, stepState: job.step.json, record: job.record?.json)
+        try await Task { try await queue.snooze([checkpoint]).first?.get() }.value
+        logger.info("Job handed back, maybe submitted", metadata: [ReelLogging.deploymentID: "\(job.step.unconfirmedSubmitTo ?? "")"])
     }
 
     /// Runs the step machine from the checkpoint until the job is done or has to wait.

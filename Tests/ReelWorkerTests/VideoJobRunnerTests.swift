@@ -312,6 +312,36 @@ struct VideoJobRunnerTests {
         #expect(await harness.provider("dep-a").calls(.create) == 1)
     }
 
+    @Test func aShutdownDuringASubmitHandsTheJobBackPinnedToItsDeployment() async throws {
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30), clock: clock), clock: clock)
+        await harness.provider("dep-a").setCreateDelay(.seconds(3600))
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        let claimed = try #require(try await harness.claimNext())
+        // The grace period of a shutdown ends while dep-a has the create and has not answered: the tick is cancelled.
+        let tick = Task { try await harness.runner.run(claimed) }
+        await harness.provider("dep-a").waitForCall(.create)
+        tick.cancel()
+        do {
+            try await tick.value
+        } catch is CancellationError {
+            // What the worker does with a tick that ends cancelled: its lease goes back to the queue.
+            try await harness.queue.release(claimed.lease)
+        }
+        let handedBack = try #require(try await harness.queue.job(id: id))
+        #expect(handedBack.state == .scheduled)
+        #expect(handedBack.attempts == 0)
+
+        // dep-a cools down: a job handed back without its step state would move to dep-b and be created there too.
+        await harness.gate.recordFailure(deploymentID: "dep-a")
+        await harness.provider("dep-a").setCreateDelay(.zero)
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(try await harness.record(id).deploymentID == "dep-a")
+        #expect(await harness.provider("dep-b").calls(.create) == 0)
+        #expect(await harness.provider("dep-a").calls(.create) == 2, "sent again to dep-a, under the same idempotency key")
+        #expect(await harness.provider("dep-a").createsPerKey.keys.sorted() == ["reel-\(id)"])
+    }
+
     @Test func submittedJobNeverMovesAndWaitsOutTheCooldown() async throws {
         let clock = ManualClock()
         let harness = try WorkerHarness(pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .milliseconds(300), clock: clock), clock: clock)
