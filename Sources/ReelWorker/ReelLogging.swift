@@ -12,4 +12,6 @@ enum ReelLogging {
     static let deploymentID = "reel.deployment.id"
     /// The worker process.
     static let workerID = "reel.worker.id"
+    /// A key of the blob store.
+    static let blobKey = "reel.blob.key"
 }

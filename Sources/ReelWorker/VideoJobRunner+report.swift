@@ -1,5 +1,6 @@
 import Logging
 import ReelQueue
+import ReelStorage
 import ReelVideo
 import ReelTime
 
@@ -12,6 +13,7 @@ extension VideoJobRunner {
         case .completed:
             logger.debug("Job completed")
             try await completions.send(JobCompletion(lease: lease, record: job.record?.json))
+            await deleteUpload(of: job, logger: logger)
             WorkerMetrics.finished(kind: kind, status: job.record?.status.rawValue ?? "completed", elapsedMs: job.elapsedSinceEnqueueMs)
             if let finishedAt = job.providerFinishedAtMs { WorkerMetrics.overhead(kind: kind, .milliseconds(job.queueTimeMs() - finishedAt)) }
         case .snooze(let delay):
@@ -22,6 +24,7 @@ extension VideoJobRunner {
             await cancelAtProvider(job, logger: logger)
             job.record?.deleted = true
             try await completions.send(JobCompletion(lease: lease, record: job.record?.json))
+            await deleteUpload(of: job, logger: logger)
             WorkerMetrics.finished(kind: kind, status: "cancelled", elapsedMs: job.elapsedSinceEnqueueMs)
         case .retry(let error, let after):
             logger.info("Job attempt failed", metadata: Self.metadata(error))
@@ -39,6 +42,7 @@ extension VideoJobRunner {
             WorkerMetrics.failure(kind: kind, code: error.code)
             job.markFailed(error)
             try await completions.send(JobCompletion(lease: lease, record: job.record?.json))
+            await deleteUpload(of: job, logger: logger)
             WorkerMetrics.finished(kind: kind, status: "failed", elapsedMs: job.elapsedSinceEnqueueMs)
         case .deadLettered(let error):
             logger.warning("Job dead-lettered", metadata: Self.metadata(error))
@@ -46,6 +50,18 @@ extension VideoJobRunner {
             await cancelAtProvider(job, logger: logger)
             job.markFailed(error)
             _ = try await queue.fail(lease, failure: JobFailure(code: error.code, message: error.message, retryable: false), record: job.record?.json)
+        }
+    }
+
+    /// Deletes the file a client uploaded for the job once the job has ended for good (completed, failed or
+    /// cancelled): nothing reads it again. A dead-lettered job keeps it for a replay; the front deletes it with the
+    /// video. A failed delete is logged: the job's outcome stands.
+    private func deleteUpload(of job: VideoJob, logger: Logger) async {
+        guard let upload = job.payload.uploadedFile else { return }
+        do {
+            try await blobs.delete(key: upload.key)
+        } catch {
+            logger.warning("Upload not deleted", metadata: [ReelLogging.blobKey: "\(upload.key)", ReelLogging.error: "\(error)"])
         }
     }
 

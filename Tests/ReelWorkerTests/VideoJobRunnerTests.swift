@@ -109,6 +109,38 @@ struct VideoJobRunnerTests {
         #expect(record.error?.message.contains("always down") == true)
     }
 
+    @Test func anUploadIsDeletedOnceItsJobHasEndedAndKeptForAReplay() async throws {
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
+        func enqueueWithUpload(limits: JobLimits = JobLimits(maxAttempts: 2, baseBackoff: .milliseconds(5), maxBackoff: .milliseconds(10))) async throws -> (id: String, key: String) {
+            let id = UUID().uuidString
+            let key = VideoBlobKey.upload(jobID: id, field: "input_reference")
+            let file = harness.blobs.makeTemporaryPath()
+            _ = FileManager.default.createFile(atPath: file, contents: Data("png!".utf8))
+            _ = try await harness.blobs.commit(temporaryPath: file, as: key)
+            _ = try await harness.enqueue(.generate, id: id, limits: limits) {
+                $0.inputReference = .upload(BlobReference(key: key, contentType: "image/png", filename: "cat.png", size: 4))
+            }
+            return (id, key)
+        }
+
+        let completed = try await enqueueWithUpload()
+        #expect(try await harness.runUntilFinished(completed.id).state == .done)
+        #expect(try await harness.record(completed.id).status == .completed)
+        #expect(try harness.blobs.path(for: completed.key) == nil, "completed: nothing reads the upload again")
+
+        await harness.provider("dep-a").failNext(.create, with: ProviderError(.permanent, httpStatus: 400, message: "bad prompt"))
+        let failed = try await enqueueWithUpload()
+        #expect(try await harness.runUntilFinished(failed.id).state == .done)
+        #expect(try await harness.record(failed.id).status == .failed)
+        #expect(try harness.blobs.path(for: failed.key) == nil, "failed for good: nothing reads the upload again")
+
+        await harness.provider("dep-a").failNext(.create, with: ProviderError(.transient, httpStatus: 500, message: "down"), times: 10)
+        let dead = try await enqueueWithUpload()
+        #expect(try await harness.runUntilFinished(dead.id).state == .dead)
+        #expect(try harness.blobs.path(for: dead.key) != nil, "dead-lettered: a replay sends the upload again")
+    }
+
     @Test func providerThatKeepsFailingPollsDeadLetters() async throws {
         let clock = ManualClock()
         let harness = try WorkerHarness(clock: clock)

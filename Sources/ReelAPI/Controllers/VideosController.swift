@@ -154,7 +154,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
         _ = try await front.queue.replaceFinishedRecord(id: job.id, record: record.json)
         // The job is cancelled or done: its uploads are no longer needed (a worker still reading one keeps its
         // open file until it lets go).
-        try await front.blobs.deleteAll(under: "uploads/\(job.id)")
+        try await front.blobs.deleteAll(under: VideoBlobKey.uploads(jobID: job.id))
         return try jsonResponse(VideoDeleted(id: id))
     }
 
