@@ -36,4 +36,8 @@ public protocol BlobStore: Sendable {
 
     /// Removes every blob whose key starts with `prefix` followed by `/`.
     func deleteAll(under prefix: String) async throws
+
+    /// Calls `body` with the names of the folders right under `prefix` (keys `prefix/<name>/…`), a batch at a time
+    /// and in no given order, so a store of any size is walked without holding every name at once.
+    func forEachFolderBatch(under prefix: String, _ body: ([String]) async throws -> Void) async throws
 }

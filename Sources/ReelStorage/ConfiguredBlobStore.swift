@@ -34,4 +34,11 @@ public enum ConfiguredBlobStore: BlobStore {
     public func delete(key: String) async throws { try await store.delete(key: key) }
 
     public func deleteAll(under prefix: String) async throws { try await store.deleteAll(under: prefix) }
+
+    public func forEachFolderBatch(under prefix: String, _ body: ([String]) async throws -> Void) async throws {
+        switch self {
+        case .directory(let store): try await store.forEachFolderBatch(under: prefix, body)
+        case .s3(let store): try await store.forEachFolderBatch(under: prefix, body)
+        }
+    }
 }

@@ -97,6 +97,36 @@ public struct FileBlobStore: BlobStore {
         }
     }
 
+    public func forEachFolderBatch(under prefix: String, _ body: ([String]) async throws -> Void) async throws {
+        let path = try filePath(for: prefix)
+        guard let directory = opendir(path) else {
+            if errno == ENOENT { return }
+            throw StorageError(.ioFailed, message: "cannot list \(prefix)/: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(directory) }
+        var batch: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            guard name != ".", name != "..", Self.isDirectory(entry.pointee.d_type, at: path + "/" + name) else { continue }
+            batch.append(name)
+            if batch.count == Self.folderBatch {
+                try await body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try await body(batch) }
+    }
+
+    /// Whether a directory entry of `type` is a directory (asking the file system where the entry does not say).
+    private static func isDirectory(_ type: UInt8, at path: String) -> Bool {
+        if Int32(type) != Int32(DT_UNKNOWN) { return Int32(type) == Int32(DT_DIR) }
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Folder names handed over at once by ``forEachFolderBatch(under:_:)``.
+    public static let folderBatch = 1000
+
     /// Removes temporary files nobody wrote to for `idle` (their upload or download was dropped, or its process
     /// died) and returns how many. Files being written are kept: every write moves their modification time.
     @discardableResult

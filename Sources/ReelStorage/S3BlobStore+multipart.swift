@@ -57,15 +57,19 @@ extension S3BlobStore {
     /// The names of every object whose name starts with `prefix` (ListObjectsV2, page by page).
     func objectNames(startingWith prefix: String) async throws -> [String] {
         var names: [String] = []
+        try await forEachListPage("list-type=2&prefix=\(SigV4Presigner.uriEncoded(prefix))") { names += S3XML.values(of: "Key", in: $0) }
+        return names
+    }
+
+    /// Lists the bucket (`ListObjectsV2` with `query`, canonical and without a continuation token) and calls `body`
+    /// with the XML of every page, following continuation tokens.
+    func forEachListPage(_ query: String, _ body: ([UInt8]) async throws -> Void) async throws {
         var token: String?
         repeat {
-            var query = ""
-            if let token { query += "continuation-token=\(SigV4Presigner.uriEncoded(token))&" }
-            query += "list-type=2&prefix=\(SigV4Presigner.uriEncoded(prefix))"
-            let page = try await send("GET", "", query: query)
-            names += S3XML.values(of: "Key", in: page.body)
+            // `continuation-token` sorts before every other parameter, as the signature's canonical query needs.
+            let page = try await send("GET", "", query: (token.map { "continuation-token=\(SigV4Presigner.uriEncoded($0))&" } ?? "") + query)
+            try await body(page.body)
             token = S3XML.value(of: "IsTruncated", in: page.body) == "true" ? S3XML.value(of: "NextContinuationToken", in: page.body) : nil
         } while token != nil
-        return names
     }
 }

@@ -154,6 +154,18 @@ public struct S3BlobStore: BlobStore {
         }
     }
 
+    public func forEachFolderBatch(under prefix: String, _ body: ([String]) async throws -> Void) async throws {
+        let folder = try objectPath(for: prefix) + "/"
+        try await forEachListPage("delimiter=%2F&list-type=2&prefix=\(SigV4Presigner.uriEncoded(folder))") { page in
+            // The folders are the common prefixes `folder<name>/`; the answer's own `<Prefix>` is the folder itself.
+            let names = S3XML.values(of: "Prefix", in: page).compactMap { name -> String? in
+                guard name.hasPrefix(folder), name.hasSuffix("/"), name.count > folder.count + 1 else { return nil }
+                return String(name.dropFirst(folder.count).dropLast())
+            }
+            if !names.isEmpty { try await body(names) }
+        }
+    }
+
     // MARK: Requests
 
     /// The object name of `key`: the key behind the prefix.

@@ -22,6 +22,9 @@ public enum VideoBlobKey {
 
     /// The prefix of every stored variant of a video.
     public static func results(videoID: String) -> String {
-        "results/\(videoID)"
+        "\(resultsRoot)/\(videoID)"
     }
+
+    /// The folder holding every video's stored variants, one folder per video id.
+    public static let resultsRoot = "results"
 }

@@ -44,6 +44,23 @@ struct FileBlobStoreTests {
         }
     }
 
+    @Test func foldersAreListedOnceEachInBatches() async throws {
+        try await withStore { store in
+            let names = (0...FileBlobStore.folderBatch).map { "video_\($0)" }
+            for name in names {
+                _ = try await store.commit(temporaryPath: try writeTemporary(store, name), as: "results/\(name)/video")
+            }
+            _ = try await store.commit(temporaryPath: try writeTemporary(store, "a file, not a folder"), as: "results/loose")
+            var batches: [[String]] = []
+            try await store.forEachFolderBatch(under: "results") { batches.append($0) }
+            #expect(batches.map(\.count) == [FileBlobStore.folderBatch, 1])
+            #expect(batches.joined().sorted() == names.sorted())
+            var none: [String] = []
+            try await store.forEachFolderBatch(under: "nothing") { none += $0 }
+            #expect(none.isEmpty)
+        }
+    }
+
     @Test(arguments: ["", "/etc/passwd", "a/../b", "a//b", "./a", "a/.hidden", "a b", "ключ"])
     func refusesKeysThatCouldEscape(key: String) async throws {
         try await withStore { store in

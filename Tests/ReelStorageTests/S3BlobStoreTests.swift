@@ -78,6 +78,20 @@ struct S3BlobStoreTests {
         #expect(try await S3TestServer.objectNames(in: configuration.bucket).sorted() == ["reel/results/ab/video", "reel/results/b/video"])
     }
 
+    @Test func foldersAreListedOnceEachAndOnlyUnderThePrefix() async throws {
+        let configuration = try await S3TestServer.freshBucket()
+        let store = try store(configuration)
+        for key in ["results/a/video", "results/a/thumbnail", "results/ab/video", "results/b/video", "uploads/c/file", "results-x/d/video"] {
+            _ = try await store.commit(temporaryPath: try writeTemporary(store, count: 10), as: key)
+        }
+        var folders: [String] = []
+        try await store.forEachFolderBatch(under: "results") { folders += $0 }
+        #expect(folders.sorted() == ["a", "ab", "b"])
+        var none: [String] = []
+        try await store.forEachFolderBatch(under: "nothing") { none += $0 }
+        #expect(none.isEmpty)
+    }
+
     @Test func largeBlobsGoUpInParts() async throws {
         let configuration = try await S3TestServer.freshBucket(threshold: 5 << 20)
         let store = try store(configuration)
