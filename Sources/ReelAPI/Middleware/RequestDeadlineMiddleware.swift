@@ -9,9 +9,17 @@ struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
     var now: @Sendable () -> ContinuousClock.Instant = { .now }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Most requests (reads, deletes) have no body: they keep Hummingbird's own, cheaper to read.
+        guard Self.mayHaveBody(request) else { return try await next(request, context) }
         var request = request
         request.body = RequestBody(asyncSequence: DeadlineBody(base: request.body, deadline: now() + timeout, now: now))
         return try await next(request, context)
+    }
+
+    /// Whether the request announces a body: a `Content-Length` other than 0, or a `Transfer-Encoding`.
+    static func mayHaveBody(_ request: Request) -> Bool {
+        if request.headers[.transferEncoding] != nil { return true }
+        return request.headers[.contentLength].map { $0 != "0" } ?? false
     }
 }
 
