@@ -3,8 +3,8 @@ import ReelHTTP
 
 extension S3BlobStore {
     /// Uploads `size` bytes of `path` as `object` in parts (CreateMultipartUpload, UploadPart…,
-    /// CompleteMultipartUpload), each part streamed from its range of the file. Any failure aborts the upload
-    /// (AbortMultipartUpload), so S3 keeps neither the object nor the parts.
+    /// CompleteMultipartUpload), each part streamed from its range of the file, ``concurrentParts`` at a time.
+    /// Any failure aborts the upload (AbortMultipartUpload), so S3 keeps neither the object nor the parts.
     func uploadInParts(from path: String, size: Int64, to object: String) async throws {
         let created = try await send("POST", object, query: "uploads=", headers: ["Content-Type": "application/octet-stream"])
         guard let uploadID = S3XML.value(of: "UploadId", in: created.body), !uploadID.isEmpty else {
@@ -12,21 +12,24 @@ extension S3BlobStore {
         }
         let upload = "uploadId=" + SigV4Presigner.uriEncoded(uploadID)
         do {
-            var parts: [String] = []
-            var offset: Int64 = 0
-            while offset < size {
-                let length = min(configuration.partSize, size - offset)
-                let number = parts.count + 1
-                let response = try await send(
-                    "PUT", object, query: "partNumber=\(number)&\(upload)", body: .fileRange(path: path, offset: offset, length: length),
-                    headers: ["Content-Type": "application/octet-stream"]  // else libcurl says the body is a form
-                )
-                guard let etag = response.headers["etag"] else {
-                    throw StorageError(.requestFailed, message: "S3 UploadPart \(number) of \(object) answered without an ETag")
+            let partSize = configuration.partSize
+            let count = Int((size + partSize - 1) / partSize)
+            var etags = [String](repeating: "", count: count)
+            try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                var next = 0
+                func addPart() {
+                    let number = next + 1
+                    let offset = Int64(next) * partSize
+                    group.addTask { (number, try await uploadPart(number, of: object, upload: upload, from: path, offset: offset, length: min(partSize, size - offset))) }
+                    next += 1
                 }
-                parts.append("<Part><PartNumber>\(number)</PartNumber><ETag>\(S3XML.escaped(etag))</ETag></Part>")
-                offset += length
+                while next < min(count, Self.concurrentParts) { addPart() }
+                while let (number, etag) = try await group.next() {
+                    etags[number - 1] = etag
+                    if next < count { addPart() }
+                }
             }
+            let parts = etags.enumerated().map { index, etag in "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(S3XML.escaped(etag))</ETag></Part>" }
             let document = "<CompleteMultipartUpload>\(parts.joined())</CompleteMultipartUpload>"
             let completed = try await send("POST", object, query: upload, body: .string(document), headers: ["Content-Type": "application/xml"])
             // CompleteMultipartUpload may answer 200 and still fail, with an error document as its body.
@@ -36,6 +39,22 @@ extension S3BlobStore {
         } catch {
             try await abort(upload, of: object, after: error)
         }
+    }
+
+    /// Parts on the wire at once: enough to fill a link whose single stream is held back by its round trips, few
+    /// enough that the parts' buffers stay small.
+    static let concurrentParts = 4
+
+    /// Sends part `number` (`length` bytes of `path` from `offset`) and returns its ETag.
+    private func uploadPart(_ number: Int, of object: String, upload: String, from path: String, offset: Int64, length: Int64) async throws -> String {
+        let response = try await send(
+            "PUT", object, query: "partNumber=\(number)&\(upload)", body: .fileRange(path: path, offset: offset, length: length),
+            headers: ["Content-Type": "application/octet-stream"]  // else libcurl says the body is a form
+        )
+        guard let etag = response.headers["etag"] else {
+            throw StorageError(.requestFailed, message: "S3 UploadPart \(number) of \(object) answered without an ETag")
+        }
+        return etag
     }
 
     /// Aborts a multipart upload, even from a cancelled task, then throws `error` (with the abort's failure, if any).

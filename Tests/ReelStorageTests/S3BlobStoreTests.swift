@@ -117,7 +117,7 @@ struct S3BlobStoreTests {
         })
         let temporary = try writeTemporary(store, count: 11 << 20)
         await #expect(throws: StorageError.self) { try await store.commit(temporaryPath: temporary, as: "uploads/vanishing") }
-        #expect(parts.load(ordering: .relaxed) == 2)
+        #expect(parts.load(ordering: .relaxed) >= 2, "parts go up several at a time: the third may have started too")
         #expect(try await S3TestServer.objectNames(in: configuration.bucket).isEmpty)
         #expect(try await S3TestServer.pendingUploads(in: configuration.bucket).isEmpty)
     }
