@@ -49,6 +49,59 @@ struct ConfigurationTests {
         #expect(try ModelCatalog.configured(by: configuration.reel).entries == ModelCatalog.default.entries)
     }
 
+    @Test func veoDeploymentsAreParsed() throws {
+        let account = try String(contentsOfFile: RepositoryFiles.path("Tests/fixtures/google/test-service-account.json"), encoding: .utf8)
+        let yaml = """
+            model_list:
+              - {model_name: veo, litellm_params: {model: gemini/veo-3.0-generate-001, api_key: os.environ/GEMINI_API_KEY}}
+              - model_name: veo
+                litellm_params:
+                  model: vertex_ai/veo-3.0-generate-001
+                  vertex_project: p1
+                  vertex_credentials: os.environ/VERTEX_CREDENTIALS
+              - model_name: veo
+                litellm_params: {model: vertex_ai/veo-3.0-generate-001, vertex_project: p2, vertex_location: europe-west4, vertex_credentials: os.environ/VERTEX_CREDENTIALS}
+            reel_settings: {secrets: {id_secret: 0123456789abcdef}}
+            """
+        let deployments = try ReelConfiguration(yaml: yaml, environment: ["GEMINI_API_KEY": "g", "VERTEX_CREDENTIALS": account]).deployments
+        #expect(deployments[0].apiKey == "g" && deployments[0].vertex == nil)
+        #expect(deployments[1].vertex == Deployment.Vertex(project: "p1", location: "us-central1", credentials: account), "LiteLLM's default region, inline JSON")
+        #expect(deployments[2].vertex?.location == "europe-west4")
+        #expect(Set(deployments.map(\.id)).count == 3, "the project is part of a Vertex AI deployment's id")
+        // Ids of deployments without Vertex AI settings are what they were, so managed IDs already issued still resolve.
+        let unchanged = Deployment.stableID(
+            modelGroup: "veo", provider: "gemini", providerModel: "veo-3.0-generate-001", apiBase: nil, apiKey: "g", apiVersion: nil, organization: nil
+        )
+        #expect(deployments[0].id == unchanged)
+    }
+
+    @Test(arguments: [
+        ("{model: vertex_ai/veo-3.0-generate-001, vertex_credentials: '{}'}", "model_list[0] (veo).litellm_params.vertex_project is required"),
+        ("{model: vertex_ai/veo-3.0-generate-001, vertex_project: p}", "model_list[0] (veo).litellm_params.vertex_credentials is required"),
+        (
+            "{model: vertex_ai/veo-3.0-generate-001, vertex_project: p, vertex_credentials: no-such-key.json}",
+            "model_list[0] (veo).litellm_params.vertex_credentials: cannot read the file"
+        ),
+        (
+            "{model: vertex_ai/veo-3.0-generate-001, vertex_project: p, vertex_location: 'us central', vertex_credentials: '{}'}",
+            "model_list[0] (veo).litellm_params.vertex_location must be a region"
+        ),
+        ("{model: gemini/veo-3.0-generate-001}", "model_list[0] (veo).litellm_params.api_key is required for gemini/ deployments"),
+        ("{model: openai/sora-2, api_key: k, vertex_project: p}", "vertex_project, vertex_location and vertex_credentials are only for vertex_ai/"),
+    ])
+    func brokenVeoDeploymentsAreNamed(params: String, message: String) {
+        let yaml = """
+            model_list: [{model_name: veo, litellm_params: \(params)}]
+            reel_settings: {secrets: {id_secret: 0123456789abcdef}}
+            """
+        #expect {
+            try ReelConfiguration(yaml: yaml, environment: [:], source: "test.yaml")
+        } throws: { error in
+            let error = error as! ConfigurationError
+            return error.code == .invalidValue && error.message.hasPrefix("test.yaml: ") && error.message.contains(message)
+        }
+    }
+
     @Test func aMissingEnvironmentVariableIsNamed() {
         #expect {
             try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/sim.yaml"), environment: [:])
