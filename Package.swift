@@ -193,6 +193,6 @@ let package = Package(
             dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
     ]
 )
