@@ -115,7 +115,7 @@ let package = Package(
             name: "ReelAPI",
             dependencies: [
                 "ReelAPICore", "ReelPassthrough", "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue",
-                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelTime",
+                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelTime", "ReelProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
