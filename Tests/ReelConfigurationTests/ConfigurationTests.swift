@@ -33,6 +33,8 @@ struct ConfigurationTests {
             "OPENAI_API_KEY": "sk-live", "OPENAI_ORG_ID": "org-1", "AZURE_OPENAI_ENDPOINT": "https://r.openai.azure.com/openai/v1",
             "AZURE_OPENAI_API_KEY": "az", "REEL_MASTER_KEY": "m", "REDIS_URL": "redis://10.0.0.1:6379",
             "REEL_ID_SECRET": "0123456789abcdef0123", "REEL_REALTIME_SECRET": "fedcba9876543210fedc",
+            "GEMINI_API_KEY": "gemini-live", "VERTEX_PROJECT": "my-project",
+            "GOOGLE_APPLICATION_CREDENTIALS": RepositoryFiles.path("Tests/fixtures/google/test-service-account.json"),
         ]
         let configuration = try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/config.yaml"), environment: environment)
         #expect(configuration.router.routingStrategy == .leastBusy)
@@ -42,11 +44,29 @@ struct ConfigurationTests {
         #expect(main.rpm == 60 && main.maxParallelRequests == 20 && main.weight == 2 && main.organization == "org-1")
         let azure = try #require(configuration.deployments.first { $0.id == "azure-eu" })
         #expect(azure.provider == "azure" && azure.apiVersion == "preview")
+        let gemini = try #require(configuration.deployments.first { $0.id == "gemini-veo" })
+        #expect(gemini.provider == "gemini" && gemini.providerModel == "veo-3.1-generate-preview" && gemini.apiKey == "gemini-live")
+        let vertex = try #require(configuration.deployments.first { $0.id == "vertex-veo" }?.vertex)
+        #expect(vertex.project == "my-project" && vertex.location == "us-central1")
+        #expect(vertex.credentials.contains("reel-test@reel-test-project.iam.gserviceaccount.com"), "the key file's text")
         #expect(configuration.reel.redisURL == "redis://10.0.0.1:6379")
         #expect(configuration.reel.worker.concurrency == 32)
         #expect(configuration.reel.worker.budgets.deadline == .seconds(10800))
         #expect(configuration.reel.catalogPath == RepositoryFiles.path("worker-config/model_catalog.json"))
         #expect(try ModelCatalog.configured(by: configuration.reel).entries == ModelCatalog.default.entries)
+    }
+
+    @Test func theSimulatorConfigurationHasVeoDeploymentsOnEachAccount() throws {
+        let configuration = try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/sim.yaml"), environment: environment)
+        let gemini = configuration.deployments.filter { $0.modelGroup == "veo-3.1" }
+        #expect(gemini.map(\.id) == ["sim-veo-a", "sim-veo-b", "sim-veo-c"])
+        #expect(gemini.allSatisfy { $0.provider == "gemini" && $0.apiBase == "http://127.0.0.1:8100" })
+        #expect(Set(gemini.map(\.credentialsFingerprint)).count == 3, "three keys")
+        let vertex = configuration.deployments.filter { $0.modelGroup == "veo-3.1-vertex" }
+        #expect(vertex.compactMap(\.vertex?.project) == ["reel-sim-project-a", "reel-sim-project-b"])
+        #expect(Set(vertex.map(\.credentialsFingerprint)).count == 2, "two projects are two accounts")
+        let account = try #require(vertex.first?.vertex?.credentials)
+        #expect(account.contains("http://127.0.0.1:8100/token"), "sim-service-account.json, read relative to sim.yaml")
     }
 
     @Test func veoDeploymentsAreParsed() throws {
