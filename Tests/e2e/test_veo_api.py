@@ -30,6 +30,13 @@ VERTEX = """  - model_name: veo-vertex
       vertex_location: us-central1
       vertex_credentials: '{credentials}'
     model_info: {{id: vertex-{project}, mode: video_generation}}"""
+# One group of both families, on keys of their own.
+MIXED = """  - model_name: mixed
+    litellm_params: {model: openai/sora-2, api_base: "http://127.0.0.1:{sim}/v1", api_key: sk-e2e-mixed}
+    model_info: {id: mixed-openai, mode: video_generation}
+  - model_name: mixed
+    litellm_params: {model: gemini/veo-3.1-generate-preview, api_base: "http://127.0.0.1:{sim}", api_key: gemini-e2e-mixed}
+    model_info: {id: mixed-veo, mode: video_generation}"""
 
 
 def veo_models() -> str:
@@ -39,13 +46,15 @@ def veo_models() -> str:
     return "\n".join(
         [GEMINI.format(key=key, suffix=key[-1]) for key in GEMINI_KEYS]
         + [VERTEX.format(project=project, credentials=credentials) for project in ("project-a", "project-b")]
+        + [MIXED]
     )
 
 
 @pytest.fixture
 def veo_cluster(reel_cluster):
     """Factory: a cluster whose simulator knows the test service account, with three Gemini API deployments of `veo`
-    (three keys) and two Vertex AI deployments of `veo-vertex` (two projects of the test service account)."""
+    (three keys), two Vertex AI deployments of `veo-vertex` (two projects of the test service account) and a group
+    `mixed` of an OpenAI-shaped and a Gemini API deployment."""
 
     def start(**options):
         sim = {"render_seconds": 0, "google_public_key": GOOGLE / "test-service-account.pub.pem"}
@@ -184,3 +193,23 @@ def test_a_broken_service_account_stops_the_worker_at_start_up(reel_bin, tmp_pat
     assert result.returncode != 0
     assert "deployment vertex-broken (veo): litellm_params.vertex_credentials" in result.stderr, result.stderr
     assert "private_key" in result.stderr
+
+
+def test_a_mixed_group_sends_remixes_only_to_its_openai_shaped_deployment(veo_cluster):
+    cluster = veo_cluster(workers=1)
+    client = cluster.client()
+    # 12 seconds only the OpenAI-shaped deployment renders, 6 only Veo: each goes where it can be served.
+    sora = [client.videos.create(model="mixed", prompt=f"Sora {index}", seconds="12").id for index in range(5)]
+    veo = [client.videos.create(model="mixed", prompt=f"Veo {index}", seconds="6").id for index in range(5)]
+    cluster.wait_for(client, sora + veo, timeout=120)
+    remixes = [client.videos.remix(video_id, prompt="at night").id for video_id in sora]
+    finished = cluster.wait_for(client, remixes, timeout=120)
+    assert all(video.status == "completed" for video in finished.values())
+    with pytest.raises(openai.BadRequestError) as refused:
+        client.videos.remix(veo[0], prompt="at night")
+    assert refused.value.code == "unsupported_operation"
+
+    stats = cluster.sim.stats()
+    assert key_routes(stats, "sk-e2e-mixed").get("POST /videos") == 5
+    assert key_routes(stats, "sk-e2e-mixed").get("POST /videos/{id}/remix") == 5
+    assert key_routes(stats, "gemini-e2e-mixed").get(GEMINI_CREATE) == 5
