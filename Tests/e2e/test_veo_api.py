@@ -106,7 +106,7 @@ def test_extensions_stay_on_the_deployment_that_made_their_source(veo_cluster):
         (owners[source.id],) = [key for key in GEMINI_KEYS if after[key] == before[key] + 1]
     before = gemini_creates(cluster.sim.stats())
 
-    follow_ups = 40
+    follow_ups = 200
     extensions = {}
     for index in range(follow_ups):
         source = list(owners)[index % len(owners)]
