@@ -115,7 +115,7 @@ let package = Package(
             name: "ReelAPI",
             dependencies: [
                 "ReelAPICore", "ReelPassthrough", "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue",
-                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelTime",
+                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelTime", "ReelProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -193,6 +193,6 @@ let package = Package(
             dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
 public import ReelAPICore
+import ReelProviders
 public import ReelRouting
 
 /// What the front asks of the router library: model access, deployment selection, affinity and managed IDs.
@@ -32,8 +33,9 @@ public struct VideoRouting: Sendable {
         self.healthCache = health.map { HealthCache(source: $0, ttl: healthTTL, clock: clock) }
     }
 
-    /// Checks that `patterns` allow `model` (403) and that a deployment serves it (400), and selects one.
-    func deployment(for model: String, patterns: [String]) async throws -> Deployment {
+    /// Checks that `patterns` allow `model` (403), that a deployment serves it (400) and that one of those can serve
+    /// `requirement` (400 `unsupported_operation` or `invalid_value`), and selects among those that can.
+    func deployment(for model: String, patterns: [String], requirement: ProviderCapabilities.Requirement) async throws -> Deployment {
         let snapshot = table.snapshot
         do {
             try snapshot.checkAccess(patterns: patterns, model: model)
@@ -48,10 +50,11 @@ public struct VideoRouting: Sendable {
                 param: "model"
             )
         }
+        let capable = try Self.capable(candidates, of: requirement)
         let health = try await healthCache?.health(of: snapshot.deployments) ?? [:]
         var random = SystemRandomNumberGenerator()
         do {
-            return try DeploymentSelector(strategy: snapshot.settings.routingStrategy).select(from: candidates, health: health, using: &random)
+            return try DeploymentSelector(strategy: snapshot.settings.routingStrategy).select(from: capable, health: health, using: &random)
         } catch {
             throw APIError(routing: error)
         }

@@ -18,6 +18,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case invalidRequest, invalidParameter, missingParameter, invalidJSON, invalidAPIKey, permissionDenied, notFound
             case conflict, payloadTooLarge, unsupportedMediaType, unprocessable, rateLimited, queueFull, serviceUnavailable
             case badGateway, internalError, requestTimeout, methodNotAllowed
+            case unsupportedOperation, invalidValue, unsupportedVariant
         }
         private let base: Base
         private init(base: Base) { self.base = base }
@@ -26,6 +27,12 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         public static var invalidRequest: Self { .init(base: .invalidRequest) }
         /// A field with a wrong type or value (400).
         public static var invalidParameter: Self { .init(base: .invalidParameter) }
+        /// No deployment of the model can perform the operation, such as a remix of a Veo video (400).
+        public static var unsupportedOperation: Self { .init(base: .unsupportedOperation) }
+        /// A value no deployment of the model takes, such as `seconds` a Veo model does not render (400).
+        public static var invalidValue: Self { .init(base: .invalidValue) }
+        /// A content variant the video's provider does not produce, such as a Veo video's spritesheet (404).
+        public static var unsupportedVariant: Self { .init(base: .unsupportedVariant) }
         /// A required field is missing (400).
         public static var missingParameter: Self { .init(base: .missingParameter) }
         /// The body is not valid JSON (400).
@@ -64,10 +71,10 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
 
         package var status: HTTPResponse.Status {
             switch base {
-            case .invalidRequest, .invalidParameter, .missingParameter, .invalidJSON: .badRequest
+            case .invalidRequest, .invalidParameter, .missingParameter, .invalidJSON, .unsupportedOperation, .invalidValue: .badRequest
             case .invalidAPIKey: .unauthorized
             case .permissionDenied: .forbidden
-            case .notFound: .notFound
+            case .notFound, .unsupportedVariant: .notFound
             case .conflict: .conflict
             case .payloadTooLarge: .contentTooLarge
             case .unsupportedMediaType: .unsupportedMediaType
@@ -99,6 +106,9 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .rateLimited: "rate_limit_exceeded"
             case .queueFull: "queue_full"
             case .notFound: "not_found"
+            case .unsupportedOperation: "unsupported_operation"
+            case .invalidValue: "invalid_value"
+            case .unsupportedVariant: "unsupported_variant"
             case .permissionDenied: "model_not_allowed"
             case .conflict: "idempotency_conflict"
             case .payloadTooLarge: "file_too_large"

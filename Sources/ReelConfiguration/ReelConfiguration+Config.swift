@@ -7,12 +7,12 @@ extension ReelConfiguration {
     ///
     /// Keys read (all others are ignored, so a LiteLLM config loads unchanged):
     /// `model_list[].model_name`, `model_list[].litellm_params.{model, api_key, api_base, api_version, organization,
-    /// rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
+    /// vertex_project, vertex_location, vertex_credentials, rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
     /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, read_cache_entries, storage.{directory, max_upload_bytes},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
     /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
-    /// A relative `reel_settings.catalog` path is made relative to the file's directory.
+    /// A relative `reel_settings.catalog` or `vertex_credentials` path is made relative to the file's directory.
     /// - Parameters:
     ///   - path: the YAML file.
     ///   - environment: the variables `os.environ/NAME` values and the overrides read.
@@ -24,17 +24,19 @@ extension ReelConfiguration {
         } catch {
             throw ConfigurationError(.unreadable, message: "cannot read \(path): \(error.localizedDescription)")
         }
-        var configuration = try ReelConfiguration(yaml: text, environment: environment, source: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        var configuration = try ReelConfiguration(yaml: text, environment: environment, source: path, directory: directory)
         if let catalog = configuration.reel.catalogPath, !catalog.hasPrefix("/") {
-            let directory = (path as NSString).deletingLastPathComponent
             configuration.reel.catalogPath = directory.isEmpty ? catalog : "\(directory)/\(catalog)"
         }
         return configuration
     }
 
     /// Parses configuration text (see ``load(path:environment:)`` for the keys).
-    /// - Parameter source: names the text in error messages.
-    public init(yaml: String, environment: [String: String], source: String = "configuration") throws(ConfigurationError) {
+    /// - Parameters:
+    ///   - source: names the text in error messages.
+    ///   - directory: where relative file paths of the text (`vertex_credentials`) start; the working directory when empty.
+    public init(yaml: String, environment: [String: String], source: String = "configuration", directory: String = "") throws(ConfigurationError) {
         let file: ConfigFile
         do {
             file = try YAMLDecoder().decode(ConfigFile.self, from: yaml)
@@ -43,7 +45,7 @@ extension ReelConfiguration {
         } catch {
             throw ConfigurationError(.malformed, message: "\(source): not valid YAML: \(error)")
         }
-        let resolver = EnvironmentResolver(environment: environment, source: source)
+        let resolver = EnvironmentResolver(environment: environment, source: source, directory: directory)
         try self.init(file: file, resolver: resolver)
     }
 
@@ -96,6 +98,10 @@ extension ReelConfiguration {
             organizations.append(try resolver.resolve(organization, at: "\(path).litellm_params.organization"))
         }
         if organizations.isEmpty { organizations = [nil] }
+        let vertex = try vertexSettings(params, provider: String(model[..<slash]), at: "\(path) (\(group))", resolver: resolver)
+        if model.hasPrefix("gemini/"), apiKey?.isEmpty ?? true {
+            throw resolver.invalid("\(path) (\(group)).litellm_params.api_key is required for gemini/ deployments (the Gemini API key, like os.environ/GEMINI_API_KEY)")
+        }
         let explicitID = entry.model_info?.id
         if explicitID != nil, organizations.count > 1 {
             throw resolver.invalid("\(path): model_info.id cannot be shared by the deployments of several organizations")
@@ -110,6 +116,7 @@ extension ReelConfiguration {
                 apiKey: apiKey,
                 apiVersion: apiVersion,
                 organization: organization,
+                vertex: vertex,
                 rpm: params.rpm,
                 maxParallelRequests: params.max_parallel_requests,
                 weight: params.weight ?? 1,
@@ -118,6 +125,40 @@ extension ReelConfiguration {
                 allowedExtraParams: params.allowed_openai_params ?? []
             )
         }
+    }
+
+    /// The Vertex AI settings of a `vertex_ai/` entry: project and credentials required (Reel has no application-default
+    /// credentials), location `us-central1` by default as in LiteLLM; credentials inline (a JSON object) or a file.
+    /// The key file's fields are checked where it is used (`reel worker` start-up). Nil for other providers, which may
+    /// not set these keys.
+    private static func vertexSettings(
+        _ params: ConfigFile.Params,
+        provider: String,
+        at deployment: String,
+        resolver: EnvironmentResolver
+    ) throws(ConfigurationError) -> Deployment.Vertex? {
+        let project = try resolver.resolve(params.vertex_project, at: "\(deployment).litellm_params.vertex_project")
+        let location = try resolver.resolve(params.vertex_location, at: "\(deployment).litellm_params.vertex_location")
+        let credentials = try resolver.resolve(params.vertex_credentials, at: "\(deployment).litellm_params.vertex_credentials")
+        guard provider == "vertex_ai" else {
+            if project != nil || location != nil || credentials != nil {
+                throw resolver.invalid("\(deployment): vertex_project, vertex_location and vertex_credentials are only for vertex_ai/ deployments")
+            }
+            return nil
+        }
+        guard let project, !project.isEmpty else {
+            throw resolver.invalid("\(deployment).litellm_params.vertex_project is required for vertex_ai/ deployments")
+        }
+        let region = location ?? "us-central1"
+        guard !region.isEmpty, region.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw resolver.invalid("\(deployment).litellm_params.vertex_location must be a region like us-central1 or global, got \(region.prefix(60))")
+        }
+        guard let credentials, !credentials.isEmpty else {
+            throw resolver.invalid(
+                "\(deployment).litellm_params.vertex_credentials is required for vertex_ai/ deployments (a service-account key file, or its JSON inline)"
+            )
+        }
+        return Deployment.Vertex(project: project, location: region, credentials: try resolver.fileOrInlineJSON(credentials, at: "\(deployment).litellm_params.vertex_credentials"))
     }
 
     private static func routerSettings(_ raw: ConfigFile.RouterSection?, resolver: EnvironmentResolver) throws(ConfigurationError) -> RouterSettings {
@@ -238,6 +279,19 @@ extension ReelConfiguration {
 struct EnvironmentResolver {
     let environment: [String: String]
     let source: String
+    let directory: String
+
+    /// `value` itself when it is a JSON object (starts with `{`), otherwise the text of the file it names (relative to
+    /// ``directory``), as LiteLLM takes `vertex_credentials`.
+    func fileOrInlineJSON(_ value: String, at key: String) throws(ConfigurationError) -> String {
+        if value.drop(while: \.isWhitespace).hasPrefix("{") { return value }
+        let path = value.hasPrefix("/") || directory.isEmpty ? value : "\(directory)/\(value)"
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw invalid("\(key): cannot read the file \(path): \(error.localizedDescription)")
+        }
+    }
 
     func resolve(_ value: String?, at key: String) throws(ConfigurationError) -> String? {
         guard let value, value.hasPrefix("os.environ/") else { return value }

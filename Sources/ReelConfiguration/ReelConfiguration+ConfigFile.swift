@@ -19,6 +19,9 @@ extension ReelConfiguration {
             var api_base: String?
             var api_version: String?
             var organization: OneOrMany?
+            var vertex_project: String?
+            var vertex_location: String?
+            var vertex_credentials: String?
             var rpm: Int?
             var max_parallel_requests: Int?
             var weight: Double?

@@ -137,7 +137,7 @@ public struct ProviderCapabilities: Sendable, Hashable {
         for item in union + accepted where !listed.contains(item) { listed.append(item) }
         return Refusal(
             code: "invalid_value", param: param,
-            message: "Invalid value: '\(value)'. Supported values are: \(listed.map { "'\($0)'" }.joined(separator: ", "))."
+            message: "Invalid value: '\(value.prefix(100))'. Supported values are: \(listed.map { "'\($0)'" }.joined(separator: ", "))."
         )
     }
 

@@ -14,14 +14,21 @@ public struct VideoDeployment: Sendable {
     public var provider: any VideoProvider
     /// Request fields unknown to the API that may reach this provider (`allowed_openai_params`; `*`: all).
     public var allowedExtraParams: [String]
+    /// What the provider can do: a job moves only to deployments that can serve it, and only the variants it
+    /// produces are fetched.
+    public var capabilities: ProviderCapabilities
 
     /// Creates a deployment.
-    public init(id: String, group: String, model: String?, provider: any VideoProvider, allowedExtraParams: [String] = []) {
+    public init(
+        id: String, group: String, model: String?, provider: any VideoProvider, allowedExtraParams: [String] = [],
+        capabilities: ProviderCapabilities = .openAI
+    ) {
         self.id = id
         self.group = group
         self.model = model
         self.provider = provider
         self.allowedExtraParams = allowedExtraParams
+        self.capabilities = capabilities
     }
 }
 

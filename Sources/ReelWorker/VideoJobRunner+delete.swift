@@ -13,7 +13,9 @@ extension VideoJobRunner {
         guard record.status.isTerminal || [.done, .dead, .cancelled].contains(snapshot.state) else {
             return .snooze(after: configuration.polling.inputInterval)
         }
-        if let objectID = record.providerObjectID, record.object == .video, let deployment = deployments.deployment(id: record.deploymentID) {
+        if let objectID = record.providerObjectID, record.object == .video, let deployment = deployments.deployment(id: record.deploymentID),
+            deployment.capabilities.operations.contains(.delete)
+        {
             do {
                 if case .refused(let wait) = try await withAcquiredSlot(preferring: deployment, { try await $0.provider.deleteVideo(id: objectID) }) {
                     return .snooze(after: wait)
@@ -32,7 +34,9 @@ extension VideoJobRunner {
 
     /// Best effort: cancels (deletes) the job's object at the provider and drops any content already stored.
     func cancelAtProvider(_ job: VideoJob, logger: Logger) async {
-        if job.payload.kind != .createCharacter, case .success(let (deployment, objectID)) = submitted(job) {
+        if job.payload.kind != .createCharacter, case .success(let (deployment, objectID)) = submitted(job),
+            deployment.capabilities.operations.contains(.delete)
+        {
             do {
                 _ = try await withAcquiredSlot(preferring: deployment) { try await $0.provider.deleteVideo(id: objectID) }
             } catch {

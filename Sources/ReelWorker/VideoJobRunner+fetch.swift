@@ -18,9 +18,9 @@ extension VideoJobRunner {
         }
     }
 
-    /// Downloads the variants of a finished video that are not stored yet, all at once, inside the caller's slot of
-    /// the deployment. Each stored variant is added to the record, so a later tick fetches only the rest; a missing
-    /// thumbnail or spritesheet is skipped. Nothing to do for a character.
+    /// Downloads the variants of a finished video that the deployment's provider produces and that are not stored yet,
+    /// all at once, inside the caller's slot of the deployment. Each stored variant is added to the record, so a later
+    /// tick fetches only the rest; a missing thumbnail or spritesheet is skipped. Nothing to do for a character.
     /// - Returns: `.cancelled` when a cancel arrived before the downloads, nil once the content is stored.
     /// - Throws: The first download or storage error, after the variants that did arrive are stored.
     func storeContent(
@@ -31,7 +31,7 @@ extension VideoJobRunner {
         logger: Logger
     ) async throws -> VideoTickOutcome? {
         guard job.payload.kind != .createCharacter else { return nil }
-        let missing = VideoVariant.allCases.filter { !(job.record?.variants.contains($0.rawValue) ?? false) }
+        let missing = deployment.capabilities.variants.filter { !(job.record?.variants.contains($0.rawValue) ?? false) }
         guard !missing.isEmpty else { return nil }
         if cancellation.isSet { return .cancelled }
         let downloads = await download(missing, from: deployment, objectID: objectID)

@@ -47,7 +47,9 @@ extension VideoJobRunner {
                 VideoError(code: "unknown_deployment", message: "No deployment \(preferredID) of \(job.payload.modelGroup) is configured on this worker.")
             )
         }
-        let alternatives = movable ? deployments.others(inGroup: job.payload.modelGroup, than: preferredID) : []
+        let requirement = job.payload.requirement
+        let alternatives = movable
+            ? deployments.others(inGroup: job.payload.modelGroup, than: preferredID).filter { $0.capabilities.satisfies(requirement) } : []
         let confirmedBefore = job.step.unconfirmedSubmitTo
         do {
             let admission = try await withAcquiredSlot(preferring: preferred, alternatives: alternatives) { deployment in
@@ -108,7 +110,8 @@ extension VideoJobRunner {
         case .extend:
             let request = ExtendVideoRequest(
                 prompt: payload.prompt ?? "",
-                seconds: payload.seconds ?? "4",
+                // Absent from the request (it is optional): the deployment's first extension length.
+                seconds: payload.seconds ?? deployment.capabilities.extensionSeconds.first ?? "4",
                 video: files.source ?? .id(""),
                 extraBody: deployment.permittedExtraBody(payload.extraBody)
             )

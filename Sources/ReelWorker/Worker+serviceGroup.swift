@@ -36,16 +36,21 @@ public func makeWorkerServiceGroup(
     logger[metadataKey: ReelLogging.workerID] = "\(worker.workerID)"
     // First: metric handles made before the bootstrap would stay unconnected.
     let registry = WorkerEndpoint.bootstrapMetrics()
+    let transport = CurlTransport(logger: logger)
+    // Before any connection: a deployment whose credentials cannot be used stops the start-up, naming it.
+    var deployments: [VideoDeployment] = []
+    for deployment in configuration.deployments {
+        deployments.append(try .configured(deployment, transport: transport, logger: logger))
+    }
     let redis = try RedisClient(url: configuration.reel.redisURL)
     let queue = RedisJobQueue.redis(redis, name: configuration.reel.queue)
     try await queue.bootstrap()
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     try await routerState.prepare()
     let codec = try ManagedIDCodec(secrets: configuration.reel.secrets)
-    let transport = CurlTransport(logger: logger)
     let runner = VideoJobRunner(
         queue: queue,
-        deployments: VideoDeploymentDirectory(configuration.deployments.map { .openAI($0, transport: transport, logger: logger) }),
+        deployments: VideoDeploymentDirectory(deployments),
         gate: RoutingDeploymentGate(state: routerState, deployments: configuration.deployments, strategy: configuration.router.routingStrategy),
         blobs: try ConfiguredBlobStore(settings: configuration.reel.storage),
         configuration: worker,

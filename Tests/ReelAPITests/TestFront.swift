@@ -20,27 +20,28 @@ struct TestFront {
     let directory: String
 
     /// A front with `options`; `clock` measures its intervals (the queue-depth re-read), `keyClock` dates the key
-    /// store's rate-limit minutes.
-    init(options: APIOptions = .init(), clock: IntervalClock = .continuous, keyClock: WallClock = .system) throws {
+    /// store's rate-limit minutes; `moreModels` are `model_list` entries (YAML lines) added to the usual ones.
+    init(options: APIOptions = .init(), clock: IntervalClock = .continuous, keyClock: WallClock = .system, moreModels: String = "") throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-api-\(UUID().uuidString)").path
         front = VideoFront(
             queue: .memory(),
             authenticator: Authenticator(keys: MemoryVirtualKeyStore(wallClock: keyClock), masterKey: Self.masterKey, wallClock: keyClock),
             blobs: try FileBlobStore(directory: directory),
-            routing: try Self.routing(idSecret: "test-id-secret-0123456789"),
+            routing: try Self.routing(idSecret: "test-id-secret-0123456789", moreModels: moreModels),
             options: options,
             clock: clock
         )
     }
 
-    /// The routing of a LiteLLM-style model list: `sora-2` on three deployments, `sora-2-pro` on one.
-    static func routing(idSecret: String) throws -> VideoRouting {
+    /// The routing of a LiteLLM-style model list: `sora-2` on three deployments, `sora-2-pro` on one, and `moreModels`.
+    static func routing(idSecret: String, moreModels: String = "") throws -> VideoRouting {
         var yaml = "model_list:\n"
         for (group, ids) in deployments.sorted(by: { $0.key < $1.key }) {
             for id in ids {
                 yaml += "  - {model_name: \(group), litellm_params: {model: openai/\(group), api_key: sk-\(id)}, model_info: {id: \(id)}}\n"
             }
         }
+        yaml += moreModels
         yaml += "reel_settings: {secrets: {id_secret: \(idSecret)}}\n"
         let configuration = try ReelConfiguration(yaml: yaml, environment: [:])
         return VideoRouting(

@@ -33,6 +33,8 @@ struct ConfigurationTests {
             "OPENAI_API_KEY": "sk-live", "OPENAI_ORG_ID": "org-1", "AZURE_OPENAI_ENDPOINT": "https://r.openai.azure.com/openai/v1",
             "AZURE_OPENAI_API_KEY": "az", "REEL_MASTER_KEY": "m", "REDIS_URL": "redis://10.0.0.1:6379",
             "REEL_ID_SECRET": "0123456789abcdef0123", "REEL_REALTIME_SECRET": "fedcba9876543210fedc",
+            "GEMINI_API_KEY": "gemini-live", "VERTEX_PROJECT": "my-project",
+            "GOOGLE_APPLICATION_CREDENTIALS": RepositoryFiles.path("Tests/fixtures/google/test-service-account.json"),
         ]
         let configuration = try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/config.yaml"), environment: environment)
         #expect(configuration.router.routingStrategy == .leastBusy)
@@ -42,11 +44,82 @@ struct ConfigurationTests {
         #expect(main.rpm == 60 && main.maxParallelRequests == 20 && main.weight == 2 && main.organization == "org-1")
         let azure = try #require(configuration.deployments.first { $0.id == "azure-eu" })
         #expect(azure.provider == "azure" && azure.apiVersion == "preview")
+        let gemini = try #require(configuration.deployments.first { $0.id == "gemini-veo" })
+        #expect(gemini.provider == "gemini" && gemini.providerModel == "veo-3.1-generate-preview" && gemini.apiKey == "gemini-live")
+        let vertex = try #require(configuration.deployments.first { $0.id == "vertex-veo" }?.vertex)
+        #expect(vertex.project == "my-project" && vertex.location == "us-central1")
+        #expect(vertex.credentials.contains("reel-test@reel-test-project.iam.gserviceaccount.com"), "the key file's text")
         #expect(configuration.reel.redisURL == "redis://10.0.0.1:6379")
         #expect(configuration.reel.worker.concurrency == 32)
         #expect(configuration.reel.worker.budgets.deadline == .seconds(10800))
         #expect(configuration.reel.catalogPath == RepositoryFiles.path("worker-config/model_catalog.json"))
         #expect(try ModelCatalog.configured(by: configuration.reel).entries == ModelCatalog.default.entries)
+    }
+
+    @Test func theSimulatorConfigurationHasVeoDeploymentsOnEachAccount() throws {
+        let configuration = try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/sim.yaml"), environment: environment)
+        let gemini = configuration.deployments.filter { $0.modelGroup == "veo-3.1" }
+        #expect(gemini.map(\.id) == ["sim-veo-a", "sim-veo-b", "sim-veo-c"])
+        #expect(gemini.allSatisfy { $0.provider == "gemini" && $0.apiBase == "http://127.0.0.1:8100" })
+        #expect(Set(gemini.map(\.credentialsFingerprint)).count == 3, "three keys")
+        let vertex = configuration.deployments.filter { $0.modelGroup == "veo-3.1-vertex" }
+        #expect(vertex.compactMap(\.vertex?.project) == ["reel-sim-project-a", "reel-sim-project-b"])
+        #expect(Set(vertex.map(\.credentialsFingerprint)).count == 2, "two projects are two accounts")
+        let account = try #require(vertex.first?.vertex?.credentials)
+        #expect(account.contains("http://127.0.0.1:8100/token"), "sim-service-account.json, read relative to sim.yaml")
+    }
+
+    @Test func veoDeploymentsAreParsed() throws {
+        let account = try String(contentsOfFile: RepositoryFiles.path("Tests/fixtures/google/test-service-account.json"), encoding: .utf8)
+        let yaml = """
+            model_list:
+              - {model_name: veo, litellm_params: {model: gemini/veo-3.0-generate-001, api_key: os.environ/GEMINI_API_KEY}}
+              - model_name: veo
+                litellm_params:
+                  model: vertex_ai/veo-3.0-generate-001
+                  vertex_project: p1
+                  vertex_credentials: os.environ/VERTEX_CREDENTIALS
+              - model_name: veo
+                litellm_params: {model: vertex_ai/veo-3.0-generate-001, vertex_project: p2, vertex_location: europe-west4, vertex_credentials: os.environ/VERTEX_CREDENTIALS}
+            reel_settings: {secrets: {id_secret: 0123456789abcdef}}
+            """
+        let deployments = try ReelConfiguration(yaml: yaml, environment: ["GEMINI_API_KEY": "g", "VERTEX_CREDENTIALS": account]).deployments
+        #expect(deployments[0].apiKey == "g" && deployments[0].vertex == nil)
+        #expect(deployments[1].vertex == Deployment.Vertex(project: "p1", location: "us-central1", credentials: account), "LiteLLM's default region, inline JSON")
+        #expect(deployments[2].vertex?.location == "europe-west4")
+        #expect(Set(deployments.map(\.id)).count == 3, "the project is part of a Vertex AI deployment's id")
+        // Ids of deployments without Vertex AI settings are what they were, so managed IDs already issued still resolve.
+        let unchanged = Deployment.stableID(
+            modelGroup: "veo", provider: "gemini", providerModel: "veo-3.0-generate-001", apiBase: nil, apiKey: "g", apiVersion: nil, organization: nil
+        )
+        #expect(deployments[0].id == unchanged)
+    }
+
+    @Test(arguments: [
+        ("{model: vertex_ai/veo-3.0-generate-001, vertex_credentials: '{}'}", "model_list[0] (veo).litellm_params.vertex_project is required"),
+        ("{model: vertex_ai/veo-3.0-generate-001, vertex_project: p}", "model_list[0] (veo).litellm_params.vertex_credentials is required"),
+        (
+            "{model: vertex_ai/veo-3.0-generate-001, vertex_project: p, vertex_credentials: no-such-key.json}",
+            "model_list[0] (veo).litellm_params.vertex_credentials: cannot read the file"
+        ),
+        (
+            "{model: vertex_ai/veo-3.0-generate-001, vertex_project: p, vertex_location: 'us central', vertex_credentials: '{}'}",
+            "model_list[0] (veo).litellm_params.vertex_location must be a region"
+        ),
+        ("{model: gemini/veo-3.0-generate-001}", "model_list[0] (veo).litellm_params.api_key is required for gemini/ deployments"),
+        ("{model: openai/sora-2, api_key: k, vertex_project: p}", "vertex_project, vertex_location and vertex_credentials are only for vertex_ai/"),
+    ])
+    func brokenVeoDeploymentsAreNamed(params: String, message: String) {
+        let yaml = """
+            model_list: [{model_name: veo, litellm_params: \(params)}]
+            reel_settings: {secrets: {id_secret: 0123456789abcdef}}
+            """
+        #expect {
+            try ReelConfiguration(yaml: yaml, environment: [:], source: "test.yaml")
+        } throws: { error in
+            let error = error as! ConfigurationError
+            return error.code == .invalidValue && error.message.hasPrefix("test.yaml: ") && error.message.contains(message)
+        }
     }
 
     @Test func aMissingEnvironmentVariableIsNamed() {

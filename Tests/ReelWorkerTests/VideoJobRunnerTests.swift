@@ -281,6 +281,29 @@ struct VideoJobRunnerTests {
         #expect(await harness.provider("dep-b").calls(.create) == 1)
     }
 
+    @Test func unsubmittedJobMovesOnlyToADeploymentThatCanServeIt() async throws {
+        // dep-b is Veo, which renders no 12-second video: the job moves past it to dep-c.
+        let clock = ManualClock()
+        let harness = try WorkerHarness(
+            pollsToComplete: 1, gate: MemoryDeploymentGate(allowedFails: 1, cooldown: .seconds(30), clock: clock),
+            capabilities: ["dep-b": .veo(model: "veo-3.1-generate-001")], clock: clock
+        )
+        await harness.gate.recordFailure(deploymentID: "dep-a")
+        let id = try await harness.enqueue(.generate, deployment: "dep-a") { $0.seconds = "12" }
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(try await harness.record(id).deploymentID == "dep-c")
+        #expect(await harness.provider("dep-b").calls(.create) == 0)
+    }
+
+    @Test func onlyTheVariantsTheProviderProducesAreFetched() async throws {
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 1, capabilities: ["dep-a": .veo(model: "veo-3.1-generate-001")], clock: clock)
+        let id = try await harness.enqueue(.generate, deployment: "dep-a")
+        #expect(try await harness.runUntilFinished(id).state == .done)
+        #expect(try await harness.record(id).variants == ["video"])
+        #expect(await harness.provider("dep-a").calls(.download) == 1, "no thumbnail or spritesheet asked of Veo")
+    }
+
     @Test(arguments: [
         ProviderError(.transient, httpStatus: 500, message: "created, then crashed"),
         ProviderError(.transient, message: "timed out", underlying: HTTPTransportError(.timeout, message: "no answer in 60 s")),

@@ -9,8 +9,8 @@ import ReelTesting
 @testable import ReelWorker
 import ReelVideo
 
-/// A queue in memory, three fake deployments of one group (`dep-a`, `dep-b`, `dep-c`), a blob store in a temporary
-/// directory, and a runner with millisecond poll intervals. Managed ids are `video_<job id>` / `character_<job id>`.
+/// A queue in memory, three fake deployments of one group (`dep-a`, `dep-b`, `dep-c`; OpenAI's capabilities unless
+/// `capabilities` gives others), a blob store in a temporary directory, and a runner with millisecond poll intervals. Managed ids are `video_<job id>` / `character_<job id>`.
 ///
 /// The queue, the runner and (when the test makes it with the same clock) the gate share one clock: the system's, or a
 /// ``ManualClock`` that ``tick(wait:)`` steps forward until a job is due, so timed behaviour never races the wall clock.
@@ -27,6 +27,7 @@ struct WorkerHarness<TestClock: Clock<Duration>> {
         pollsToComplete: Int = 2,
         gate: MemoryDeploymentGate? = nil,
         configuration: WorkerConfiguration = fastConfiguration(),
+        capabilities: [String: ProviderCapabilities] = [:],
         clock: TestClock
     ) throws {
         self.clock = clock
@@ -37,7 +38,7 @@ struct WorkerHarness<TestClock: Clock<Duration>> {
         for id in ["dep-a", "dep-b", "dep-c"] {
             let provider = FakeVideoProvider(name: id, pollsToComplete: pollsToComplete)
             providers[id] = provider
-            deployments.append(VideoDeployment(id: id, group: "sora-2", model: "sora-2", provider: provider))
+            deployments.append(VideoDeployment(id: id, group: "sora-2", model: "sora-2", provider: provider, capabilities: capabilities[id] ?? .openAI))
         }
         self.providers = providers
         self.gate = gate

@@ -49,7 +49,7 @@ class Cluster:
 
     def __init__(
         self, reel_bin, start_process, start_sim, tmp_path, workers=2, concurrency=8, sim=None, allowed_params=(), api_flags=(),
-        s3=None, **settings
+        s3=None, models="", **settings
     ):
         self.reel_bin = reel_bin
         self.start_process = start_process
@@ -65,6 +65,9 @@ class Cluster:
         deployments = "\n".join(
             DEPLOYMENT.format(port=self.sim.port, key=key, id=id, allowed=allowed) for id, key in DEPLOYMENT_KEYS.items()
         )
+        # `models`: more model_list entries, with `{sim}` standing for the simulator's port.
+        if models:
+            deployments += "\n" + models.replace("{sim}", str(self.sim.port)).rstrip()
         self.config = tmp_path / "config.yaml"
         # `s3`: the keys of reel_settings.storage.s3 (values inline; secrets as os.environ/NAME).
         s3_setting = ", s3: " + json.dumps(s3) if s3 else ""
@@ -131,7 +134,7 @@ class Cluster:
 def reel_cluster(reel_bin, start_process, start_sim, tmp_path, monkeypatch):
     """Factory: `reel_cluster(workers=2, concurrency=8, sim={"render_seconds": 1}, allowed_params=["quality"], deadline=…)`
     starts a cluster (`allowed_params`: the deployments' `allowed_openai_params`; `s3`: blobs in a bucket, the keys of
-    `reel_settings.storage.s3`)."""
+    `reel_settings.storage.s3`; `models`: more `model_list` entries, `{sim}` standing for the simulator's port)."""
     if not os.environ.get("REDIS_URL"):
         if os.environ.get("CI"):
             pytest.fail("REDIS_URL is not set")

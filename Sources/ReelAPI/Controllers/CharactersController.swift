@@ -1,5 +1,6 @@
 import ReelAPICore
 import Hummingbird
+import ReelProviders
 import ReelQueue
 import ReelRouting
 import ReelStorage
@@ -27,7 +28,7 @@ struct CharactersController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs:
                 throw APIError(.missingParameter, "Missing required parameter: 'video' (a file).", param: "video")
             }
             let model = try form.string("model") ?? VideoValidation.defaultModel
-            let deployment = try await front.deployment(for: model, caller: caller)
+            let deployment = try await front.deployment(for: model, caller: caller, requirement: .init(operation: .characters))
             let deploymentID = deployment.id
             let record = try await front.submit(
                 .init(kind: .createCharacter, modelGroup: model, deployment: deployment, uploads: form.files) {

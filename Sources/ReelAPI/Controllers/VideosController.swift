@@ -1,6 +1,7 @@
 import ReelAPICore
 import Foundation
 import Hummingbird
+import ReelProviders
 import ReelQueue
 import ReelRouting
 import ReelStorage
@@ -27,8 +28,9 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
         let form = try await front.bodyReader.read(request, files: ["input_reference": .image])
         do {
             let prompt = try form.requiredString("prompt")
-            let seconds = try VideoValidation.oneOf(try form.string("seconds") ?? "4", VideoValidation.seconds, param: "seconds")
-            let size = try VideoValidation.oneOf(try form.string("size") ?? "720x1280", VideoValidation.sizes, param: "size")
+            // Checked against what the model's deployments take (``VideoRouting/capable(_:of:)``), once the model is known.
+            let requestedSeconds = try form.string("seconds")
+            let size = try form.string("size") ?? "720x1280"
             let model = try form.string("model") ?? VideoValidation.defaultModel
             var reference: InputReference?
             if form.file("input_reference") == nil, try form.string("input_reference") != nil {
@@ -57,11 +59,20 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             }
             // A generation with characters goes where the characters live; they must all live on one account.
             let pinned = try front.routing.owner(ofAll: owners, objects: "characters")
-            if pinned != nil { try front.routing.checkAccess(model: model, patterns: caller.modelPatterns) }
-            let deployment: Deployment
-            if let pinned { deployment = pinned } else { deployment = try await front.deployment(for: model, caller: caller) }
-            let deploymentID = deployment.id
             let upload = form.file("input_reference")
+            let requirement = ProviderCapabilities.Requirement(
+                operation: .create, seconds: requestedSeconds, size: size, input: upload != nil || reference != nil ? .image : nil
+            )
+            let deployment: Deployment
+            if let pinned {
+                try front.routing.checkAccess(model: model, patterns: caller.modelPatterns)
+                try front.routing.check(requirement, on: pinned)
+                deployment = pinned
+            } else {
+                deployment = try await front.deployment(for: model, caller: caller, requirement: requirement)
+            }
+            let seconds = requestedSeconds ?? VideoRouting.defaultSeconds(of: deployment)
+            let deploymentID = deployment.id
             let record = try await front.submit(
                 .init(kind: .generate, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
                     let input = upload.flatMap { blobs[$0.field] }.map(InputReference.upload) ?? reference
@@ -166,6 +177,17 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             throw APIError(.invalidParameter, "Invalid 'variant': expected 'video', 'thumbnail' or 'spritesheet', but got '\(variantName.prefix(40))'.", param: "variant")
         }
         let (record, _) = try await front.ownedRecord(id, object: .video, caller: caller)
+        if let deployment = front.routing.table.snapshot.deployment(id: record.deploymentID) {
+            let produced = VideoRouting.capabilities(of: deployment).variants
+            guard produced.contains(variant) else {
+                throw APIError(
+                    .unsupportedVariant,
+                    "Video '\(id)' has no \(variantName): the model \(record.model) produces only \(produced.map(\.rawValue).joined(separator: ", "))."
+                        + " Only those variants can be downloaded.",
+                    param: "variant"
+                )
+            }
+        }
         guard record.status == .completed else {
             throw APIError(.invalidRequest, "Video '\(id)' is not ready: its status is \(record.status.rawValue). Download it once it is completed.")
         }
@@ -184,7 +206,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
         let form = try await front.bodyReader.read(request, files: [:])
         let prompt = try form.requiredString("prompt")
         let (source, _) = try await front.ownedRecord(sourceID, object: .video, caller: caller)
-        let deployment = try front.pinnedDeployment(of: source, caller: caller)
+        let deployment = try front.pinnedDeployment(of: source, caller: caller, requirement: .init(operation: .remix))
         let record = try await front.submit(
             .init(kind: .remix, modelGroup: source.model, deployment: deployment, uploads: []) { id, _ in
                 let payload = VideoJobPayload(
@@ -217,12 +239,13 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
         let form = try await front.bodyReader.read(request, files: ["video": .video])
         do {
             let prompt = try form.requiredString("prompt")
-            var seconds: String?
-            if kind == .extend, let value = try form.string("seconds") {
-                // Optional here (LiteLLM's examples omit it); the provider's default applies when absent.
-                seconds = try VideoValidation.oneOf(value, VideoValidation.extensionSeconds, param: "seconds")
-            }
+            // Optional for extensions (LiteLLM's examples omit it); the provider's default applies when absent.
+            let seconds = try kind == .extend ? form.string("seconds") : nil
             let upload = form.file("video")
+            // An uploaded video is an input Veo does not take (the Gemini API extends only videos it made).
+            let requirement = ProviderCapabilities.Requirement(operation: kind == .extend ? .extend : .edit, seconds: seconds, input: upload != nil ? .video : nil)
+            // A value no deployment takes is refused before the source is looked up.
+            try front.routing.checkAnyDeploymentTakes(requirement)
             let sourceID = try form.nestedString("video", "id")
             if upload == nil, sourceID == nil {
                 if form.hasObject("video") {
@@ -239,10 +262,10 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             if let sourceID {
                 source = try await front.ownedRecord(sourceID, object: .video, caller: caller).record
                 model = source!.model
-                deployment = try front.pinnedDeployment(of: source!, caller: caller)
+                deployment = try front.pinnedDeployment(of: source!, caller: caller, requirement: requirement)
             } else {
                 model = try form.string("model") ?? VideoValidation.defaultModel
-                deployment = try await front.deployment(for: model, caller: caller)
+                deployment = try await front.deployment(for: model, caller: caller, requirement: requirement)
             }
             let record = try await front.submit(
                 .init(kind: kind, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in

@@ -21,6 +21,8 @@ public struct Deployment: Sendable, Hashable, Identifiable {
     public var apiVersion: String?
     /// `organization` (OpenAI).
     public var organization: String?
+    /// Project, location and service account of a `vertex_ai/` deployment.
+    public var vertex: Vertex?
     /// `rpm`: requests per minute allowed on this deployment across all processes.
     public var rpm: Int?
     /// `max_parallel_requests`: requests in flight allowed on this deployment across all processes.
@@ -34,11 +36,11 @@ public struct Deployment: Sendable, Hashable, Identifiable {
     /// `allowed_openai_params`: request fields the API does not know that are passed through to this deployment
     /// (`*` passes every one). Unknown fields not listed are dropped.
     public var allowedExtraParams: [String]
-    /// A digest of `api_base`, `api_key` and `organization`: deployments with equal fingerprints reach the same
+    /// A digest of `api_base`, `api_key`, `organization` and the Vertex AI project and location: deployments with equal fingerprints reach the same
     /// provider account, so objects created through one are reachable through the other.
     public var credentialsFingerprint: String
 
-    /// Creates a deployment; `id` defaults to ``stableID(modelGroup:provider:providerModel:apiBase:apiKey:apiVersion:organization:)``.
+    /// Creates a deployment; `id` defaults to ``stableID(modelGroup:provider:providerModel:apiBase:apiKey:apiVersion:organization:vertex:)``.
     public init(
         id: String? = nil,
         modelGroup: String,
@@ -48,6 +50,7 @@ public struct Deployment: Sendable, Hashable, Identifiable {
         apiKey: String? = nil,
         apiVersion: String? = nil,
         organization: String? = nil,
+        vertex: Vertex? = nil,
         rpm: Int? = nil,
         maxParallelRequests: Int? = nil,
         weight: Double = 1,
@@ -58,7 +61,7 @@ public struct Deployment: Sendable, Hashable, Identifiable {
         precondition(weight >= 0, "weight must not be negative")
         self.id = id ?? Self.stableID(
             modelGroup: modelGroup, provider: provider, providerModel: providerModel,
-            apiBase: apiBase, apiKey: apiKey, apiVersion: apiVersion, organization: organization
+            apiBase: apiBase, apiKey: apiKey, apiVersion: apiVersion, organization: organization, vertex: vertex
         )
         self.modelGroup = modelGroup
         self.provider = provider
@@ -67,13 +70,14 @@ public struct Deployment: Sendable, Hashable, Identifiable {
         self.apiKey = apiKey
         self.apiVersion = apiVersion
         self.organization = organization
+        self.vertex = vertex
         self.rpm = rpm
         self.maxParallelRequests = maxParallelRequests
         self.weight = weight
         self.accessGroups = accessGroups
         self.mode = mode
         self.allowedExtraParams = allowedExtraParams
-        self.credentialsFingerprint = Self.fingerprint(apiBase: apiBase, apiKey: apiKey, organization: organization)
+        self.credentialsFingerprint = Self.fingerprint(apiBase: apiBase, apiKey: apiKey, organization: organization, vertex: vertex)
     }
 
     /// Whether this deployment's group is a pattern (contains `*`).
