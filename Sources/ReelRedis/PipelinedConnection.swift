@@ -241,7 +241,10 @@ final class PipelinedConnection: @unchecked Sendable {
             return context
         } catch {
             backoff.failed()
-            logger.debug("Redis connect failed", metadata: [RedisLogging.endpoint: "\(connector.configuration.endpoint)", RedisLogging.error: "\(error)"])
+            logger.debug(
+                "Redis connect failed",
+                metadata: [RedisLogging.endpoint: "\(connector.configuration.endpoint)", RedisLogging.error: "\(error)"]
+            )
             throw error
         }
     }

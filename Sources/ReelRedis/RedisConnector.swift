@@ -48,7 +48,11 @@ final class RedisConnector: Sendable {
 
     private func connect(toPrimary endpoint: RedisConfiguration.Endpoint, of sentinel: SentinelMonitor) throws(RedisError) -> HiredisContext {
         func noPrimary(_ reason: String, underlying: RedisError? = nil) -> RedisError {
-            RedisError(.noPrimary, message: "the sentinels name \(endpoint) as the primary of '\(sentinel.masterName)', \(reason)", underlying: underlying)
+            RedisError(
+                .noPrimary,
+                message: "the sentinels name \(endpoint) as the primary of '\(sentinel.masterName)', \(reason)",
+                underlying: underlying
+            )
         }
         let context: HiredisContext
         do throws(RedisError) {
