@@ -197,9 +197,11 @@ final class PipelinedConnection: @unchecked Sendable {
                 fail(batch[index...], with: error)
                 return
             }
+            let demoted = replies.contains { connector.demotes($0, on: context.endpoint) }
             condition.withLock {
                 inFlight.remove(request.id)
                 cancelledInFlight.remove(request.id)
+                if demoted { mustReconnect = true }
             }
             request.continuation.resume(returning: replies)
         }

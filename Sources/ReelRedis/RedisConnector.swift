@@ -36,6 +36,18 @@ final class RedisConnector: Sendable {
         }
     }
 
+    /// Whether a connection that received `reply` must be dropped: with Sentinel, a `READONLY` error (a write to a
+    /// server that is no longer the primary) or an `UNBLOCKED` one (a blocked command released by a role change)
+    /// says the server was demoted. Then the sentinels are asked again at the next connection, so a client that
+    /// missed the announcement of a failover still moves instead of failing on the old primary for good.
+    func demotes(_ reply: RESPValue, on endpoint: RedisConfiguration.Endpoint) -> Bool {
+        guard let sentinel, let message = reply.errorMessage, message.hasPrefix("READONLY") || message.hasPrefix("UNBLOCKED") else {
+            return false
+        }
+        sentinel.forget(endpoint)
+        return true
+    }
+
     /// Sets what is called, on a thread of the connector's, with the new primary after a Sentinel failover.
     func onPrimarySwitch(_ handler: @escaping @Sendable (RedisConfiguration.Endpoint) -> Void) {
         sentinel?.onSwitch(handler)
@@ -64,7 +76,8 @@ final class RedisConnector: Sendable {
         }
         let role = try context.run(["ROLE"]).array?.first?.string
         guard role == "master" else {
-            throw noPrimary("but it is a \(role ?? "server that does not say its role") (a failover may be in progress)")
+            let what = role == "slave" ? "replica" : role ?? "server that does not say its role"
+            throw noPrimary("but it is a \(what) (a failover may be in progress)")
         }
         return context
     }

@@ -113,6 +113,29 @@ struct RedisSentinelTests {
         #expect(after == .simpleString("PONG"))
     }
 
+    @Test func aDemotedPrimaryIsLeftEvenWithoutAnAnnouncement() async throws {
+        let deployment = try await RedisSentinelTestDeployment.launch(withReplica: false)
+        // One connection, so that each command below takes the same one.
+        let client = RedisClient(configuration: try RedisConfiguration(url: deployment.url, poolSize: 1))
+        defer { client.close() }
+        _ = try await client.send(["SET", "before", "1"])
+        let direct = try RedisClient(url: deployment.primary.url)
+        defer { direct.close() }
+
+        // Demoted behind the sentinels' back (a replica of a port where nothing listens): no +switch-master.
+        _ = try await direct.send(["REPLICAOF", "127.0.0.1", "1"])
+        let refused = await #expect(throws: RedisError.self) { try await client.send(["SET", "during", "1"]) }
+        #expect(refused?.message?.hasPrefix("READONLY") == true)
+        // That reply drops the connection; the next one asks the sentinels and checks the role.
+        let noPrimary = await #expect(throws: RedisError.self) { try await client.send(["SET", "during", "1"]) }
+        #expect(noPrimary?.code == .noPrimary)
+        #expect(noPrimary?.message?.contains("but it is a replica") == true, "\(noPrimary.map { "\($0)" } ?? "")")
+
+        _ = try await direct.send(["REPLICAOF", "NO", "ONE"])
+        let after = try await eventually { try? await client.send(["SET", "after", "1"]) }
+        #expect(after == .simpleString("OK"))
+    }
+
     @Test func anUnknownMasterNameIsAClearError() async throws {
         let deployment = try await RedisSentinelTestDeployment.launch(withReplica: false)
         let url = deployment.url.replacingOccurrences(of: "/\(RedisSentinelTestDeployment.masterName)", with: "/unknown")
