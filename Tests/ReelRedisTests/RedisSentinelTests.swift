@@ -4,8 +4,9 @@ import ReelTesting
 import Testing
 
 /// The client finds the primary through Redis Sentinel and follows it across failovers (each test runs a
-/// primary, a replica and three sentinels of its own).
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
+/// primary, a replica and three sentinels of its own). One test at a time: started all at once, their dozens of
+/// processes would starve the other suites' timed tests on a two-core machine.
+@Suite(.serialized, .enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
 struct RedisSentinelTests {
     @Test func findsThePrimaryThroughTheSentinels() async throws {
         let deployment = try await RedisSentinelTestDeployment.launch(withReplica: false)
