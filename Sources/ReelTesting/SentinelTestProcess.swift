@@ -65,7 +65,9 @@ final class SentinelTestProcess: Sendable {
                     if process.terminationStatus == 127 { throw RedisTestServer.LaunchError(description: "redis-sentinel is not installed") }
                     return false
                 }
-                return (try? await client.send(["PING"])) == nil ? nil : true
+                // Ours only if it monitors this primary: another test's server may hold the port while ours fails to bind.
+                let named = try? await client.send(["SENTINEL", "get-master-addr-by-name", masterName]).array?.last?.string
+                return named == String(primaryPort) ? true : nil
             }
             if started == true { return sentinel }
             if started == nil { throw RedisTestServer.LaunchError(description: "redis-sentinel on port \(port) did not answer within 30 s") }
