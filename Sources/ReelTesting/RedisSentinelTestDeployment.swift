@@ -126,7 +126,11 @@ public final class RedisSentinelTestDeployment: Sendable {
             defer { client.close() }
             let settled = try await eventually(timeout: .seconds(30), interval: .milliseconds(50)) {
                 let known = try? await client.pipeline([["SENTINEL", "REPLICAS", Self.masterName], ["SENTINEL", "SENTINELS", Self.masterName]])
-                return known?[0].array?.count == 1 && known?[1].array?.count == 2
+                // A replica the sentinel has only heard of from the primary is no candidate for promotion yet: it
+                // must have answered the sentinel itself, with its link to the primary up.
+                let fields = (known?[0].array?.first?.array ?? []).compactMap(\.string)
+                let linkUp = zip(fields, fields.dropFirst()).contains { $0 == "master-link-status" && $1 == "ok" }
+                return known?[0].array?.count == 1 && linkUp && known?[1].array?.count == 2
             }
             guard settled else { throw RedisTestServer.LaunchError(description: "the sentinels did not find each other within 30 s") }
         }

@@ -89,15 +89,18 @@ def redis_sentinel(tmp_path):
             deployment.processes[port] = launch(["redis-sentinel", configuration], f"sentinel-{port}")
         for port in deployment.replica_ports:
             wait_until(lambda: "connected" in deployment.cli(port, "ROLE").split(), what=f"replica {port} in sync")
-        def entries(port, what) -> int:
-            # redis-cli prints a reply's nested arrays one element per line; every entry has a `name` field.
-            return deployment.cli(port, "SENTINEL", what, MASTER_NAME).splitlines().count("name")
+        def fields(port, what) -> list:
+            # redis-cli prints a reply's nested arrays one element per line, each entry as field, value, field, …
+            return deployment.cli(port, "SENTINEL", what, MASTER_NAME).splitlines()
+
+        def settled(port) -> bool:
+            replicas, sentinels = fields(port, "REPLICAS"), fields(port, "SENTINELS")
+            # A replica is a candidate for promotion once it answered the sentinel itself, with its link up.
+            links_up = sum(1 for key, value in zip(replicas, replicas[1:]) if key == "master-link-status" and value == "ok")
+            return replicas.count("name") == 2 and links_up == 2 and sentinels.count("name") == 2
 
         for port in deployment.sentinel_ports:
-            wait_until(
-                lambda: entries(port, "REPLICAS") == 2 and entries(port, "SENTINELS") == 2,
-                what=f"sentinel {port} knows both replicas and both other sentinels",
-            )
+            wait_until(lambda: settled(port), what=f"sentinel {port} knows both replicas and both other sentinels")
         return deployment
 
     yield start
