@@ -42,7 +42,14 @@ public func makeAPIServiceGroup(
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
     let redis = try RedisClient(url: configuration.reel.redisURL)
-    let queue = RedisJobQueue(client: redis, name: configuration.reel.queue)
+    let queue = RedisJobQueue(
+        client: redis,
+        name: configuration.reel.queue,
+        options: JobQueueOptions(
+            replicaAcks: configuration.reel.redis.replicaAcks,
+            replicaAckTimeout: configuration.reel.redis.replicaAckTimeout
+        )
+    )
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     let catalogFollower = CatalogSynchronizer(client: redis, table: table, logger: logger)
     let authenticator = Authenticator(keys: RedisVirtualKeyStore(client: redis), masterKey: configuration.masterKey)

@@ -62,6 +62,12 @@ extension VideoFront {
         let result: EnqueueResult
         do {
             result = try await queue.enqueue(job)
+        } catch let error as QueueError where error.code == .notReplicated {
+            // The job is queued: say so, with its id, rather than invite a retry that would queue a second one.
+            throw APIError(
+                .notReplicated,
+                "'\(record.id)' was queued, but fewer Redis replicas than required confirmed it in time, so it may be lost if Redis fails over now. Retrieve it by id before submitting again."
+            )
         } catch {
             // The reply may be what was lost, after the job was written: the uploads are deleted only once a
             // re-read shows there is no job, and a job that exists is answered as if the reply had come.

@@ -17,7 +17,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         private enum Base: String {
             case invalidRequest, invalidParameter, missingParameter, invalidJSON, invalidAPIKey, permissionDenied, notFound
             case conflict, payloadTooLarge, unsupportedMediaType, unprocessable, rateLimited, queueFull, serviceUnavailable
-            case badGateway, internalError, requestTimeout, methodNotAllowed
+            case badGateway, internalError, requestTimeout, methodNotAllowed, notReplicated
             case unsupportedOperation, invalidValue, unsupportedVariant
         }
         private let base: Base
@@ -57,6 +57,10 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         public static var queueFull: Self { .init(base: .queueFull) }
         /// A dependency (Redis) is unreachable (503).
         public static var serviceUnavailable: Self { .init(base: .serviceUnavailable) }
+        /// A write is done on the Redis primary, but fewer replicas than `reel_settings.redis.replica_acks`
+        /// confirmed it in time, so a failover now could lose it (503, not retried automatically: a blind retry
+        /// could create a second job).
+        public static var notReplicated: Self { .init(base: .notReplicated) }
         /// A provider answered something Reel cannot pass on, such as an id too long to wrap (502).
         public static var badGateway: Self { .init(base: .badGateway) }
         /// The route does not take this method (405).
@@ -80,7 +84,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .unsupportedMediaType: .unsupportedMediaType
             case .unprocessable: .unprocessableContent
             case .rateLimited, .queueFull: .tooManyRequests
-            case .serviceUnavailable: .serviceUnavailable
+            case .serviceUnavailable, .notReplicated: .serviceUnavailable
             case .badGateway: .badGateway
             case .internalError: .internalServerError
             case .requestTimeout: .requestTimeout
@@ -94,7 +98,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .rateLimited, .queueFull: "rate_limit_error"
             case .invalidAPIKey: "invalid_request_error"
             case .permissionDenied: "permission_error"
-            case .serviceUnavailable, .badGateway, .internalError: "server_error"
+            case .serviceUnavailable, .badGateway, .internalError, .notReplicated: "server_error"
             default: "invalid_request_error"
             }
         }
@@ -114,6 +118,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .payloadTooLarge: "file_too_large"
             case .unsupportedMediaType: "unsupported_media_type"
             case .serviceUnavailable: "service_unavailable"
+            case .notReplicated: "not_replicated"
             case .badGateway: "bad_gateway"
             case .requestTimeout: "request_timeout"
             case .methodNotAllowed: "method_not_allowed"
@@ -151,8 +156,9 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         if let retryAfter {
             let seconds = min(120, max(1, Int((retryAfter + .milliseconds(999)).components.seconds)))
             headers[.retryAfter] = String(seconds)
-        } else if code.status != .tooManyRequests, code.status != .serviceUnavailable {
-            // 409 and 5xx would make the SDK retry; none of these is worth retrying unchanged.
+        } else if code.status != .tooManyRequests, code != .serviceUnavailable {
+            // 409 and 5xx would make the SDK retry; none of these is worth retrying unchanged (a write that may not
+            // be replicated is done: retrying it blindly would do it twice).
             headers[.shouldRetry] = "false"
         }
         let envelope = Envelope(error: .init(message: message, type: code.type, param: param, code: code.wireCode))

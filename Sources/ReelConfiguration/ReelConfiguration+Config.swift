@@ -9,7 +9,7 @@ extension ReelConfiguration {
     /// `model_list[].model_name`, `model_list[].litellm_params.{model, api_key, api_base, api_version, organization,
     /// vertex_project, vertex_location, vertex_credentials, rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
-    /// `general_settings.master_key`, `reel_settings.{redis_url, queue, catalog, read_cache_entries, storage.{directory, max_upload_bytes},
+    /// `general_settings.master_key`, `reel_settings.{redis_url, redis.{url, replica_acks, replica_ack_timeout}, queue, catalog, read_cache_entries, storage.{directory, max_upload_bytes},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
     /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
     /// A relative `reel_settings.catalog` or `vertex_credentials` path is made relative to the file's directory.
@@ -196,10 +196,25 @@ extension ReelConfiguration {
         }
         var settings = ReelSettings(secrets: .init(idSecret: idSecret, idPreviousSecrets: previous, realtimeSecret: realtime))
 
+        if raw?.redis_url != nil, raw?.redis?.url != nil {
+            throw resolver.invalid("reel_settings.redis_url and reel_settings.redis.url both set: give the URL once")
+        }
         if let url = resolver.environment["REDIS_URL"] {
             settings.redisURL = url
         } else if let url = try resolver.resolve(raw?.redis_url, at: "reel_settings.redis_url") {
             settings.redisURL = url
+        } else if let url = try resolver.resolve(raw?.redis?.url, at: "reel_settings.redis.url") {
+            settings.redisURL = url
+        }
+        if let acks = raw?.redis?.replica_acks {
+            guard acks >= 0 else { throw resolver.invalid("reel_settings.redis.replica_acks must not be negative") }
+            settings.redis.replicaAcks = acks
+        }
+        if let value = raw?.redis?.replica_ack_timeout {
+            settings.redis.replicaAckTimeout = try resolver.duration(value, at: "reel_settings.redis.replica_ack_timeout")
+            guard settings.redis.replicaAckTimeout >= .milliseconds(1) else {
+                throw resolver.invalid("reel_settings.redis.replica_ack_timeout must be at least 0.001 seconds")
+            }
         }
         if let queue = raw?.queue {
             guard !queue.isEmpty, !queue.contains(where: { "{}: ".contains($0) }) else {

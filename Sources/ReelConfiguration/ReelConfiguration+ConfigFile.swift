@@ -60,12 +60,19 @@ extension ReelConfiguration {
 
         struct ReelSection: Decodable {
             var redis_url: String?
+            var redis: Redis?
             var queue: String?
             var catalog: String?
             var read_cache_entries: Int?
             var storage: Storage?
             var worker: Worker?
             var secrets: Secrets?
+
+            struct Redis: Decodable {
+                var url: String?
+                var replica_acks: Int?
+                var replica_ack_timeout: Double?
+            }
 
             struct Storage: Decodable {
                 var directory: String?

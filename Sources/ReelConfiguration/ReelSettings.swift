@@ -1,8 +1,10 @@
 public import ReelRouting
 /// `reel_settings`: Reel's own section of the configuration file (Redis, queue, storage, worker, secrets, catalog).
 public struct ReelSettings: Sendable, Hashable {
-    /// `redis_url` (overridden by the `REDIS_URL` environment variable).
+    /// `redis_url` or `redis.url` (overridden by the `REDIS_URL` environment variable).
     public var redisURL: String
+    /// `redis`: how the front waits for replicas.
+    public var redis: Redis
     /// `queue`: the queue name; every Redis key of the queue carries it as hash tag.
     public var queue: String
     /// `storage`.
@@ -20,6 +22,7 @@ public struct ReelSettings: Sendable, Hashable {
     /// Creates settings.
     public init(
         redisURL: String = "redis://127.0.0.1:6379",
+        redis: Redis = Redis(),
         queue: String = "videos",
         storage: Storage = Storage(),
         worker: Worker = Worker(),
@@ -29,12 +32,30 @@ public struct ReelSettings: Sendable, Hashable {
     ) {
         precondition(readCacheEntries >= 0, "readCacheEntries must not be negative")
         self.redisURL = redisURL
+        self.redis = redis
         self.queue = queue
         self.storage = storage
         self.worker = worker
         self.secrets = secrets
         self.catalogPath = catalogPath
         self.readCacheEntries = readCacheEntries
+    }
+
+    /// `reel_settings.redis`: what an acknowledged write waits for.
+    public struct Redis: Sendable, Hashable {
+        /// `replica_acks`: how many replicas must acknowledge a job's enqueue (and a delete) before the front
+        /// answers 200 (`WAIT`); fewer within ``replicaAckTimeout`` answers 503 `not_replicated`. 0 waits for none.
+        public var replicaAcks: Int
+        /// `replica_ack_timeout` (seconds): the longest wait for them.
+        public var replicaAckTimeout: Duration
+
+        /// Creates Redis settings.
+        public init(replicaAcks: Int = 0, replicaAckTimeout: Duration = .seconds(1)) {
+            precondition(replicaAcks >= 0, "replicaAcks must not be negative")
+            precondition(replicaAckTimeout >= .milliseconds(1), "replicaAckTimeout must be at least one millisecond")
+            self.replicaAcks = replicaAcks
+            self.replicaAckTimeout = replicaAckTimeout
+        }
     }
 
     /// `reel_settings.storage`: the blob store.

@@ -8,7 +8,7 @@ public struct QueueError: Error, CustomStringConvertible {
     /// What went wrong, bounded (safe as a metric label).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
-            case jobNotFound, staleLease, duplicateJobID, invalidArgument, decodeFailed, redisFailed
+            case jobNotFound, staleLease, duplicateJobID, invalidArgument, decodeFailed, redisFailed, notReplicated
         }
         private let base: Base
 
@@ -24,6 +24,9 @@ public struct QueueError: Error, CustomStringConvertible {
         public static var decodeFailed: Self { .init(base: .decodeFailed) }
         /// The Redis call failed (connection, timeout, server error).
         public static var redisFailed: Self { .init(base: .redisFailed) }
+        /// The write is done on the Redis primary, but fewer replicas than ``JobQueueOptions/replicaAcks``
+        /// acknowledged it in time: it may be lost if the primary fails before they have it.
+        public static var notReplicated: Self { .init(base: .notReplicated) }
 
         /// The code's name.
         public var description: String { base.rawValue }

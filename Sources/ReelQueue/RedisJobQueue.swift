@@ -67,24 +67,42 @@ public final class RedisJobQueue: JobQueueDriver {
     }
 
     /// Calls one of the library's functions with the queue's prefix and options; maps its errors.
-    func call(_ function: QueueFunction, _ arguments: [String], reloaded: Bool = false) async throws -> RESPValue {
+    /// - Parameter acknowledged: Whether the call is a write a client is answered for, which waits for
+    ///   ``JobQueueOptions/replicaAcks`` replicas.
+    func call(_ function: QueueFunction, _ arguments: [String], acknowledged: Bool = false, reloaded: Bool = false) async throws -> RESPValue {
         guard function.accepts(argumentCount: arguments.count) else {
             throw QueueError(.invalidArgument, message: "\(function.name) takes \(function.arguments) then groups of \(function.repeated), got \(arguments.count) arguments")
         }
         if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
         do {
-            return try await redisClient.fcall(function.name, keys: [keyPrefix], arguments: header + arguments)
+            guard acknowledged, options.replicaAcks > 0 else {
+                return try await redisClient.fcall(function.name, keys: [keyPrefix], arguments: header + arguments)
+            }
+            let (reply, replicas) = try await redisClient.send(
+                ["FCALL", function.name, "1", keyPrefix] + header + arguments,
+                awaitingReplicas: options.replicaAcks,
+                timeout: options.replicaAckTimeout
+            )
+            guard replicas >= options.replicaAcks else {
+                throw QueueError(
+                    .notReplicated,
+                    message: "\(function.name) is done on the Redis primary, but only \(replicas) of \(options.replicaAcks) replicas acknowledged it within \(options.replicaAckTimeout)"
+                )
+            }
+            return reply
         } catch let error as RedisError where error.code == .replyError {
             let message = error.message ?? ""
             if message.contains("Function not found"), !reloaded {
                 // Redis lost its functions (a restart without persistence, FUNCTION FLUSH): load them again, once.
                 try await bootstrap()
-                return try await call(function, arguments, reloaded: true)
+                return try await call(function, arguments, acknowledged: acknowledged, reloaded: true)
             }
             let queueError = Self.queueError(fromReply: message)
             if queueError.code == .staleLease { QueueMetrics.count(QueueMetrics.staleLease, queue: name) }
             throw queueError
         } catch let error as CancellationError {
+            throw error
+        } catch let error as QueueError {
             throw error
         } catch {
             throw QueueError(.redisFailed, underlying: error)
@@ -111,7 +129,7 @@ public final class RedisJobQueue: JobQueueDriver {
     // MARK: enqueue and claim
 
     public func enqueue(_ job: NewJob) async throws -> EnqueueResult {
-        let result = try Self.enqueueResult(try await call(.enqueue, Self.enqueueArguments(job)))
+        let result = try Self.enqueueResult(try await call(.enqueue, Self.enqueueArguments(job), acknowledged: true))
         if case .enqueued = result { QueueMetrics.count(QueueMetrics.enqueued, queue: name) }
         return result
     }
@@ -318,7 +336,7 @@ public final class RedisJobQueue: JobQueueDriver {
     }
 
     public func replaceFinishedRecord(id: String, record: String) async throws -> Bool {
-        try await call(.replaceFinishedRecord, [id, record]).int == 1
+        try await call(.replaceFinishedRecord, [id, record], acknowledged: true).int == 1
     }
 
     public func job(id: String) async throws -> JobSnapshot? {

@@ -39,7 +39,7 @@ struct EncodedCommand: Sendable {
         return String(decoding: storage[start..<start + lengths[index]], as: UTF8.self)
     }
 
-    /// The blocking time of the blocking commands (`BLPOP`, `BZPOPMIN`, `XREAD BLOCK`, …), read from their arguments.
+    /// The blocking time of the blocking commands (`BLPOP`, `BZPOPMIN`, `XREAD BLOCK`, `WAIT`, …), read from their arguments.
     var blockingTime: BlockingTime {
         func seconds(_ text: String?) -> BlockingTime {
             guard let text, let value = Double(text), value >= 0 else { return .notBlocking }
@@ -50,6 +50,10 @@ struct EncodedCommand: Sendable {
             return seconds(argument(lengths.count - 1))
         case "BLMPOP", "BZMPOP":
             return seconds(argument(1))
+        case "WAIT":
+            // WAIT numreplicas timeout-in-milliseconds
+            guard let milliseconds = argument(2).flatMap(Double.init) else { return .notBlocking }
+            return seconds(String(milliseconds / 1000))
         case "XREAD", "XREADGROUP":
             guard let index = (1..<lengths.count).first(where: { argument($0)?.uppercased() == "BLOCK" }),
                 let milliseconds = argument(index + 1).flatMap(Double.init)

@@ -10,6 +10,8 @@ import Darwin
 /// TLS), hiredis's command formatter for what goes out, and hiredis's reply parser for what comes in.
 /// Not thread-safe: exactly one thread uses it.
 final class HiredisContext {
+    /// The server connected to.
+    let endpoint: RedisConfiguration.Endpoint
     private let socket: RedisSocket
     private let reader: UnsafeMutablePointer<redisReader>
     /// Formatted commands not yet written.
@@ -19,7 +21,8 @@ final class HiredisContext {
     /// The socket timeout last set; `nil` is none.
     private var currentTimeout: Duration?
 
-    private init(socket: RedisSocket, reader: UnsafeMutablePointer<redisReader>) {
+    private init(endpoint: RedisConfiguration.Endpoint, socket: RedisSocket, reader: UnsafeMutablePointer<redisReader>) {
+        self.endpoint = endpoint
         self.socket = socket
         self.reader = reader
     }
@@ -32,9 +35,9 @@ final class HiredisContext {
     /// The socket, for `shutdown(2)` by another thread to interrupt a blocked read.
     var fileDescriptor: Int32 { socket.fileDescriptor }
 
-    /// Connects, authenticates, selects the database and checks the connection with `PING`, in one round trip.
-    static func connect(to configuration: RedisConfiguration) throws(RedisError) -> HiredisContext {
-        let endpoint = configuration.endpoint
+    /// Connects to `endpoint`, authenticates, selects the database and checks the connection with `PING`, in one
+    /// round trip, with the credentials, database, TLS settings and timeout of `configuration`.
+    static func connect(to endpoint: RedisConfiguration.Endpoint, configuration: RedisConfiguration) throws(RedisError) -> HiredisContext {
         let socket: RedisSocket
         do throws(RedisError) {
             socket = try RedisSocket.connect(to: endpoint, tls: configuration.tls, timeout: configuration.connectTimeout)
@@ -42,7 +45,7 @@ final class HiredisContext {
             throw RedisError(.connectionFailed, message: "\(endpoint): \(error.message ?? "\(error.code)")", underlying: error)
         }
         guard let reader = redisReaderCreate() else { throw RedisError(.connectionFailed, message: "\(endpoint): cannot allocate a reply parser") }
-        let context = HiredisContext(socket: socket, reader: reader)
+        let context = HiredisContext(endpoint: endpoint, socket: socket, reader: reader)
         context.currentTimeout = configuration.connectTimeout
 
         var handshake: [(command: EncodedCommand, name: String, failure: RedisError.Code)] = []

@@ -25,7 +25,7 @@ final class PipelinedConnection: @unchecked Sendable {
         let continuation: CheckedContinuation<[RESPValue], any Error>
     }
 
-    private let configuration: RedisConfiguration
+    private let connector: RedisConnector
     private let logger: Logger
     /// Whether cancelling an in-flight request interrupts the connection (dedicated connections, where a
     /// blocking command may otherwise wait a long time).
@@ -41,14 +41,18 @@ final class PipelinedConnection: @unchecked Sendable {
     private var nextID: UInt64 = 0
     /// The connected socket, or -1; cleared before the context is freed so `shutdown` never hits a reused descriptor.
     private var socket: Int32 = -1
+    /// The server `socket` is connected to.
+    private var connectedEndpoint: RedisConfiguration.Endpoint?
+    /// Set when the primary moved: the connection must not be used again, even if it still looks healthy.
+    private var mustReconnect = false
     private var counters = RedisClient.Statistics(commands: 0, roundTrips: 0)
 
     // Owned by the connection thread.
     private var context: HiredisContext?
     private var backoff = ReconnectBackoff()
 
-    init(configuration: RedisConfiguration, logger: Logger, interruptsOnCancel: Bool) {
-        self.configuration = configuration
+    init(connector: RedisConnector, logger: Logger, interruptsOnCancel: Bool) {
+        self.connector = connector
         self.logger = logger
         self.interruptsOnCancel = interruptsOnCancel
     }
@@ -89,6 +93,16 @@ final class PipelinedConnection: @unchecked Sendable {
             return queue
         }
         for request in abandoned { request.continuation.resume(throwing: RedisError(.closed)) }
+    }
+
+    /// Drops the connection unless it is to `primary`, failing what is in flight on it with
+    /// ``RedisError/Code/connectionLost``; the next request connects again (to the new primary after a failover).
+    func disconnect(unlessConnectedTo primary: RedisConfiguration.Endpoint) {
+        condition.withLock {
+            guard socket >= 0, connectedEndpoint != primary else { return }
+            mustReconnect = true
+            shutdown(socket, Int32(SHUT_RDWR))
+        }
     }
 
     private func enqueue(_ request: Request) {
@@ -177,15 +191,17 @@ final class PipelinedConnection: @unchecked Sendable {
             } catch {
                 logger.warning(
                     "Redis connection broken",
-                    metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"]
+                    metadata: [RedisLogging.endpoint: "\(context.endpoint)", RedisLogging.error: "\(error)"]
                 )
                 dropContext()
                 fail(batch[index...], with: error)
                 return
             }
+            let demoted = replies.contains { connector.demotes($0, on: context.endpoint) }
             condition.withLock {
                 inFlight.remove(request.id)
                 cancelledInFlight.remove(request.id)
+                if demoted { mustReconnect = true }
             }
             request.continuation.resume(returning: replies)
         }
@@ -205,8 +221,9 @@ final class PipelinedConnection: @unchecked Sendable {
     /// The live connection, reconnecting (after the backoff, if the last attempt failed) when there is none.
     private func connectedContext() throws -> HiredisContext {
         if let context {
-            if !context.isStale { return context }
-            logger.debug("Redis connection closed by the server", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
+            let moved = condition.withLock { mustReconnect }
+            if !moved && !context.isStale { return context }
+            logger.debug("Redis connection closed", metadata: [RedisLogging.endpoint: "\(context.endpoint)"])
             dropContext()
         }
         try condition.withLock {
@@ -214,24 +231,32 @@ final class PipelinedConnection: @unchecked Sendable {
             if closed { throw RedisError(.closed) }
         }
         do {
-            let context = try HiredisContext.connect(to: configuration)
+            let context = try connector.connect()
             try condition.withLock {
                 if closed { throw RedisError(.closed) }
                 socket = context.fileDescriptor
+                connectedEndpoint = context.endpoint
             }
             self.context = context
             backoff.succeeded()
-            logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)"])
+            logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(context.endpoint)"])
             return context
         } catch {
             backoff.failed()
-            logger.debug("Redis connect failed", metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"])
+            logger.debug(
+                "Redis connect failed",
+                metadata: [RedisLogging.endpoint: "\(connector.configuration.endpoint)", RedisLogging.error: "\(error)"]
+            )
             throw error
         }
     }
 
     private func dropContext() {
-        condition.withLock { socket = -1 }
+        condition.withLock {
+            socket = -1
+            connectedEndpoint = nil
+            mustReconnect = false
+        }
         context = nil
     }
 }

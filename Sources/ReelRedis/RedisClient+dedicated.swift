@@ -42,7 +42,7 @@ extension RedisClient {
             guard !state.closed else { throw RedisError(.closed) }
             let connection =
                 state.idleDedicated.popLast()
-                ?? PipelinedConnection(configuration: configuration, logger: logger, interruptsOnCancel: true)
+                ?? PipelinedConnection(connector: connector, logger: logger, interruptsOnCancel: true)
             state.leasedDedicated[ObjectIdentifier(connection)] = connection
             return connection
         }

@@ -21,9 +21,10 @@ extension RedisClient {
             return stream
         }
         let subscription = Subscription(
-            configuration: configuration,
+            target: "\(configuration.endpoint)",
             logger: logger,
             channels: channels,
+            connect: connector.connect,
             prepare: { _ in },
             report: { event in
                 guard case .message(let channel, let payload) = event, let bytes = payload.bytes else { return }
@@ -72,9 +73,10 @@ extension RedisClient {
         // Ends when the subscription does: with the first connection's error, or when terminated.
         let (ended, end) = AsyncThrowingStream.makeStream(of: Never.self)
         let subscription = Subscription(
-            configuration: configuration,
+            target: "\(configuration.endpoint)",
             logger: logger,
             channels: ["__redis__:invalidate"],
+            connect: connector.connect,
             prepare: prepare,
             report: { event in
                 switch event {

@@ -25,6 +25,7 @@ public final class RedisClient: Sendable {
     /// The connection settings.
     public let configuration: RedisConfiguration
     let logger: Logger
+    let connector: RedisConnector
     private let connections: [PipelinedConnection]
     let state = Mutex(State())
 
@@ -35,14 +36,20 @@ public final class RedisClient: Sendable {
     public init(configuration: RedisConfiguration, logger: Logger = RedisClient.silentLogger) {
         self.configuration = configuration
         self.logger = logger
+        let connector = RedisConnector(configuration: configuration, logger: logger)
+        self.connector = connector
         self.connections = (0..<configuration.poolSize).map { _ in
-            PipelinedConnection(configuration: configuration, logger: logger, interruptsOnCancel: false)
+            PipelinedConnection(connector: connector, logger: logger, interruptsOnCancel: false)
         }
+        // After a Sentinel failover, nothing may keep talking to the old primary: not even a connection that looks
+        // healthy, a blocked waiter or a subscription, which would otherwise only notice when the old one dies.
+        connector.onPrimarySwitch { [weak self] primary in self?.disconnect(unlessConnectedTo: primary) }
     }
 
     /// Creates a client from a Redis URL (see ``RedisConfiguration/init(url:connectTimeout:commandTimeout:poolSize:)``).
     /// - Parameters:
-    ///   - url: `redis://[user:password@]host:port/db` or `unix:///path?db=N`.
+    ///   - url: `redis://[user:password@]host:port/db`, `rediss://…`, `redis-sentinel://host:port,…/name` or
+    ///     `unix:///path?db=N`.
     ///   - logger: Receives connection events.
     /// - Throws: ``RedisError`` with code ``RedisError/Code/invalidURL``.
     public convenience init(url: String, logger: Logger = RedisClient.silentLogger) throws {
@@ -105,8 +112,17 @@ public final class RedisClient: Sendable {
             }
             return (state.idleDedicated + state.leasedDedicated.values, Array(state.subscriptions.values))
         }
+        connector.close()
         for connection in connections + dedicated { connection.close() }
         for subscription in subscriptions { subscription.terminate() }
+    }
+
+    private func disconnect(unlessConnectedTo primary: RedisConfiguration.Endpoint) {
+        let (dedicated, subscriptions) = state.withLock { state in
+            (state.idleDedicated + state.leasedDedicated.values, Array(state.subscriptions.values))
+        }
+        for connection in connections + dedicated { connection.disconnect(unlessConnectedTo: primary) }
+        for subscription in subscriptions { subscription.disconnect(unlessConnectedTo: primary) }
     }
 
     private func send(_ command: EncodedCommand) async throws -> RESPValue {

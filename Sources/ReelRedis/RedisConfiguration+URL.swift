@@ -8,7 +8,11 @@ extension RedisConfiguration {
     /// - `rediss://[[user]:password@]host[:port][/db][?ca_file=…&cert_file=…&key_file=…&server_name=…]`: TLS,
     ///   the server's certificate verified against `ca_file` (or the system's store) and its name against
     ///   `server_name` (or the host); `cert_file` and `key_file` give a client certificate (see ``TLS``),
-    /// - `unix://[[user]:password@]/path/to/redis.sock[?db=N]`.
+    /// - `unix://[[user]:password@]/path/to/redis.sock[?db=N]`,
+    /// - `redis-sentinel://[[user]:password@]host[:port][,host[:port]…]/<master name>[?db=N]`: the primary that
+    ///   these sentinels (port 26379 by default) monitor under the name, followed across failovers (see
+    ///   ``Endpoint/sentinel(masterName:sentinels:)``); user and password are those of the data nodes, the
+    ///   sentinels are reached without; `rediss-sentinel://` takes the TLS parameters of `rediss://` for both.
     ///
     /// User, password and parameter values are percent-decoded; `redis://secret@host` is read as a password.
     /// - Parameters:
@@ -24,7 +28,10 @@ extension RedisConfiguration {
         poolSize: Int = 2
     ) throws {
         func invalid(_ reason: String) -> RedisError {
-            RedisError(.invalidURL, message: "\(reason) (expected redis://[user:password@]host:port/db, rediss://…, or unix:///path?db=N)")
+            RedisError(
+                .invalidURL,
+                message: "\(reason) (expected redis://[user:password@]host:port/db, rediss://…, redis-sentinel://host:port,…/name or unix:///path?db=N)"
+            )
         }
         guard let separator = url.range(of: "://") else { throw invalid("missing scheme") }
         let scheme = url[..<separator.lowerBound].lowercased()
@@ -84,11 +91,19 @@ extension RedisConfiguration {
         let endpoint: Endpoint
         switch scheme {
         case "redis", "rediss":
-            endpoint = try Self.tcpEndpoint(authority, invalid: invalid)
+            endpoint = try Self.tcpEndpoint(authority, defaultPort: 6379, invalid: invalid)
             if !path.isEmpty && path != "/" {
                 guard let number = Int(path.dropFirst()), number >= 0 else { throw invalid("database '\(path.dropFirst())' is not a number") }
                 database = number
             }
+        case "redis-sentinel", "rediss-sentinel":
+            let sentinels = try authority.split(separator: ",", omittingEmptySubsequences: false).map {
+                try Self.tcpEndpoint($0, defaultPort: 26379, invalid: invalid)
+            }
+            guard let masterName = String(path.dropFirst()).removingPercentEncoding, !masterName.isEmpty, !masterName.contains("/") else {
+                throw invalid("missing master name: redis-sentinel://host:port,…/<master name>")
+            }
+            endpoint = .sentinel(masterName: masterName, sentinels: sentinels)
         case "unix":
             guard authority.isEmpty else { throw invalid("a unix socket URL has no host") }
             guard path.count > 1 else { throw invalid("missing socket path") }
@@ -96,8 +111,9 @@ extension RedisConfiguration {
         default:
             throw invalid("unsupported scheme '\(scheme)'")
         }
-        if scheme != "rediss", let parameter = tlsParameters.first {
-            throw invalid("'\(parameter)' is a TLS parameter: use rediss://")
+        let usesTLS = scheme == "rediss" || scheme == "rediss-sentinel"
+        if !usesTLS, let parameter = tlsParameters.first {
+            throw invalid("'\(parameter)' is a TLS parameter: use rediss:// or rediss-sentinel://")
         }
         self.init(
             endpoint: endpoint,
@@ -107,11 +123,11 @@ extension RedisConfiguration {
             connectTimeout: connectTimeout,
             commandTimeout: commandTimeout,
             poolSize: poolSize,
-            tls: scheme == "rediss" ? tls : nil
+            tls: usesTLS ? tls : nil
         )
     }
 
-    private static func tcpEndpoint(_ authority: Substring, invalid: (String) -> RedisError) throws -> Endpoint {
+    private static func tcpEndpoint(_ authority: Substring, defaultPort: Int, invalid: (String) -> RedisError) throws -> Endpoint {
         var host: Substring
         var portText: Substring?
         if authority.hasPrefix("[") {
@@ -129,7 +145,7 @@ extension RedisConfiguration {
             host = authority
         }
         guard !host.isEmpty else { throw invalid("missing host") }
-        var port = 6379
+        var port = defaultPort
         if let portText {
             guard let number = Int(portText), (1...65535).contains(number) else { throw invalid("port '\(portText)' is not in 1...65535") }
             port = number

@@ -6,11 +6,12 @@
 /// let client = RedisClient(configuration: configuration, logger: logger)
 /// ```
 public struct RedisConfiguration: Sendable {
-    /// A server address: a TCP host and port, or a unix-domain socket.
+    /// A server address: a TCP host and port, a unix-domain socket, or the primary that Redis Sentinels name.
     public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         enum Kind: Hashable {
             case tcp(host: String, port: Int)
             case unixSocket(path: String)
+            case sentinel(masterName: String, sentinels: [Endpoint])
         }
         let kind: Kind
 
@@ -27,16 +28,29 @@ public struct RedisConfiguration: Sendable {
         /// - Parameter path: The socket's file path.
         public static func unixSocket(path: String) -> Self { .init(kind: .unixSocket(path: path)) }
 
-        /// `host:port` or `unix:path`; never contains credentials.
+        /// The primary of a replicated Redis that Sentinel monitors: it is found through the sentinels (`SENTINEL
+        /// get-master-addr-by-name`), checked with `ROLE`, and followed across failovers (`+switch-master`).
+        /// - Parameters:
+        ///   - masterName: The name the sentinels monitor the primary under (`sentinel monitor <name> …`).
+        ///   - sentinels: The sentinels' TCP endpoints; at least one.
+        public static func sentinel(masterName: String, sentinels: [Endpoint]) -> Self {
+            precondition(!masterName.isEmpty, "masterName must not be empty")
+            precondition(!sentinels.isEmpty, "sentinels must not be empty")
+            precondition(sentinels.allSatisfy { if case .tcp = $0.kind { true } else { false } }, "sentinels are TCP endpoints")
+            return .init(kind: .sentinel(masterName: masterName, sentinels: sentinels))
+        }
+
+        /// `host:port`, `unix:path` or `sentinel:name@host:port,…`; never contains credentials.
         public var description: String {
             switch kind {
             case .tcp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
             case .unixSocket(let path): "unix:\(path)"
+            case .sentinel(let masterName, let sentinels): "sentinel:\(masterName)@" + sentinels.map(\.description).joined(separator: ",")
             }
         }
     }
 
-    /// The server to connect to.
+    /// The server to connect to (with ``Endpoint/sentinel(masterName:sentinels:)``, the primary the sentinels name).
     public var endpoint: Endpoint
     /// The ACL user name sent with `AUTH` (Redis 6+); `nil` for the default user.
     public var username: String?

@@ -7,7 +7,7 @@ public struct RedisError: Error, CustomStringConvertible {
     /// The kind of failure; bounded, safe to use as a metric label.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
-            case connectionFailed, connectionLost, timeout, authenticationFailed, replyError, protocolError, invalidURL, closed
+            case connectionFailed, connectionLost, timeout, authenticationFailed, replyError, protocolError, invalidURL, closed, noPrimary
         }
         private let base: Base
         private init(base: Base) { self.base = base }
@@ -28,6 +28,9 @@ public struct RedisError: Error, CustomStringConvertible {
         public static var invalidURL: Self { .init(base: .invalidURL) }
         /// The client was closed.
         public static var closed: Self { .init(base: .closed) }
+        /// With Sentinel: no primary is known right now (the sentinels are unreachable, name no primary, or name
+        /// one that does not answer or is a replica, as during a failover); ``RedisError/message`` says which.
+        public static var noPrimary: Self { .init(base: .noPrimary) }
 
         /// The bounded name of the code.
         public var description: String { base.rawValue }

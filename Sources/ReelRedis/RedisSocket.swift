@@ -43,6 +43,9 @@ final class RedisSocket {
             host = name
         case .unixSocket(let path):
             descriptor = try connectUnix(path: path, timeout: timeout)
+        case .sentinel:
+            // RedisConnector asks the sentinels for the primary's address first.
+            throw RedisError(.connectionFailed, message: "\(address) names no server of its own: ask the sentinels for the primary")
         }
         setTimeout(timeout, on: descriptor)
         guard let tls else { return RedisSocket(fileDescriptor: descriptor, tls: nil) }

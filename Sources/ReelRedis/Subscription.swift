@@ -15,29 +15,37 @@ final class Subscription: @unchecked Sendable {
     /// Runs on each new connection before it subscribes (to turn on key tracking, say).
     typealias Preparation = @Sendable (HiredisContext) throws(RedisError) -> Void
 
-    private let configuration: RedisConfiguration
+    /// What the subscription connects to, for logs.
+    private let target: String
     private let logger: Logger
     private let channels: [String]
+    private let connect: @Sendable () throws(RedisError) -> HiredisContext
     private let prepare: Preparation
     private let report: @Sendable (SubscriptionEvent) -> Void
     private let finish: @Sendable ((any Error)?) -> Void
 
-    /// Guards `terminated` and `socket`.
+    /// Guards `terminated`, `socket` and `connectedEndpoint`.
     private let condition = NSCondition()
     private var terminated = false
     private var socket: Int32 = -1
+    private var connectedEndpoint: RedisConfiguration.Endpoint?
 
+    /// - Parameters:
+    ///   - target: What `connect` connects to, for logs.
+    ///   - connect: Opens each connection.
     init(
-        configuration: RedisConfiguration,
+        target: String,
         logger: Logger,
         channels: [String],
+        connect: @escaping @Sendable () throws(RedisError) -> HiredisContext,
         prepare: @escaping Preparation,
         report: @escaping @Sendable (SubscriptionEvent) -> Void,
         finish: @escaping @Sendable ((any Error)?) -> Void
     ) {
-        self.configuration = configuration
+        self.target = target
         self.logger = logger
         self.channels = channels
+        self.connect = connect
         self.prepare = prepare
         self.report = report
         self.finish = finish
@@ -58,6 +66,13 @@ final class Subscription: @unchecked Sendable {
         }
     }
 
+    /// Breaks the connection unless it is to `primary`; the subscription then reconnects (to the new primary).
+    func disconnect(unlessConnectedTo primary: RedisConfiguration.Endpoint) {
+        condition.withLock {
+            if socket >= 0, connectedEndpoint != primary { shutdown(socket, Int32(SHUT_RDWR)) }
+        }
+    }
+
     private var isTerminated: Bool { condition.withLock { terminated } }
 
     private func run() {
@@ -66,11 +81,17 @@ final class Subscription: @unchecked Sendable {
         var backoff = ReconnectBackoff()
         while !isTerminated {
             do {
-                let context = try HiredisContext.connect(to: configuration)
-                defer { condition.withLock { socket = -1 } }
+                let context = try connect()
+                defer {
+                    condition.withLock {
+                        socket = -1
+                        connectedEndpoint = nil
+                    }
+                }
                 try condition.withLock {
                     if terminated { throw RedisError(.closed) }
                     socket = context.fileDescriptor
+                    connectedEndpoint = context.endpoint
                 }
                 try prepare(context)
                 context.append(try EncodedCommand(["SUBSCRIBE"] + channels))
@@ -106,7 +127,7 @@ final class Subscription: @unchecked Sendable {
                 backoff.failed()
                 logger.warning(
                     "Redis subscription broken",
-                    metadata: [RedisLogging.endpoint: "\(configuration.endpoint)", RedisLogging.error: "\(error)"]
+                    metadata: [RedisLogging.endpoint: "\(target)", RedisLogging.error: "\(error)"]
                 )
                 condition.withLock {
                     while !terminated, let wakeUp = backoff.wakeUpDate { _ = condition.wait(until: wakeUp) }

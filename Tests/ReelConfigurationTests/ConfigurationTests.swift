@@ -142,6 +142,19 @@ struct ConfigurationTests {
         #expect(configuration.reel.redisURL == "redis://env:2")
     }
 
+    @Test func redisSettingsMayBeNested() throws {
+        let yaml = """
+            reel_settings:
+              secrets: {id_secret: 0123456789abcdef}
+              redis: {url: "redis-sentinel://s1,s2/reel", replica_acks: 1, replica_ack_timeout: 0.25}
+            """
+        let settings = try ReelConfiguration(yaml: yaml, environment: [:]).reel
+        #expect(settings.redisURL == "redis-sentinel://s1,s2/reel")
+        #expect(settings.redis == ReelSettings.Redis(replicaAcks: 1, replicaAckTimeout: .milliseconds(250)))
+        let defaults = try ReelConfiguration(yaml: "reel_settings: {secrets: {id_secret: 0123456789abcdef}}", environment: [:]).reel
+        #expect(defaults.redis.replicaAcks == 0)
+    }
+
     @Test func allowedOpenAIParamsAreReadPerDeployment() throws {
         let yaml = """
             model_list:
@@ -199,6 +212,9 @@ struct ConfigurationTests {
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, read_cache_entries: -1}", "read_cache_entries"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {render: 60}}}}", "deadlines.render"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {edit: -1}}}}", "deadlines.edit"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis: {replica_acks: -1}}", "replica_acks must not be negative"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis: {replica_ack_timeout: 0}}", "replica_ack_timeout"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis_url: 'redis://a', redis: {url: 'redis://b'}}", "give the URL once"),
         ("model_list: [", "YAML"),
         ("""
         model_list:

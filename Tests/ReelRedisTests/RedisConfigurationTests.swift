@@ -29,6 +29,13 @@ struct RedisConfigurationTests {
         Parsed(url: "unix:///var/run/redis.sock", endpoint: .unixSocket(path: "/var/run/redis.sock")),
         Parsed(url: "unix:///tmp/r.sock?db=2", endpoint: .unixSocket(path: "/tmp/r.sock"), database: 2),
         Parsed(url: "unix://:pw@/tmp/r.sock", endpoint: .unixSocket(path: "/tmp/r.sock"), password: "pw"),
+        Parsed(
+            url: "redis-sentinel://:pw@s1:5000,s2,[::1]:5002/main?db=3",
+            endpoint: .sentinel(masterName: "main", sentinels: [.tcp(host: "s1", port: 5000), .tcp(host: "s2", port: 26379), .tcp(host: "::1", port: 5002)]),
+            password: "pw",
+            database: 3
+        ),
+        Parsed(url: "rediss-sentinel://s1/my%20primary", endpoint: .sentinel(masterName: "my primary", sentinels: [.tcp(host: "s1", port: 26379)])),
     ])
     func parsesValidURLs(_ expected: Parsed) throws {
         let configuration = try RedisConfiguration(url: expected.url)
@@ -57,6 +64,10 @@ struct RedisConfigurationTests {
         ("redis://u:%zz@h", "bad percent-encoding"),
         ("unix://", "missing socket path"),
         ("unix://host/tmp/r.sock", "a unix socket URL has no host"),
+        ("redis-sentinel://s1:26379", "missing master name"),
+        ("redis-sentinel://s1,,s2/main", "missing host"),
+        ("redis-sentinel://s1:99999/main", "port '99999' is not in 1...65535"),
+        ("redis-sentinel://s1/main?ca_file=/ca.pem", "'ca_file' is a TLS parameter: use rediss:// or rediss-sentinel://"),
     ])
     func refusesInvalidURLsClearly(url: String, reason: String) {
         let error = #expect(throws: RedisError.self) { try RedisConfiguration(url: url) }
@@ -81,6 +92,8 @@ struct RedisConfigurationTests {
         )
         #expect(full.database == 3)
         #expect(try RedisConfiguration(url: "rediss://h?verify_peer=no").tls?.verifiesPeer == false)
+        #expect(try RedisConfiguration(url: "redis-sentinel://s/m").tls == nil)
+        #expect(try RedisConfiguration(url: "rediss-sentinel://s/m?ca_file=/ca.pem").tls == RedisConfiguration.TLS(caFile: "/ca.pem"))
     }
 
     @Test func descriptionsNeverShowThePassword() throws {
@@ -90,5 +103,7 @@ struct RedisConfigurationTests {
         #expect(error.map { "\($0)" }?.contains("topsecret") == false)
         #expect(RedisConfiguration.Endpoint.tcp(host: "::1", port: 1).description == "[::1]:1")
         #expect(RedisConfiguration.Endpoint.unixSocket(path: "/tmp/r.sock").description == "unix:/tmp/r.sock")
+        let sentinel = try RedisConfiguration(url: "redis-sentinel://u:topsecret@s1:1,s2:2/main")
+        #expect(sentinel.endpoint.description == "sentinel:main@s1:1,s2:2")
     }
 }

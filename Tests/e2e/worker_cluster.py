@@ -29,6 +29,7 @@ router_settings: {{routing_strategy: simple-shuffle, cooldown_time: {cooldown}, 
 general_settings: {{master_key: os.environ/REEL_MASTER_KEY}}
 reel_settings:
   queue: {queue}
+  redis: {{replica_acks: {replica_acks}}}
   read_cache_entries: {read_cache_entries}
   storage: {{directory: {blobs}{s3}}}
   worker:
@@ -58,7 +59,7 @@ class Cluster:
         self.sim = start_sim(**(sim or {}))
         values = dict(
             cooldown=1, allowed_fails=20, poll_min=0.2, poll_max=1, lease=10,
-            max_attempts=5, max_polls=2000, max_stalls=5, deadline=600, read_cache_entries=10000,
+            max_attempts=5, max_polls=2000, max_stalls=5, deadline=600, read_cache_entries=10000, replica_acks=0,
         )
         values.update(settings)
         allowed = json.dumps(list(allowed_params))

@@ -10,7 +10,7 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Installs the Debian packages Reel needs, quietly, and only those that are missing.
 install_missing_packages() {
-    local wanted=(curl openssl redis-server redis-tools libhiredis-dev libcurl4-openssl-dev libssl-dev pkg-config python3-venv "$@")
+    local wanted=(curl openssl redis-server redis-sentinel redis-tools libhiredis-dev libcurl4-openssl-dev libssl-dev pkg-config python3-venv "$@")
     local missing=()
     for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -152,20 +152,35 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             // The provider holds (or may hold) the video, even one cancelled between polls: a delete job removes
             // it there and drops the stored content.
             let payload = VideoJobPayload(kind: .delete, deploymentID: record.deploymentID, modelGroup: record.model, sourceVideoID: id)
-            _ = try await front.queue.enqueue(
-                NewJob(
-                    id: "delete-\(job.id)",
-                    type: VideoJobKind.delete.rawValue,
-                    payload: payload.json,
-                    limits: front.options.jobLimits(for: .delete)
+            do {
+                _ = try await front.queue.enqueue(
+                    NewJob(
+                        id: "delete-\(job.id)",
+                        type: VideoJobKind.delete.rawValue,
+                        payload: payload.json,
+                        limits: front.options.jobLimits(for: .delete)
+                    )
                 )
-            )
+            } catch let error as QueueError where error.code == .notReplicated {
+                // Queued on the primary; replicas that acknowledge the record's replacement below have it too.
+            }
         }
         record.deleted = true
-        _ = try await front.queue.replaceFinishedRecord(id: job.id, record: record.json)
+        var replicated = true
+        do {
+            _ = try await front.queue.replaceFinishedRecord(id: job.id, record: record.json)
+        } catch let error as QueueError where error.code == .notReplicated {
+            replicated = false
+        }
         // The job is cancelled or done: its uploads are no longer needed (a worker still reading one keeps its
         // open file until it lets go).
         try await front.blobs.deleteAll(under: VideoBlobKey.uploads(jobID: job.id))
+        guard replicated else {
+            throw APIError(
+                .notReplicated,
+                "Video '\(id)' is deleted, but fewer Redis replicas than required confirmed it in time, so it may reappear if Redis fails over now. Retrieve it before deleting it again."
+            )
+        }
         return try jsonResponse(VideoDeleted(id: id))
     }
 
