@@ -207,8 +207,9 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
-    private func fileError(_ what: String, path: String) -> HTTPTransportError {
-        HTTPTransportError(.fileError, message: "\(what) \(path): \(String(cString: strerror(errno)))", url: request.url)
+    /// A local file failure; the message leaves out the path (it may reach a client in a job's error).
+    private func fileError(_ what: String, path: String, code: HTTPTransportError.Code = .fileError) -> HTTPTransportError {
+        HTTPTransportError(code, message: "\(what): \(String(cString: strerror(errno)))", url: request.url)
     }
 
     /// Reads one header line as bytes (libcurl calls this for every line of every response, so no `Character`
@@ -243,13 +244,13 @@ final class CurlTransfer: @unchecked Sendable {
             }
             if downloadFile == nil {
                 guard let file = fopen(bodyPath, "wb") else {
-                    localFailure = fileError("cannot create response body file", path: bodyPath)
+                    localFailure = fileError("cannot create the response body file", path: bodyPath, code: .responseFileFailed)
                     return 0
                 }
                 downloadFile = file
             }
             guard fwrite(chunk.baseAddress, 1, chunk.count, downloadFile) == chunk.count else {
-                localFailure = fileError("cannot write response body file", path: bodyPath)
+                localFailure = fileError("cannot write the response body file", path: bodyPath, code: .responseFileFailed)
                 return 0
             }
             bytesWritten += Int64(chunk.count)

@@ -4,7 +4,7 @@ public struct HTTPTransportError: Error, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
             case couldNotResolveHost, connectionRefused, connectionLost, timeout, tlsFailure, cancelled
-            case invalidRequest, fileError, responseTooLarge, shutdown, transferFailed
+            case invalidRequest, fileError, responseFileFailed, responseTooLarge, shutdown, transferFailed
         }
         private let base: Base
         /// The host name did not resolve.
@@ -21,8 +21,11 @@ public struct HTTPTransportError: Error, CustomStringConvertible {
         public static var cancelled: Self { .init(base: .cancelled) }
         /// The request itself is unusable (bad URL, unsupported scheme, bad option).
         public static var invalidRequest: Self { .init(base: .invalidRequest) }
-        /// A request body file could not be read or the destination file not written.
+        /// A request body file could not be read.
         public static var fileError: Self { .init(base: .fileError) }
+        /// The response body could not be written to its file (a full disk, a directory gone): a local condition that
+        /// may pass, unlike an unreadable request.
+        public static var responseFileFailed: Self { .init(base: .responseFileFailed) }
         /// An in-memory response body exceeded the configured maximum.
         public static var responseTooLarge: Self { .init(base: .responseTooLarge) }
         /// The transport shut down before the transfer finished.

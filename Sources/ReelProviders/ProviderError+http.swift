@@ -45,10 +45,11 @@ extension ProviderError {
         return !neverSent.contains(transport.code)
     }
 
-    /// Network failures and timeouts are transient; a request that cannot be built or a local file problem is permanent.
+    /// Network failures, timeouts and a response that could not be stored (a full disk) are transient; a request that
+    /// cannot be built or read is permanent. The message leaves out the URL: it may reach a client in a job's error.
     init(transportError error: HTTPTransportError) {
         let permanent: Set<HTTPTransportError.Code> = [.invalidRequest, .fileError, .responseTooLarge]
-        self.init(permanent.contains(error.code) ? .permanent : .transient, message: error.description, underlying: error)
+        self.init(permanent.contains(error.code) ? .permanent : .transient, message: "\(error.code): \(error.message)", underlying: error)
     }
 
     /// The longest wait a provider can ask for; longer requests are cut to it (a day).

@@ -222,6 +222,13 @@ struct CurlTransportTests {
                 )
             }
             #expect(missing?.code == .fileError)
+            #expect(missing?.message.contains("/nonexistent") == false, "a local path may reach a client: it stays out")
+            // A response that cannot be written (a full disk, a directory gone) is an error of its own: it may pass.
+            let unwritable = await #expect(throws: HTTPTransportError.self) {
+                try await transport.execute(ReelHTTP.HTTPRequest(url: "http://127.0.0.1:\(port)/bytes/5000"), writingBodyTo: "/nonexistent/reel-download")
+            }
+            #expect(unwritable?.code == .responseFileFailed)
+            #expect(unwritable?.message.contains("/nonexistent") == false)
         }
     }
 }

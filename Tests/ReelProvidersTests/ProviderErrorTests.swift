@@ -7,6 +7,15 @@ import Testing
 @testable import ReelProviders
 
 struct ProviderErrorTests {
+    @Test func aResponseThatCouldNotBeStoredIsTransientAndItsMessageNamesNoURL() {
+        let url = "https://videos.internal.example/v1/videos/video_1/content"
+        let full = ProviderError(transportError: HTTPTransportError(.responseFileFailed, message: "cannot write the response body file: No space left on device", url: url))
+        #expect(full.kind == .transient, "a full disk may pass: the job is retried, not failed")
+        let unreadable = ProviderError(transportError: HTTPTransportError(.fileError, message: "cannot open the request body file: No such file or directory", url: url))
+        #expect(unreadable.kind == .permanent)
+        for error in [full, unreadable] { #expect(!error.message.contains("internal.example"), "\(error.message)") }
+    }
+
     @Test func rateLimitIsTransientAndCarriesRetryAfter() async throws {
         try await withSim(SimConfiguration(port: 0, renderSeconds: 0, retryAfterSeconds: 7)) { simulator, provider, _ in
             simulator.injectFaults([.rateLimit])
