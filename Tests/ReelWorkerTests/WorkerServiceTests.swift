@@ -41,10 +41,13 @@ struct WorkerServiceTests {
         try await withWorker(harness) {
             try #require(try await eventually { try await harness.queue.job(id: id)?.state == .active })
         }
+        // Handed back without an attempt, and marked as maybe created at dep-a, where it goes again.
         let snapshot = try #require(try await harness.queue.job(id: id))
-        #expect(snapshot.state == .ready)
+        #expect(snapshot.state == .scheduled)
         #expect(snapshot.attempts == 0)
         #expect(snapshot.stalls == 0)
+        let step = try JSONDecoder().decode(VideoJobStep.self, from: Data(try #require(snapshot.stepState).utf8))
+        #expect(step.unconfirmedSubmitTo == "dep-a")
     }
 
     @Test func cancelSeenAtHeartbeatStopsTheJob() async throws {
