@@ -18,9 +18,11 @@ SOURCE_WINDOW = 60
 # Growth of a series between the mean of the second third and that of the last third that counts as growth: a share
 # of the second third's mean and an absolute floor (so a 3 MB process growing by 1 MB is no alarm).
 GROWTH_SHARE = 0.10
-GROWTH_FLOOR = {"rss_kib": 4 * 1024, "bytes": 1024 * 1024}
-# Sampled and plotted, but not judged: the simulator keeps every video it rendered (it is not part of Reel).
-NOT_JUDGED = {"sim_rss_kib"}
+GROWTH_FLOOR = {"rss_kib": 4 * 1024, "bytes": 1024 * 1024, "per_key": 256}
+# Sampled and plotted, but not judged: the simulator keeps every video it rendered (it is not part of Reel), and
+# Redis's used_memory holds every job's record for the queue's retention (7 days), so it grows with the jobs done by
+# design; what is judged for Redis is its memory per key, which a leak would make grow.
+NOT_JUDGED = {"sim_rss_kib": "the simulator", "redis_used_memory_bytes": "job records are kept for the retention; see per key"}
 
 
 def main():
@@ -57,6 +59,7 @@ class Load:
         self.kinds = dict(generate=0, upload=0, remix=0, extend=0)
         self.upload = os.urandom(48 * 1024)
         self.next_create = time.monotonic()
+        self.redis_baseline = 0
 
     def create(self, now):
         recent = [video_id for at, video_id in self.completed if now - at < SOURCE_WINDOW]
@@ -137,6 +140,11 @@ def sample(stack, started, load):
     info = stack.redis_cli("INFO", "memory") or ""
     used = [line.split(":")[1] for line in info.splitlines() if line.startswith("used_memory:")]
     row["redis_used_memory_bytes"] = int(used[0]) if used else 0
+    keys = stack.redis_cli("DBSIZE")
+    row["redis_keys"] = int(keys) if keys and keys.isdigit() else 0
+    # Redis's own memory (the first sample's, before any job) left out, what each key costs.
+    load.redis_baseline = load.redis_baseline or row["redis_used_memory_bytes"]
+    row["redis_bytes_per_key"] = (row["redis_used_memory_bytes"] - load.redis_baseline) // max(row["redis_keys"], 1)
     row["blobs_bytes"] = directory_bytes(stack.blobs)
     row["in_flight"] = len(load.in_flight)
     row.update(load.counts)
@@ -177,8 +185,9 @@ def soak(stack, args):
 
 def series(rows):
     """The sampled series worth judging: name -> (unit kind, values)."""
-    names = [k for k in rows[0] if k.endswith("_rss_kib")] + ["redis_used_memory_bytes", "blobs_bytes"]
-    return {name: ("rss_kib" if name.endswith("_rss_kib") else "bytes", [row[name] for row in rows]) for name in names}
+    names = [k for k in rows[0] if k.endswith("_rss_kib")] + ["redis_used_memory_bytes", "redis_bytes_per_key", "blobs_bytes"]
+    kinds = {"redis_bytes_per_key": "per_key"}
+    return {name: (kinds.get(name, "rss_kib" if name.endswith("_rss_kib") else "bytes"), [row[name] for row in rows]) for name in names}
 
 
 def report(rows, load):
@@ -196,11 +205,18 @@ def report(rows, load):
         last = sum(values[2 * third:]) / len(values[2 * third:])
         change = last - middle
         grows = change > max(GROWTH_SHARE * middle, GROWTH_FLOOR[kind])
-        scale, unit = (1 / 1024 if kind == "rss_kib" else 1 / 1048576), "MiB"
+        scale, unit = {"rss_kib": (1 / 1024, "MiB"), "bytes": (1 / 1048576, "MiB"), "per_key": (1, "B  ")}[kind]
         share = f"{100 * change / middle:+.1f}%" if middle else "n/a"
-        verdict = ("GROWS" if grows else "flat") + (" (not judged: the simulator)" if name in NOT_JUDGED else "")
+        verdict = ("GROWS" if grows else "flat") + (f" (not judged: {NOT_JUDGED[name]})" if name in NOT_JUDGED else "")
         print(f"{name:<28} {middle * scale:>10.1f} {unit} {last * scale:>10.1f} {unit} {share:>9}  {verdict}")
         ok = ok and (not grows or name in NOT_JUDGED)
+    first, final = rows[third], rows[-1]
+    jobs = final["created"] - first["created"]
+    if jobs > 0:
+        per_job = (final["redis_used_memory_bytes"] - first["redis_used_memory_bytes"]) / jobs
+        keys = (final["redis_keys"] - first["redis_keys"]) / jobs
+        print(f"soak: after warm-up Redis grew by {per_job / 1024:.1f} KiB and {keys:.2f} keys per job created "
+              f"({final['redis_keys']} keys at the end, {final['deleted']} videos deleted by the client)")
     print(f"soak: {'no growth after warm-up' if ok else 'FAILED'}")
     return ok
 
@@ -211,7 +227,7 @@ def plot(rows, path, args):
     import matplotlib.pyplot as plt
 
     minutes = [row["t_s"] / 60 for row in rows]
-    figure, (memory, stores) = plt.subplots(2, 1, figsize=(10, 8), sharex=True)
+    figure, (memory, stores, keys) = plt.subplots(3, 1, figsize=(10, 10), sharex=True, height_ratios=(3, 3, 2))
     for name in [k for k in rows[0] if k.endswith("_rss_kib")]:
         memory.plot(minutes, [row[name] / 1024 for row in rows], label=name.removesuffix("_rss_kib"))
     memory.set_ylabel("RSS (MiB)")
@@ -221,10 +237,15 @@ def plot(rows, path, args):
     stores.plot(minutes, [row["redis_used_memory_bytes"] / 1048576 for row in rows], label="Redis used_memory")
     stores.plot(minutes, [row["blobs_bytes"] / 1048576 for row in rows], label="blob store")
     stores.set_ylabel("MiB")
-    stores.set_xlabel("minutes")
     stores.legend(loc="upper left", fontsize="small")
     stores.grid(alpha=0.3)
-    for axis in (memory, stores):
+    keys.plot(minutes, [row["redis_keys"] for row in rows], label="Redis keys")
+    keys.plot(minutes, [row["created"] for row in rows], label="jobs created", linestyle="--")
+    keys.plot(minutes, [row["deleted"] for row in rows], label="videos deleted by the client", linestyle=":")
+    keys.set_xlabel("minutes")
+    keys.legend(loc="upper left", fontsize="small")
+    keys.grid(alpha=0.3)
+    for axis in (memory, stores, keys):
         axis.set_ylim(bottom=0)
         if len(rows) >= 6:
             for boundary in (len(rows) // 3, 2 * (len(rows) // 3)):
