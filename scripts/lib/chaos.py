@@ -312,6 +312,14 @@ def guarded(fault, run):
         run.problems.append(f"fault: {error}")
 
 
+STALLS_SCRIPT = """local total = 0
+for _, key in ipairs(redis.call('KEYS', ARGV[1])) do
+    local stalls = redis.call('HGET', key, 'stalls')
+    if stalls then total = total + tonumber(stalls) end
+end
+return total"""
+
+
 def check(run, result, final, pending, unknown, api_pid, proxy):
     stack, row, notes = run.stack, run.row, result["notes"]
     probe_id = run.probe[0] if run.probe else None
@@ -367,6 +375,10 @@ def check(run, result, final, pending, unknown, api_pid, proxy):
         notes.append(f"the provider created {creates} videos for {len(run.accepted)} accepted jobs ({keys} idempotency keys)")
     if in_two:
         notes.append(f"{in_two} job(s) in two queue states")
+    # Whether the fault bit: leases that expired (a job handed to another worker) over the row's jobs.
+    stalls = stack.redis_cli("EVAL", STALLS_SCRIPT, 0, f"reel:{{{stack.name}}}:job:*")
+    if stalls and stalls != "0":
+        notes.append(f"lease expiries (jobs resumed by another worker): {stalls}")
 
     temporaries = []
     try:
