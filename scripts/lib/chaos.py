@@ -43,8 +43,9 @@ class Row:
     the row. Rows with `provider_fault` run side by side once the others are done (they are slow: a hung request
     lasts the worker's 60 s timeout), the others one after the other."""
 
-    def __init__(self, name, fault, sim_flags=None, expected_failures=(), provider_fault=False, needs_root=False):
+    def __init__(self, name, fault, sim_flags=None, expected_failures=(), provider_fault=False, needs_root=False, must_stall=False):
         self.name, self.fault, self.sim_flags = name, fault, dict(sim_flags or {})
+        self.must_stall = must_stall  # the fault must make leases expire, or the row tested nothing
         self.expected_failures = set(expected_failures)
         self.provider_fault, self.needs_root = provider_fault, needs_root
 
@@ -60,6 +61,7 @@ class Run:
         self.unanswered = {}      # idempotency key -> (body, headers, upload?) of posts without a definite answer
         self.refusals = Counter() # status of refused posts (before retries)
         self.fault_end = None
+        self.last_kill = 0.0      # wall-clock time of the last SIGKILL of a worker
         self.probe = None         # (video id, seconds from the fault's end to its completion)
         self.problems = []
         self.random = random.Random(row.name)
@@ -216,8 +218,10 @@ def redis_pause(run):
 def worker_kills(run):
     time.sleep(1)
     for n in range(6):
-        run.stack.kill_worker(run.random.randrange(len(run.stack.workers)))
-        run.stack.restarts += 1
+        index = run.random.randrange(len(run.stack.workers))
+        run.stack.kill_worker(index, restart=False)
+        run.last_kill = time.time()
+        run.stack.workers[index] = run.stack.start_worker(index)
         time.sleep(1)
     run.end_fault()
 
@@ -237,8 +241,10 @@ def disk_full(run):
 
 ROWS = [
     Row("redis SIGKILL + AOF restart ×2", redis_kill),
-    Row(f"redis SIGSTOP {LEASE + 3}s (lease {LEASE}s)", redis_pause),
-    Row("workers SIGKILL ×6 + restart", worker_kills),
+    Row(f"redis SIGSTOP {LEASE + 3}s (lease {LEASE}s)", redis_pause, must_stall=True),
+    # Half the provider's answers take 1.5 s, so that the workers killed hold jobs (a worker holds a job only while it
+    # calls the provider or stores results; between polls the job waits in Redis).
+    Row("workers SIGKILL ×6 + restart", worker_kills, {"slow_rate": 0.5, "slow_seconds": 1.5}, must_stall=True),
     Row("provider 429 (30%)", provider_fault, {"rate_limit_rate": 0.3, "retry_after_seconds": 1}, provider_fault=True),
     Row("provider 500 (30%)", provider_fault, {"server_error_rate": 0.3}, provider_fault=True),
     Row("provider hangs (3%, > 60 s)", provider_fault, {"hang_rate": 0.03, "hang_seconds": 90}, provider_fault=True),
@@ -379,13 +385,30 @@ def check(run, result, final, pending, unknown, api_pid, proxy):
     stalls = stack.redis_cli("EVAL", STALLS_SCRIPT, 0, f"reel:{{{stack.name}}}:job:*")
     if stalls and stalls != "0":
         notes.append(f"lease expiries (jobs resumed by another worker): {stalls}")
+    elif row.must_stall:
+        run.problems.append("no lease expired: the fault did not catch a job in a worker's hands")
+
+    # A SIGKILLed worker cannot remove the temporary file it was writing: the front's sweeper removes such files once
+    # they have been idle for an hour. Those last written before the last kill are counted apart; any other fails.
+    def left():
+        found = []
+        for path in stack.temporaries():
+            try:
+                if os.stat(path).st_mtime > run.last_kill:
+                    found.append(path)
+            except FileNotFoundError:
+                pass
+        return found
 
     temporaries = []
     try:
-        wait_until(lambda: not stack.temporaries(), 10, 0.5, "empty temporary directory")
+        wait_until(lambda: not left(), 10, 0.5, "empty temporary directory")
     except TimeoutError:
-        temporaries = stack.temporaries()
+        temporaries = left()
         notes.append(f"{len(temporaries)} temporary file(s) left in the blob store, e.g. {temporaries[0]}")
+    abandoned = len(stack.temporaries()) - len(temporaries)
+    if abandoned:
+        notes.append(f"{abandoned} temporary file(s) abandoned by SIGKILLed workers (swept by the front after 1 h idle)")
 
     crashed = stack.crashed()
     if crashed:

@@ -182,7 +182,6 @@ class Stack:
         self.api = None
         self.workers = []
         self.worker_count = workers
-        self.restarts = 0
 
     # Processes
 
