@@ -267,10 +267,14 @@ def run_row(row, args, reference, index):
     if row.needs_root:
         blobs = os.path.join(directory, "blobs")
         os.makedirs(blobs)
-        mount = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", blobs], capture_output=True, text=True)
-        if mount.returncode != 0:
+        try:
+            mount = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", blobs], capture_output=True, text=True)
+            why = mount.stderr.strip() if mount.returncode != 0 else None
+        except OSError as error:
+            why = str(error)
+        if why is not None:
             result.update(failed="-", lost="-", duplicates="-", skipped=True)
-            result["notes"].append(f"skipped: mounting a tmpfs needs root ({mount.stderr.strip()})")
+            result["notes"].append(f"skipped: mounting a tmpfs needs root ({why})")
             return result
         mounted = True
     stack = None
