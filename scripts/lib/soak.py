@@ -11,6 +11,7 @@ import time
 from reel_stack import VARIANTS, Stack, directory_bytes, http, multipart, rss_kib
 
 SAMPLE_SECONDS = 10
+COUNTS = ("created", "completed", "failed", "downloaded", "deleted", "errors")
 # A client keeps a video this long after downloading it, then deletes it (its record and, with it, its blobs).
 KEEP_SECONDS = 120
 # Remixes and extensions take their source among the videos completed this recently (well before their deletion).
@@ -20,9 +21,10 @@ SOURCE_WINDOW = 60
 GROWTH_SHARE = 0.10
 GROWTH_FLOOR = {"rss_kib": 4 * 1024, "bytes": 1024 * 1024, "per_key": 256}
 # Sampled and plotted, but not judged: the simulator keeps every video it rendered (it is not part of Reel), and
-# Redis's used_memory holds every job's record for the queue's retention (7 days), so it grows with the jobs done by
+# Redis's used_memory (and so its RSS) holds every job's record for the queue's retention (7 days), so it grows with the jobs done by
 # design; what is judged for Redis is its memory per key, which a leak would make grow.
-NOT_JUDGED = {"sim_rss_kib": "the simulator", "redis_used_memory_bytes": "job records are kept for the retention; see per key"}
+RETAINED = "job records are kept for the retention; see per key"
+NOT_JUDGED = {"sim_rss_kib": "the simulator", "redis_rss_kib": RETAINED, "redis_used_memory_bytes": RETAINED}
 
 
 def main():
@@ -31,11 +33,20 @@ def main():
     parser.add_argument("--rate", type=float, default=2.0, help="new jobs per second")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--render-seconds", type=float, default=3)
-    parser.add_argument("--dir", required=True, help="working directory (logs, blobs, Redis data)")
+    parser.add_argument("--dir", help="working directory (logs, blobs, Redis data)")
     parser.add_argument("--csv", required=True)
     parser.add_argument("--png", required=True)
-    parser.add_argument("--reel-bin", required=True)
+    parser.add_argument("--reel-bin")
+    parser.add_argument("--from-csv", action="store_true", help="run nothing: plot and judge the samples already in --csv")
     args = parser.parse_args()
+    if args.from_csv:
+        with open(args.csv) as samples:
+            rows = [{k: int(v) for k, v in row.items()} for row in csv.DictReader(samples)]
+        args.minutes = rows[-1]["t_s"] / 60
+        plot(rows, args.png, args)
+        sys.exit(0 if report(rows, {k: rows[-1][k] for k in COUNTS}) else 1)
+    if not args.dir or not args.reel_bin:
+        parser.error("--dir and --reel-bin are required unless --from-csv")
 
     stack = Stack(args.reel_bin, args.dir, "soak", workers=args.workers, lease=10, poll_min=0.5, poll_max=2,
                   sim_flags={"render_seconds": args.render_seconds, "seed": 1})
@@ -55,7 +66,7 @@ class Load:
         self.random = random.Random(7)
         self.in_flight = {}          # id -> next poll time
         self.completed = []          # (completed at, id), oldest first, not yet deleted
-        self.counts = dict(created=0, completed=0, failed=0, downloaded=0, deleted=0, errors=0)
+        self.counts = dict.fromkeys(COUNTS, 0)
         self.kinds = dict(generate=0, upload=0, remix=0, extend=0)
         self.upload = os.urandom(48 * 1024)
         self.next_create = time.monotonic()
@@ -180,7 +191,8 @@ def soak(stack, args):
             load.step()
             time.sleep(0.05)
     plot(rows, args.png, args)
-    return report(rows, load)
+    print(f"soak: jobs created by kind: {load.kinds}")
+    return report(rows, load.counts)
 
 
 def series(rows):
@@ -190,9 +202,9 @@ def series(rows):
     return {name: (kinds.get(name, "rss_kib" if name.endswith("_rss_kib") else "bytes"), [row[name] for row in rows]) for name in names}
 
 
-def report(rows, load):
-    print(f"soak: {load.counts} by kind {load.kinds}")
-    ok = load.counts["completed"] > 0 and load.counts["errors"] == 0 and load.counts["failed"] == 0
+def report(rows, counts):
+    print(f"soak: {counts}")
+    ok = counts["completed"] > 0 and counts["errors"] == 0 and counts["failed"] == 0
     if not ok:
         print("soak: FAILED: the load itself saw errors or failed jobs (see above)", file=sys.stderr)
     third = len(rows) // 3
@@ -231,7 +243,7 @@ def plot(rows, path, args):
     for name in [k for k in rows[0] if k.endswith("_rss_kib")]:
         memory.plot(minutes, [row[name] / 1024 for row in rows], label=name.removesuffix("_rss_kib"))
     memory.set_ylabel("RSS (MiB)")
-    memory.set_title(f"Reel soak: {args.minutes:g} min, {args.rate:g} jobs/s, {args.workers} workers, render {args.render_seconds:g} s")
+    memory.set_title(f"Reel soak: {args.minutes:.0f} min, {args.rate:g} jobs/s, {args.workers} workers, render {args.render_seconds:g} s")
     memory.legend(loc="upper left", fontsize="small", ncol=3)
     memory.grid(alpha=0.3)
     stores.plot(minutes, [row["redis_used_memory_bytes"] / 1048576 for row in rows], label="Redis used_memory")
