@@ -19,6 +19,7 @@ import concurrent.futures
 import hashlib
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -360,7 +361,7 @@ def check(run, result, final, pending, unknown, api_pid, proxy):
         )
         if not expected:
             unexpected[code] += 1
-        kind = (code, expected, message[:40])
+        kind = (code, expected, re.sub(r"[0-9a-f]{8,}|\d+", "#", message))  # one line per message, ids and numbers aside
         if kind not in described:
             described.add(kind)
             notes.append(f"{'expected' if expected else 'UNEXPECTED'} failure {code}: {message[:300]}")
