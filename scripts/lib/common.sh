@@ -116,6 +116,18 @@ stop_started_processes() {
     for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 
+# SIGKILLs the processes listed (one id a line) in the file $1 that are still ours: those whose environment carries
+# REEL_PIDS_FILE=$1 (scripts/lib/reel_stack.py lists there every process it starts), so a listed id that has since
+# been reused by another process is left alone.
+kill_listed_processes() {
+    local pid
+    [ -f "$1" ] || return 0
+    while read -r pid; do
+        [ -n "$pid" ] && { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qxF "REEL_PIDS_FILE=$1" && { kill -9 "$pid" 2>/dev/null || true; }
+    done <"$1"
+    return 0
+}
+
 # Builds reel (debug unless REEL_CONFIGURATION=release) and exports REEL_BIN; with BENCH_REEL_BIN set, uses that
 # binary instead (scripts/bench compare runs the suites on a baseline binary that way).
 build_reel() {
