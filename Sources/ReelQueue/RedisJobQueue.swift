@@ -341,10 +341,14 @@ public final class RedisJobQueue: JobQueueDriver {
 
     public func job(id: String) async throws -> JobSnapshot? {
         // A plain HGETALL, as the claim reads job hashes: status reads are the busiest call, and a function call
-        // costs Redis more than the read itself.
+        // costs Redis more than the read itself. A job that ended done or cancelled is a packed string instead
+        // (WRONGTYPE): a GET reads it.
+        let key = keyPrefix + "job:" + id
         let reply: RESPValue
         do {
-            reply = try await redisClient.send(["HGETALL", keyPrefix + "job:" + id])
+            reply = try await redisClient.send(["HGETALL", key])
+        } catch let error as RedisError where error.message?.hasPrefix("WRONGTYPE") == true {
+            return try await packedJob(id: id, key: key)
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -352,6 +356,19 @@ public final class RedisJobQueue: JobQueueDriver {
         }
         if reply.array?.isEmpty ?? true { return nil }
         return try Self.snapshot(reply)
+    }
+
+    /// A job that ended done or cancelled, read from its packed string (nil when it expired in between).
+    private func packedJob(id: String, key: String) async throws -> JobSnapshot? {
+        let reply: RESPValue
+        do {
+            reply = try await redisClient.send(["GET", key])
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw QueueError(.redisFailed, underlying: error)
+        }
+        return try reply.string.map { try PackedJob.snapshot(id: id, packed: $0) }
     }
 
     public func jobs(owner: String, after: String?, limit: Int, descending: Bool) async throws -> JobPage {
