@@ -16,6 +16,7 @@ extension RedisJobQueue {
         local VERSION = \#(libraryVersion)
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
         local GRACE_MS = 3600000         -- a finished job outlives the index trim by this much
+        local TRIM_ON_ADD = 4            -- index entries past retention removed by each call that adds one (more than it adds)
         local PACKED_MARKER = '\#(PackedJob.marker)'
         local PACKED_FIELDS = \#(PackedJob.luaFields)
 
@@ -89,6 +90,29 @@ extension RedisJobQueue {
 
         local function group_key(c, group) return c.p .. 'group:' .. group end
 
+        -- Deletes up to `limit` jobs of one finished index (done, dead, cancelled) older than the retention period,
+        -- with their owner-index entries. O(log n) per job: called by each call that adds to the index.
+        local function trim_index(c, index, limit)
+          local ids = redis.call('ZRANGEBYSCORE', c.p .. index, '-inf', c.now - c.retention, 'LIMIT', 0, limit)
+          for _, id in ipairs(ids) do
+            local k = jkey(c, id)
+            local owner = job_field(k, 'owner')
+            if owner and owner ~= '' then redis.call('ZREM', c.p .. 'owner:' .. owner, id) end
+            redis.call('DEL', k)
+          end
+          if #ids > 0 then redis.call('ZREM', c.p .. index, unpack(ids)) end
+          return #ids
+        end
+
+        -- Removes up to `limit` oldest entries of an owner index whose jobs are gone (expired while no trim ran),
+        -- so the index stays bounded by the jobs retained; O(log n) per entry.
+        local function trim_owner(c, index, limit)
+          for _, id in ipairs(redis.call('ZRANGE', index, 0, limit - 1)) do
+            if redis.call('EXISTS', jkey(c, id)) == 1 then return end
+            redis.call('ZREM', index, id)
+          end
+        end
+
         -- Ends a job: done, dead (with a reason) or cancelled. It expires after the retention period. A dead job keeps
         -- its hash (a replay runs it again); a done or cancelled one is packed, keeping what reads need.
         -- `from` is the set the job leaves ('active' unless given; false when it is in none).
@@ -108,6 +132,7 @@ extension RedisJobQueue {
             redis.call('SET', k, pack(values, v[1] or nil), 'PX', fmt(c.retention + GRACE_MS))
           end
           redis.call('ZADD', c.p .. state, c.now, id)
+          trim_index(c, state, TRIM_ON_ADD)
           event(c, state, id)
         end
 
@@ -163,17 +188,7 @@ extension RedisJobQueue {
         -- Deletes finished jobs older than the retention period, with their index entries.
         local function trim(c, limit)
           local n = 0
-          for _, index in ipairs({'done', 'dead', 'cancelled'}) do
-            local ids = redis.call('ZRANGEBYSCORE', c.p .. index, '-inf', c.now - c.retention, 'LIMIT', 0, limit)
-            for _, id in ipairs(ids) do
-              local k = jkey(c, id)
-              local owner = job_field(k, 'owner')
-              if owner and owner ~= '' then redis.call('ZREM', c.p .. 'owner:' .. owner, id) end
-              redis.call('DEL', k)
-            end
-            if #ids > 0 then redis.call('ZREM', c.p .. index, unpack(ids)) end
-            n = n + #ids
-          end
+          for _, index in ipairs({'done', 'dead', 'cancelled'}) do n = n + trim_index(c, index, limit) end
           return n
         end
 
@@ -227,7 +242,10 @@ extension RedisJobQueue {
             'deadline_at', deadline_at, 'backoff_base_ms', args[17], 'backoff_max_ms', args[18],
             'created_at', c.now, 'updated_at', c.now, 'cap_group', group)
           if args[6] == '1' then redis.call('HSET', k, 'record', args[7]) end
-          if owner ~= '' then redis.call('ZADD', c.p .. 'owner:' .. owner, seq, id) end
+          if owner ~= '' then
+            trim_owner(c, c.p .. 'owner:' .. owner, TRIM_ON_ADD)
+            redis.call('ZADD', c.p .. 'owner:' .. owner, seq, id)
+          end
           if delay > 0 then
             to_scheduled(c, k, id, c.now + delay)
           else

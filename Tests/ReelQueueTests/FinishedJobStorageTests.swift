@@ -4,7 +4,8 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-/// How the Redis queue stores finished jobs: packed, and jobs written by earlier versions (a full hash) still read.
+/// How the Redis queue stores finished jobs: packed, with indexes trimmed by the calls that add to them, and
+/// jobs written by earlier versions (a full hash) still read.
 struct FinishedJobStorageTests {
     /// A record the size of a video's (~550 bytes), past `hash-max-listpack-value`.
     private static let record = #"{"id":"video_\#(String(repeating: "A", count: 100))","object":"video","status":"completed","prompt":"\#(String(repeating: "p", count: 380))"}"#
@@ -38,6 +39,33 @@ struct FinishedJobStorageTests {
         }
     }
 
+    @Test func finishingAJobTrimsTheFinishedIndexAndTheOwnerIndexPastRetention() async throws {
+        try await Self.withQueue { queue, client in
+            let prefix = "reel:{\(queue.name)}:"
+            for id in ["old", "new"] { _ = try await queue.enqueue(NewJob(id: id, type: "generate", payload: "{}", record: Self.record, owner: "o")) }
+            let claimed = try await queue.claim(workerID: "w", max: 2, lease: .seconds(30), wait: .zero)
+            try #require(claimed.map(\.job.id) == ["old", "new"])
+            try await queue.complete(claimed[0].lease, record: nil)
+            // As if it had finished long ago: only the index score says so, no clock is waited for.
+            _ = try await client.send(["ZADD", prefix + "done", "XX", "1", "old"])
+            try await queue.complete(claimed[1].lease, record: nil)
+            #expect(try await client.send(["ZRANGE", prefix + "done", "0", "-1"]).array?.compactMap(\.string) == ["new"])
+            #expect(try await client.send(["ZRANGE", prefix + "owner:o", "0", "-1"]).array?.compactMap(\.string) == ["new"])
+            #expect(try await queue.job(id: "old") == nil)
+            #expect(try await queue.jobs(owner: "o", after: nil, limit: 10, descending: false).jobs.map(\.id) == ["new"])
+        }
+    }
+
+    @Test func enqueueDropsOwnerEntriesWhoseJobsExpired() async throws {
+        try await Self.withQueue { queue, client in
+            let index = "reel:{\(queue.name)}:owner:o"
+            // Entries of jobs that expired while nothing trimmed them (their hashes gone, no finished-index entry).
+            _ = try await client.send(["ZADD", index, "0", "gone-1", "0", "gone-2"])
+            _ = try await queue.enqueue(NewJob(id: "live", type: "generate", payload: "{}", owner: "o"))
+            #expect(try await client.send(["ZRANGE", index, "0", "-1"]).array?.compactMap(\.string) == ["live"])
+        }
+    }
+
     @Test func aJobWrittenInTheEarlierFullHashFormatStillReads() async throws {
         try await Self.withQueue { queue, client in
             let prefix = "reel:{\(queue.name)}:"
@@ -67,9 +95,10 @@ struct FinishedJobStorageTests {
             #expect(try await queue.replaceFinishedRecord(id: "legacy", record: #"{"deleted":true}"#))
             #expect(try await queue.job(id: "legacy")?.record == #"{"deleted":true}"#)
 
-            // Past its retention, the sweep deletes it with its owner entry.
+            // Past its retention, the next finish deletes it with its owner entry.
+            let claimed = try #require(try await queue.claim(workerID: "w", max: 1, lease: .seconds(30), wait: .zero).first)
             _ = try await client.send(["ZADD", prefix + "done", "XX", "1", "legacy"])
-            _ = try await queue.reap()
+            try await queue.complete(claimed.lease, record: nil)
             #expect(try await queue.job(id: "legacy") == nil)
             #expect(try await client.send(["ZRANGE", prefix + "owner:o", "0", "-1"]).array?.compactMap(\.string) == ["fresh"])
         }
