@@ -90,8 +90,8 @@ extension RedisJobQueue {
 
         local function group_key(c, group) return c.p .. 'group:' .. group end
 
-        -- Deletes up to `limit` jobs of one finished index (done, dead, cancelled) older than the retention period,
-        -- with their owner-index entries. O(log n) per job: called by each call that adds to the index.
+        -- Deletes up to `limit` jobs of a finished sorted-set index older than the retention period, with their owner
+        -- entries; O(log n) each. The dead index is one; done and cancelled were too before library 12 (see log_key).
         local function trim_index(c, index, limit)
           local ids = redis.call('ZRANGEBYSCORE', c.p .. index, '-inf', c.now - c.retention, 'LIMIT', 0, limit)
           for _, id in ipairs(ids) do
@@ -102,6 +102,28 @@ extension RedisJobQueue {
           end
           if #ids > 0 then redis.call('ZREM', c.p .. index, unpack(ids)) end
           return #ids
+        end
+
+        -- The log of jobs that ended in `state` (done or cancelled): a stream entry (job, owner) each, about a third of
+        -- a sorted-set entry's bytes. Its ids are finish times (TIME); the zsets of earlier versions are still swept.
+        local function log_key(p, state) return p .. state .. ':log' end
+
+        -- Deletes up to `limit` jobs of a finished log older than the retention period, with their owner-index entries.
+        local function trim_log(c, state, limit)
+          local key = log_key(c.p, state)
+          local entries = redis.call('XRANGE', key, '-', fmt(c.now - c.retention - 1), 'COUNT', limit)
+          if #entries == 0 then return 0 end
+          local ids = {}
+          for i, entry in ipairs(entries) do
+            local job, owner = entry[2][2], entry[2][4]
+            if owner ~= '' then redis.call('ZREM', c.p .. 'owner:' .. owner, job) end
+            redis.call('DEL', jkey(c, job))
+            ids[i] = entry[1]
+          end
+          redis.call('XDEL', key, unpack(ids))
+          -- An empty stream stays a key: drop it, as Redis drops an empty sorted set.
+          if redis.call('XLEN', key) == 0 then redis.call('DEL', key) end
+          return #entries
         end
 
         -- Removes up to `limit` oldest entries of an owner index whose jobs are gone (expired while no trim ran),
@@ -123,6 +145,8 @@ extension RedisJobQueue {
           if state == 'dead' then
             redis.call('HSET', k, 'state', state, 'last_error', reason, 'finished_at', c.now, 'updated_at', c.now)
             redis.call('PEXPIRE', k, c.retention + GRACE_MS)
+            redis.call('ZADD', c.p .. state, c.now, id)
+            trim_index(c, state, TRIM_ON_ADD)
           else
             local v = redis.call('HMGET', k, 'record', unpack(PACKED_FIELDS))
             local values = {}
@@ -130,9 +154,9 @@ extension RedisJobQueue {
             values.state, values.updated_at = state, fmt(c.now)
             -- SET replaces the hash with one string: about half its bytes (see PackedJob).
             redis.call('SET', k, pack(values, v[1] or nil), 'PX', fmt(c.retention + GRACE_MS))
+            redis.call('XADD', log_key(c.p, state), '*', 'job', id, 'owner', values.owner)
+            trim_log(c, state, TRIM_ON_ADD)
           end
-          redis.call('ZADD', c.p .. state, c.now, id)
-          trim_index(c, state, TRIM_ON_ADD)
           event(c, state, id)
         end
 
@@ -189,6 +213,7 @@ extension RedisJobQueue {
         local function trim(c, limit)
           local n = 0
           for _, index in ipairs({'done', 'dead', 'cancelled'}) do n = n + trim_index(c, index, limit) end
+          for _, state in ipairs({'done', 'cancelled'}) do n = n + trim_log(c, state, limit) end
           return n
         end
 
@@ -605,7 +630,8 @@ extension RedisJobQueue {
           local p = keys[1]
           local meta = redis.call('HMGET', p .. 'meta', 'paused', 'cap')
           return {redis.call('ZCARD', p .. 'ready'), redis.call('ZCARD', p .. 'scheduled'), redis.call('ZCARD', p .. 'active'),
-            redis.call('ZCARD', p .. 'done'), redis.call('ZCARD', p .. 'dead'), redis.call('ZCARD', p .. 'cancelled'),
+            redis.call('ZCARD', p .. 'done') + redis.call('XLEN', log_key(p, 'done')), redis.call('ZCARD', p .. 'dead'),
+            redis.call('ZCARD', p .. 'cancelled') + redis.call('XLEN', log_key(p, 'cancelled')),
             tonumber(meta[1] or '0'), tonumber(meta[2] or '0')}
         end
 

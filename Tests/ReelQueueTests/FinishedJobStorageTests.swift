@@ -4,8 +4,8 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-/// How the Redis queue stores finished jobs: packed, with indexes trimmed by the calls that add to them, and
-/// jobs written by earlier versions (a full hash) still read.
+/// How the Redis queue stores finished jobs: packed, logged in streams, with indexes trimmed by the calls that add to
+/// them; jobs and indexes written by earlier versions (a full hash, sorted sets) still read and are swept.
 struct FinishedJobStorageTests {
     /// A record the size of a video's (~550 bytes), past `hash-max-listpack-value`.
     private static let record = #"{"id":"video_\#(String(repeating: "A", count: 100))","object":"video","status":"completed","prompt":"\#(String(repeating: "p", count: 380))"}"#
@@ -39,17 +39,20 @@ struct FinishedJobStorageTests {
         }
     }
 
-    @Test func finishingAJobTrimsTheFinishedIndexAndTheOwnerIndexPastRetention() async throws {
+    @Test func finishingAJobTrimsTheFinishedLogAndTheOwnerIndexPastRetention() async throws {
         try await Self.withQueue { queue, client in
             let prefix = "reel:{\(queue.name)}:"
             for id in ["old", "new"] { _ = try await queue.enqueue(NewJob(id: id, type: "generate", payload: "{}", record: Self.record, owner: "o")) }
             let claimed = try await queue.claim(workerID: "w", max: 2, lease: .seconds(30), wait: .zero)
             try #require(claimed.map(\.job.id) == ["old", "new"])
             try await queue.complete(claimed[0].lease, record: nil)
-            // As if it had finished long ago: only the index score says so, no clock is waited for.
-            _ = try await client.send(["ZADD", prefix + "done", "XX", "1", "old"])
+            // As if it had finished long ago: only its log entry's id (a time) says so, no clock is waited for.
+            _ = try await client.send(["DEL", prefix + "done:log"])
+            _ = try await client.send(["XADD", prefix + "done:log", "1-1", "job", "old", "owner", "o"])
             try await queue.complete(claimed[1].lease, record: nil)
-            #expect(try await client.send(["ZRANGE", prefix + "done", "0", "-1"]).array?.compactMap(\.string) == ["new"])
+            let log = try #require(try await client.send(["XRANGE", prefix + "done:log", "-", "+"]).array)
+            #expect(log.compactMap { $0.array?[1].array?[1].string } == ["new"])
+            #expect(try await queue.stats().counts[.done] == 1)
             #expect(try await client.send(["ZRANGE", prefix + "owner:o", "0", "-1"]).array?.compactMap(\.string) == ["new"])
             #expect(try await queue.job(id: "old") == nil)
             #expect(try await queue.jobs(owner: "o", after: nil, limit: 10, descending: false).jobs.map(\.id) == ["new"])
@@ -95,10 +98,9 @@ struct FinishedJobStorageTests {
             #expect(try await queue.replaceFinishedRecord(id: "legacy", record: #"{"deleted":true}"#))
             #expect(try await queue.job(id: "legacy")?.record == #"{"deleted":true}"#)
 
-            // Past its retention, the next finish deletes it with its owner entry.
-            let claimed = try #require(try await queue.claim(workerID: "w", max: 1, lease: .seconds(30), wait: .zero).first)
+            // Past its retention, the sweep of claims and reaps deletes it with its owner entry.
             _ = try await client.send(["ZADD", prefix + "done", "XX", "1", "legacy"])
-            try await queue.complete(claimed.lease, record: nil)
+            #expect(try await queue.reap().trimmed == 1)
             #expect(try await queue.job(id: "legacy") == nil)
             #expect(try await client.send(["ZRANGE", prefix + "owner:o", "0", "-1"]).array?.compactMap(\.string) == ["fresh"])
         }
