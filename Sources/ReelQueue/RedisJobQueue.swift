@@ -341,34 +341,21 @@ public final class RedisJobQueue: JobQueueDriver {
 
     public func job(id: String) async throws -> JobSnapshot? {
         // A plain HGETALL, as the claim reads job hashes: status reads are the busiest call, and a function call
-        // costs Redis more than the read itself. A job that ended done or cancelled is a packed string instead
-        // (WRONGTYPE): a GET reads it.
+        // costs Redis more than the read itself. A job that ended done or cancelled is a packed string, which HGETALL
+        // refuses (WRONGTYPE): an MGET in the same round trip reads it (and answers nil, not an error, for a hash).
         let key = keyPrefix + "job:" + id
-        let reply: RESPValue
+        let replies: [RESPValue]
         do {
-            reply = try await redisClient.send(["HGETALL", key])
-        } catch let error as RedisError where error.message?.hasPrefix("WRONGTYPE") == true {
-            return try await packedJob(id: id, key: key)
+            replies = try await redisClient.pipeline([["HGETALL", key], ["MGET", key]])
         } catch let error as CancellationError {
             throw error
         } catch {
             throw QueueError(.redisFailed, underlying: error)
         }
-        if reply.array?.isEmpty ?? true { return nil }
-        return try Self.snapshot(reply)
-    }
-
-    /// A job that ended done or cancelled, read from its packed string (nil when it expired in between).
-    private func packedJob(id: String, key: String) async throws -> JobSnapshot? {
-        let reply: RESPValue
-        do {
-            reply = try await redisClient.send(["GET", key])
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw QueueError(.redisFailed, underlying: error)
-        }
-        return try reply.string.map { try PackedJob.snapshot(id: id, packed: $0) }
+        if let packed = replies[1].array?.first?.string { return try PackedJob.snapshot(id: id, packed: packed) }
+        if let message = replies[0].errorMessage { throw QueueError(.redisFailed, message: message) }
+        if replies[0].array?.isEmpty ?? true { return nil }
+        return try Self.snapshot(replies[0])
     }
 
     public func jobs(owner: String, after: String?, limit: Int, descending: Bool) async throws -> JobPage {
