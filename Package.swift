@@ -141,7 +141,7 @@ let package = Package(
             name: "reel",
             dependencies: [
                 "ReelAPI", "ReelAPICore", "ReelWorker", "ReelSim", "ReelQueue", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
-                "ReelHTTP", "ReelCrypto",
+                "ReelHTTP", "ReelCrypto", "ReelVideo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -80,7 +80,8 @@ public protocol JobQueueDriver: Sendable {
     func setConcurrencyLimit(_ limit: Int?) async throws
 
     /// Reaps expired leases, promotes due scheduled jobs and deletes finished jobs past their retention
-    /// period (claims do the same as they go; this is for idle queues and operators).
+    /// period (claims do the same as they go, and each finishing job trims the index it joins; this is for idle
+    /// queues and operators).
     func reap() async throws -> ReapReport
 }
 

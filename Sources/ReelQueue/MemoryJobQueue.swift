@@ -208,6 +208,8 @@ public actor MemoryJobQueue: JobQueueDriver {
         setState(id, state, now: now)
         entries[id]!.finishedAt = now
         if let reason { entries[id]!.job.lastError = reason }
+        // As the Redis queue packs them: a dead job keeps its working state for a replay, the others do not.
+        if state != .dead { entries[id]!.job = entries[id]!.job.finished }
         slotFreed()
     }
 

@@ -1,11 +1,14 @@
 import ReelRedis
 
 extension RedisJobQueue {
-    /// Reads a job hash from its `HGETALL` pairs.
+    /// Reads a job hash from its `HGETALL` pairs, or a packed job as `owner_page` answers it (`id`, then ``PackedJob/pairName``).
     ///
     /// Read field by field, without a dictionary of every field in between: status reads decode one per request.
     static func snapshot(_ reply: RESPValue) throws -> JobSnapshot {
         guard let items = reply.array, items.count % 2 == 0 else { throw QueueError(.decodeFailed, message: "job answered \(reply)") }
+        if items.count == 4, items[2].string == PackedJob.pairName, let id = items[1].string, let packed = items[3].string {
+            return try PackedJob.snapshot(id: id, packed: packed)
+        }
         var id, type, payload, record, step, owner, lastError, deadline: String?
         var state: JobState?
         var cancelRequested = false

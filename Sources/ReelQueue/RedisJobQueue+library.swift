@@ -1,6 +1,6 @@
 extension RedisJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 11
+    static let libraryVersion = 12
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -8,13 +8,17 @@ extension RedisJobQueue {
     /// slot) and `ARGV[1]` = retention of finished jobs in ms, `ARGV[2]` = approximate cap of the events
     /// stream; their own arguments follow, as ``QueueFunction`` lists them (the registrations at the end come from it).
     /// Idempotency keys (`reel:{name}:idem:<key>`) live as long as finished jobs. All times come from `TIME`. Errors
-    /// start with a code word: `NOJOB`, `STALE`, `EXISTS`, `BADARG`.
+    /// start with a code word: `NOJOB`, `STALE`, `EXISTS`, `BADARG`. A job that ended done or cancelled is a
+    /// ``PackedJob`` string under its key; every function that reads a job's fields reads both forms.
     static let library = #"""
         #!lua name=reel_queue
 
         local VERSION = \#(libraryVersion)
         local PRIO_SPAN = 1099511627776 -- 2^40: ready score = (1000 - priority) * 2^40 + sequence
-        local GRACE_MS = 3600000         -- a finished job's hash outlives the index trim by this much
+        local GRACE_MS = 3600000         -- a finished job outlives the index trim by this much
+        local TRIM_ON_ADD = 4            -- index entries past retention removed by each call that adds one (more than it adds)
+        local PACKED_MARKER = '\#(PackedJob.marker)'
+        local PACKED_FIELDS = \#(PackedJob.luaFields)
 
         local function fmt(n) return string.format('%.0f', n) end
 
@@ -29,6 +33,37 @@ extension RedisJobQueue {
         end
 
         local function jkey(c, id) return c.p .. 'job:' .. id end
+
+        -- The packed form of a finished job: `values` by PACKED_FIELDS, then the record (see PackedJob).
+        local function pack(values, record)
+          local parts = {PACKED_MARKER}
+          for _, name in ipairs(PACKED_FIELDS) do
+            local v = values[name] or ''
+            parts[#parts + 1] = #v .. ':' .. v
+          end
+          if record then parts[#parts + 1] = '=' .. record end
+          return table.concat(parts)
+        end
+
+        -- A packed job's fields by name, the record under `record` (nil when it has none).
+        local function unpack_job(s)
+          local t, pos = {}, #PACKED_MARKER + 1
+          for _, name in ipairs(PACKED_FIELDS) do
+            local colon = string.find(s, ':', pos, true)
+            local n = tonumber(string.sub(s, pos, colon - 1))
+            t[name] = string.sub(s, colon + 1, colon + n)
+            pos = colon + n + 1
+          end
+          if string.sub(s, pos, pos) == '=' then t.record = string.sub(s, pos + 1) end
+          return t
+        end
+
+        -- A field of a job in either form (false when the job does not exist), and whether the job is packed.
+        local function job_field(k, name)
+          local v = redis.pcall('HGET', k, name)
+          if type(v) == 'table' and v.err then return unpack_job(redis.call('GET', k))[name], true end
+          return v, false
+        end
 
         local function event(c, name, id)
           redis.call('XADD', c.p .. 'events', 'MAXLEN', '~', c.evmax, '*', 'event', name, 'job', id)
@@ -55,19 +90,73 @@ extension RedisJobQueue {
 
         local function group_key(c, group) return c.p .. 'group:' .. group end
 
-        -- Ends a job: done, dead (with a reason) or cancelled. Its hash expires after the retention period.
+        -- Deletes up to `limit` jobs of a finished sorted-set index older than the retention period, with their owner
+        -- entries; O(log n) each. The dead index is one; done and cancelled were too before library 12 (see log_key).
+        local function trim_index(c, index, limit)
+          local ids = redis.call('ZRANGEBYSCORE', c.p .. index, '-inf', c.now - c.retention, 'LIMIT', 0, limit)
+          for _, id in ipairs(ids) do
+            local k = jkey(c, id)
+            local owner = job_field(k, 'owner')
+            if owner and owner ~= '' then redis.call('ZREM', c.p .. 'owner:' .. owner, id) end
+            redis.call('DEL', k)
+          end
+          if #ids > 0 then redis.call('ZREM', c.p .. index, unpack(ids)) end
+          return #ids
+        end
+
+        -- The log of jobs that ended in `state` (done or cancelled): a stream entry (job, owner) each, about a third of
+        -- a sorted-set entry's bytes. Its ids are finish times (TIME); the zsets of earlier versions are still swept.
+        local function log_key(p, state) return p .. state .. ':log' end
+
+        -- Deletes up to `limit` jobs of a finished log older than the retention period, with their owner-index entries.
+        local function trim_log(c, state, limit)
+          local key = log_key(c.p, state)
+          local entries = redis.call('XRANGE', key, '-', fmt(c.now - c.retention - 1), 'COUNT', limit)
+          if #entries == 0 then return 0 end
+          local ids = {}
+          for i, entry in ipairs(entries) do
+            local job, owner = entry[2][2], entry[2][4]
+            if owner ~= '' then redis.call('ZREM', c.p .. 'owner:' .. owner, job) end
+            redis.call('DEL', jkey(c, job))
+            ids[i] = entry[1]
+          end
+          redis.call('XDEL', key, unpack(ids))
+          -- An empty stream stays a key: drop it, as Redis drops an empty sorted set.
+          if redis.call('XLEN', key) == 0 then redis.call('DEL', key) end
+          return #entries
+        end
+
+        -- Removes up to `limit` oldest entries of an owner index whose jobs are gone (expired while no trim ran),
+        -- so the index stays bounded by the jobs retained; O(log n) per entry.
+        local function trim_owner(c, index, limit)
+          for _, id in ipairs(redis.call('ZRANGE', index, 0, limit - 1)) do
+            if redis.call('EXISTS', jkey(c, id)) == 1 then return end
+            redis.call('ZREM', index, id)
+          end
+        end
+
+        -- Ends a job: done, dead (with a reason) or cancelled. It expires after the retention period. A dead job keeps
+        -- its hash (a replay runs it again); a done or cancelled one is packed, keeping what reads need.
         -- `from` is the set the job leaves ('active' unless given; false when it is in none).
         local function finish(c, k, id, state, reason, from)
           if from ~= false then redis.call('ZREM', c.p .. (from or 'active'), id) end
           local group = redis.call('HGET', k, 'cap_group')
           if group and group ~= '' then redis.call('SREM', group_key(c, group), id) end
-          if reason then
+          if state == 'dead' then
             redis.call('HSET', k, 'state', state, 'last_error', reason, 'finished_at', c.now, 'updated_at', c.now)
+            redis.call('PEXPIRE', k, c.retention + GRACE_MS)
+            redis.call('ZADD', c.p .. state, c.now, id)
+            trim_index(c, state, TRIM_ON_ADD)
           else
-            redis.call('HSET', k, 'state', state, 'finished_at', c.now, 'updated_at', c.now)
+            local v = redis.call('HMGET', k, 'record', unpack(PACKED_FIELDS))
+            local values = {}
+            for i, name in ipairs(PACKED_FIELDS) do values[name] = v[i + 1] or '' end
+            values.state, values.updated_at = state, fmt(c.now)
+            -- SET replaces the hash with one string: about half its bytes (see PackedJob).
+            redis.call('SET', k, pack(values, v[1] or nil), 'PX', fmt(c.retention + GRACE_MS))
+            redis.call('XADD', log_key(c.p, state), '*', 'job', id, 'owner', values.owner)
+            trim_log(c, state, TRIM_ON_ADD)
           end
-          redis.call('ZADD', c.p .. state, c.now, id)
-          redis.call('PEXPIRE', k, c.retention + GRACE_MS)
           event(c, state, id)
         end
 
@@ -80,9 +169,9 @@ extension RedisJobQueue {
         -- The job key when (id, fence) is the current lease, or an error reply.
         local function leased(c, id, fence)
           local k = jkey(c, id)
-          local v = redis.call('HMGET', k, 'state', 'fence')
-          if not v[1] then return nil, redis.error_reply('NOJOB job ' .. id .. ' not found') end
-          if v[1] ~= 'active' or v[2] ~= fence then
+          local v = redis.pcall('HMGET', k, 'state', 'fence')
+          if not v.err and not v[1] then return nil, redis.error_reply('NOJOB job ' .. id .. ' not found') end
+          if v.err or v[1] ~= 'active' or v[2] ~= fence then
             return nil, redis.error_reply('STALE lease ' .. fence .. ' of job ' .. id .. ' is stale')
           end
           return k
@@ -123,17 +212,8 @@ extension RedisJobQueue {
         -- Deletes finished jobs older than the retention period, with their index entries.
         local function trim(c, limit)
           local n = 0
-          for _, index in ipairs({'done', 'dead', 'cancelled'}) do
-            local ids = redis.call('ZRANGEBYSCORE', c.p .. index, '-inf', c.now - c.retention, 'LIMIT', 0, limit)
-            for _, id in ipairs(ids) do
-              local k = jkey(c, id)
-              local owner = redis.call('HGET', k, 'owner')
-              if owner and owner ~= '' then redis.call('ZREM', c.p .. 'owner:' .. owner, id) end
-              redis.call('DEL', k)
-            end
-            if #ids > 0 then redis.call('ZREM', c.p .. index, unpack(ids)) end
-            n = n + #ids
-          end
+          for _, index in ipairs({'done', 'dead', 'cancelled'}) do n = n + trim_index(c, index, limit) end
+          for _, state in ipairs({'done', 'cancelled'}) do n = n + trim_log(c, state, limit) end
           return n
         end
 
@@ -187,7 +267,10 @@ extension RedisJobQueue {
             'deadline_at', deadline_at, 'backoff_base_ms', args[17], 'backoff_max_ms', args[18],
             'created_at', c.now, 'updated_at', c.now, 'cap_group', group)
           if args[6] == '1' then redis.call('HSET', k, 'record', args[7]) end
-          if owner ~= '' then redis.call('ZADD', c.p .. 'owner:' .. owner, seq, id) end
+          if owner ~= '' then
+            trim_owner(c, c.p .. 'owner:' .. owner, TRIM_ON_ADD)
+            redis.call('ZADD', c.p .. 'owner:' .. owner, seq, id)
+          end
           if delay > 0 then
             to_scheduled(c, k, id, c.now + delay)
           else
@@ -412,7 +495,7 @@ extension RedisJobQueue {
           local c = ctx(keys, args)
           local id = args[3]
           local k = jkey(c, id)
-          local state = redis.call('HGET', k, 'state')
+          local state = job_field(k, 'state')
           if not state then return 'notfound' end
           if state == 'ready' or state == 'scheduled' then
             redis.call('HSET', k, 'cancel', 1)
@@ -432,7 +515,7 @@ extension RedisJobQueue {
           local c = ctx(keys, args)
           local id = args[3]
           local k = jkey(c, id)
-          if redis.call('HGET', k, 'state') ~= 'scheduled' then return 0 end
+          if job_field(k, 'state') ~= 'scheduled' then return 0 end
           to_ready(c, k, id)
           wake(c)
           return 1
@@ -453,9 +536,15 @@ extension RedisJobQueue {
         local function replace_finished_record(keys, args)
           local c = ctx(keys, args)
           local k = jkey(c, args[3])
-          local state = redis.call('HGET', k, 'state')
+          local state, packed = job_field(k, 'state')
           if state ~= 'done' and state ~= 'dead' and state ~= 'cancelled' then return 0 end
-          redis.call('HSET', k, 'record', args[4], 'updated_at', c.now)
+          if packed then
+            local values = unpack_job(redis.call('GET', k))
+            values.updated_at = fmt(c.now)
+            redis.call('SET', k, pack(values, args[4]), 'KEEPTTL')
+          else
+            redis.call('HSET', k, 'record', args[4], 'updated_at', c.now)
+          end
           return 1
         end
 
@@ -464,7 +553,7 @@ extension RedisJobQueue {
           local c = ctx(keys, args)
           local id = args[3]
           local k = jkey(c, id)
-          if redis.call('HGET', k, 'state') ~= 'dead' then return 0 end
+          if job_field(k, 'state') ~= 'dead' then return 0 end
           local deadline_ms = redis.call('HGET', k, 'deadline_ms')
           local deadline_at = ''
           if deadline_ms ~= '' then deadline_at = fmt(c.now + tonumber(deadline_ms)) end
@@ -525,8 +614,13 @@ extension RedisJobQueue {
           end
           local out = {#ids > limit and 1 or 0}
           for i = 1, math.min(#ids, limit) do
-            local fields = redis.call('HGETALL', p .. 'job:' .. ids[i])
-            if #fields > 0 then out[#out + 1] = fields end
+            local k = p .. 'job:' .. ids[i]
+            local fields = redis.pcall('HGETALL', k)
+            if fields.err then
+              out[#out + 1] = {'id', ids[i], '\#(PackedJob.pairName)', redis.call('GET', k)}
+            elseif #fields > 0 then
+              out[#out + 1] = fields
+            end
           end
           return out
         end
@@ -536,7 +630,8 @@ extension RedisJobQueue {
           local p = keys[1]
           local meta = redis.call('HMGET', p .. 'meta', 'paused', 'cap')
           return {redis.call('ZCARD', p .. 'ready'), redis.call('ZCARD', p .. 'scheduled'), redis.call('ZCARD', p .. 'active'),
-            redis.call('ZCARD', p .. 'done'), redis.call('ZCARD', p .. 'dead'), redis.call('ZCARD', p .. 'cancelled'),
+            redis.call('ZCARD', p .. 'done') + redis.call('XLEN', log_key(p, 'done')), redis.call('ZCARD', p .. 'dead'),
+            redis.call('ZCARD', p .. 'cancelled') + redis.call('XLEN', log_key(p, 'cancelled')),
             tonumber(meta[1] or '0'), tonumber(meta[2] or '0')}
         end
 

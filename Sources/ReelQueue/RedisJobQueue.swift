@@ -341,17 +341,21 @@ public final class RedisJobQueue: JobQueueDriver {
 
     public func job(id: String) async throws -> JobSnapshot? {
         // A plain HGETALL, as the claim reads job hashes: status reads are the busiest call, and a function call
-        // costs Redis more than the read itself.
-        let reply: RESPValue
+        // costs Redis more than the read itself. A job that ended done or cancelled is a packed string, which HGETALL
+        // refuses (WRONGTYPE): an MGET in the same round trip reads it (and answers nil, not an error, for a hash).
+        let key = keyPrefix + "job:" + id
+        let replies: [RESPValue]
         do {
-            reply = try await redisClient.send(["HGETALL", keyPrefix + "job:" + id])
+            replies = try await redisClient.pipeline([["HGETALL", key], ["MGET", key]])
         } catch let error as CancellationError {
             throw error
         } catch {
             throw QueueError(.redisFailed, underlying: error)
         }
-        if reply.array?.isEmpty ?? true { return nil }
-        return try Self.snapshot(reply)
+        if let packed = replies[1].array?.first?.string { return try PackedJob.snapshot(id: id, packed: packed) }
+        if let message = replies[0].errorMessage { throw QueueError(.redisFailed, message: message) }
+        if replies[0].array?.isEmpty ?? true { return nil }
+        return try Self.snapshot(replies[0])
     }
 
     public func jobs(owner: String, after: String?, limit: Int, descending: Bool) async throws -> JobPage {

@@ -9,7 +9,7 @@ struct QueueCommand: AsyncParsableCommand {
         abstract: "Operator tools for the job queue.",
         subcommands: [
             Stats.self, Dead.self, Replay.self, Pause.self, Resume.self, Limit.self, Reap.self,
-            QueueEnqueueNoopCommand.self, QueueWorkNoopCommand.self,
+            QueueEnqueueNoopCommand.self, QueueWorkNoopCommand.self, QueueFillVideosCommand.self,
         ]
     )
 

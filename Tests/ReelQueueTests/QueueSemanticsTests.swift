@@ -110,6 +110,54 @@ struct QueueSemanticsTests {
     }
 
     @Test(arguments: QueueBackend.allCases)
+    func aFinishedJobKeepsWhatReadsNeedAndDropsItsWorkingState(_ backend: QueueBackend) async throws {
+        try await backend.withQueue { queue async throws in
+            _ = try await queue.enqueue(Self.newJob("v", owner: "o1", priority: 7))
+            let first = try await Self.claimOne(queue)
+            try await queue.snooze(first.lease, delay: .zero, stepState: #"{"step":"poll"}"#, record: #"{"status":"in_progress"}"#)
+            let second = try await Self.claimOne(queue)
+            try await queue.complete(second.lease, record: #"{"status":"completed","note":"naïve ✓"}"#)
+
+            let done = try #require(try await queue.job(id: "v"))
+            let expected = JobSnapshot(
+                id: "v", type: "noop", state: .done, payload: "", record: #"{"status":"completed","note":"naïve ✓"}"#, owner: "o1",
+                polls: 1, createdAtMs: first.job.createdAtMs, updatedAtMs: done.updatedAtMs
+            )
+            #expect(done == expected)
+            #expect(done.updatedAtMs >= second.job.updatedAtMs)
+            #expect(try await queue.jobs(owner: "o1", after: nil, limit: 10, descending: true).jobs == [expected])
+            await #expect(throws: QueueError.self) { try await queue.complete(second.lease, record: nil) }
+            #expect(try await queue.cancel(id: "v") == .alreadyFinished)
+            #expect(try await queue.signal(id: "v") == false)
+            #expect(try await queue.replay(id: "v") == false)
+
+            #expect(try await queue.replaceFinishedRecord(id: "v", record: #"{"status":"completed","deleted":true}"#))
+            #expect(try await queue.job(id: "v")?.record == #"{"status":"completed","deleted":true}"#)
+            #expect(try await queue.job(id: "v")?.state == .done)
+
+            // Cancelled before a claim: the flag stays, since the front hides such jobs.
+            _ = try await queue.enqueue(Self.newJob("c", owner: "o1"))
+            #expect(try await queue.cancel(id: "c") == .cancelled)
+            let cancelled = try #require(try await queue.job(id: "c"))
+            #expect(cancelled.state == .cancelled && cancelled.cancelRequested && cancelled.payload.isEmpty)
+            #expect(cancelled.record == #"{"status":"queued"}"#)
+            #expect(try await queue.jobs(owner: "o1", after: nil, limit: 10, descending: true).jobs.map(\.id) == ["c", "v"])
+            #expect(try await queue.stats().counts[.done] == 1)
+            #expect(try await queue.stats().counts[.cancelled] == 1)
+
+            // A dead job keeps its working state: a replay runs it again from its step state.
+            _ = try await queue.enqueue(Self.newJob("d"))
+            let doomed = try await Self.claimOne(queue)
+            let failure = JobFailure(code: "bad", message: "no", retryable: false)
+            _ = try await queue.fail(doomed.lease, failure: failure, record: nil, stepState: #"{"step":"submit"}"#)
+            let dead = try #require(try await queue.job(id: "d"))
+            #expect(dead.state == .dead && dead.payload == #"{"n":1}"# && dead.stepState == #"{"step":"submit"}"#)
+            #expect(try await queue.replay(id: "d"))
+            #expect(try await Self.claimOne(queue).job.stepState == #"{"step":"submit"}"#)
+        }
+    }
+
+    @Test(arguments: QueueBackend.allCases)
     func aRetriedFailureMayReplaceTheStepState(_ backend: QueueBackend) async throws {
         try await backend.withQueue { queue async throws in
             _ = try await queue.enqueue(Self.newJob("f", limits: JobLimits(baseBackoff: .milliseconds(10), maxBackoff: .milliseconds(20))))

@@ -128,6 +128,16 @@ kill_listed_processes() {
     return 0
 }
 
+# wrk_figures REPORT [TICKS]: reads a `wrk --latency` report; prints "rps p50_ms p99_ms cpu_us", cpu_us being TICKS
+# clock ticks of CPU time spread over the report's requests (0 without TICKS).
+wrk_figures() {
+    awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 } / requests in / { n = $1 }
+        END { printf "%d %.2f %.2f %.1f\n", rps, p50, p99, n ? (ticks / hz) * 1e6 / n : 0 }' \
+        ticks="${2:-0}" hz="$(getconf CLK_TCK)" "$1"
+}
+
 # Builds reel (debug unless REEL_CONFIGURATION=release) and exports REEL_BIN; with BENCH_REEL_BIN set, uses that
 # binary instead (scripts/bench compare runs the suites on a baseline binary that way).
 build_reel() {
