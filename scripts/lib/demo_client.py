@@ -42,6 +42,22 @@ def download(client, label, video_id, output):
     return paths
 
 
+def submit_chain(client, character_id):
+    """Submits a generation with the character, an edit of it, an extension of that and a remix of the extension, all at
+    once (each waits for its source); returns [(label, video id)] in that order."""
+    # The SDK has no `characters` parameter; OpenAI's guide passes it in the body (JSON).
+    generated = client.videos.create(
+        prompt="Mossy waves at the camera", model="sora-2", seconds="4", size="1280x720",
+        extra_headers={"Content-Type": "application/json"}, extra_body={"characters": [{"id": character_id}]},
+    )
+    edited = client.post("/videos/edits", body={"prompt": "Mossy wears a hat", "video": {"id": generated.id}}, cast_to=object)
+    extended = client.post(
+        "/videos/extensions", body={"prompt": "Mossy walks away", "seconds": "4", "video": {"id": edited["id"]}}, cast_to=object
+    )
+    remixed = client.videos.remix(extended["id"], prompt="the same scene at night")
+    return [("generated", generated.id), ("edited", edited["id"]), ("extended", extended["id"]), ("remixed", remixed.id)]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base-url", required=True)
@@ -60,18 +76,7 @@ def main():
     print(f"  {character.id}")
 
     print("submitting the whole chain at once: generate with the character, edit, extend, remix")
-    # The SDK has no `characters` parameter; OpenAI's guide passes it in the body (JSON).
-    generated = client.videos.create(
-        prompt="Mossy waves at the camera", model="sora-2", seconds="4", size="1280x720",
-        extra_headers={"Content-Type": "application/json"}, extra_body={"characters": [{"id": character.id}]},
-    )
-    edited = client.post("/videos/edits", body={"prompt": "Mossy wears a hat", "video": {"id": generated.id}}, cast_to=object)
-    extended = client.post(
-        "/videos/extensions", body={"prompt": "Mossy walks away", "seconds": "4", "video": {"id": edited["id"]}}, cast_to=object
-    )
-    remixed = client.videos.remix(extended["id"], prompt="the same scene at night")
-
-    chain = [("generated", generated.id), ("edited", edited["id"]), ("extended", extended["id"]), ("remixed", remixed.id)]
+    chain = submit_chain(client, character.id)
     print("polling (the last one needs all the others):")
     for label, video_id in chain:
         wait(client, label, video_id)

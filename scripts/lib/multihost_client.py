@@ -18,6 +18,8 @@ import warnings
 
 import openai
 
+from demo_client import submit_chain
+
 # The SDK marks the video methods deprecated (the hosted Sora API has a shutdown date); Reel serves them.
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
@@ -48,17 +50,8 @@ def wait_final(client, video_id, deadline):
 def chain(client, character_video, sim_url):
     with open(character_video, "rb") as video:
         character = client.videos.create_character(name="Mossy", video=video)
-    generated = client.videos.create(
-        prompt="Mossy waves at the camera", model="sora-2", seconds="4", size="1280x720",
-        extra_headers={"Content-Type": "application/json"}, extra_body={"characters": [{"id": character.id}]},
-    )
-    edited = client.post("/videos/edits", body={"prompt": "Mossy wears a hat", "video": {"id": generated.id}}, cast_to=object)
-    extended = client.post(
-        "/videos/extensions", body={"prompt": "Mossy walks away", "seconds": "4", "video": {"id": edited["id"]}}, cast_to=object
-    )
-    remixed = client.videos.remix(extended["id"], prompt="the same scene at night")
+    steps = submit_chain(client, character.id)
     deadline = time.monotonic() + 180
-    steps = [("generate", generated.id), ("edit", edited["id"]), ("extend", extended["id"]), ("remix", remixed.id)]
     for step, video_id in steps:
         status = wait_final(client, video_id, deadline)
         if status != "completed":
