@@ -3,7 +3,7 @@ public struct JobQueueOptions: Sendable, Equatable {
     /// How long finished jobs (done, dead, cancelled) stay readable before they are deleted, and how long an
     /// idempotency key is remembered. Finished video records are what clients read, so the default is long.
     public var retention: Duration
-    /// Approximate cap of the events stream (`XADD MAXLEN ~`).
+    /// Approximate cap of the events stream (`XADD MAXLEN ~`); entries older than `retention` are trimmed too.
     public var eventsMaxLength: Int
     /// How many Redis replicas must acknowledge the writes a client is answered for, an enqueue (of one job) and a
     /// finished record's replacement, before they return (`WAIT`); fewer within ``replicaAckTimeout`` throws

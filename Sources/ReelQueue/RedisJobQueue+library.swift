@@ -1,6 +1,6 @@
 extension RedisJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 12
+    static let libraryVersion = 13
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///
@@ -65,8 +65,11 @@ extension RedisJobQueue {
           return v, false
         end
 
+        -- The events stream keeps the last `evmax` entries (about) and none older than the retention period.
         local function event(c, name, id)
-          redis.call('XADD', c.p .. 'events', 'MAXLEN', '~', c.evmax, '*', 'event', name, 'job', id)
+          local key = c.p .. 'events'
+          redis.call('XADD', key, 'MAXLEN', '~', c.evmax, '*', 'event', name, 'job', id)
+          redis.call('XTRIM', key, 'MINID', fmt(c.now - c.retention))
         end
 
         local function wake(c) redis.call('ZADD', c.p .. 'marker', 0, 'wake') end

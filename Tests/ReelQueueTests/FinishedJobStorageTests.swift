@@ -59,6 +59,18 @@ struct FinishedJobStorageTests {
         }
     }
 
+    @Test func addingAnEventTrimsTheEventsPastRetention() async throws {
+        try await Self.withQueue { queue, client in
+            let events = "reel:{\(queue.name)}:events"
+            // Events as if written long ago: their ids (times) say so, no clock is waited for.
+            _ = try await client.send(["XADD", events, "1-1", "event", "enqueued", "job", "old-1"])
+            _ = try await client.send(["XADD", events, "2-1", "event", "done", "job", "old-1"])
+            _ = try await queue.enqueue(NewJob(id: "fresh", type: "generate", payload: "{}", owner: "o"))
+            let entries = try #require(try await client.send(["XRANGE", events, "-", "+"]).array)
+            #expect(entries.compactMap { $0.array?[1].array?[3].string } == ["fresh"])
+        }
+    }
+
     @Test func enqueueDropsOwnerEntriesWhoseJobsExpired() async throws {
         try await Self.withQueue { queue, client in
             let index = "reel:{\(queue.name)}:owner:o"
