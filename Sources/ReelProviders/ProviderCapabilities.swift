@@ -145,7 +145,7 @@ public struct ProviderCapabilities: Sendable, Hashable {
     private static func mismatch(_ requirement: Requirement, _ capabilities: ProviderCapabilities) -> (String, String, [String])? {
         guard capabilities.operations.contains(requirement.operation) else { return ("operation", requirement.operation.description, []) }
         let acceptedSeconds = requirement.operation == .extend ? capabilities.extensionSeconds : capabilities.seconds
-        if let seconds = requirement.seconds, [.create, .extend].contains(requirement.operation), !acceptedSeconds.contains(seconds) {
+        if let seconds = requirement.seconds, requirement.operation == .create || requirement.operation == .extend, !acceptedSeconds.contains(seconds) {
             return ("seconds", seconds, acceptedSeconds)
         }
         if let size = requirement.size, requirement.operation == .create, !capabilities.sizes.contains(size) {
