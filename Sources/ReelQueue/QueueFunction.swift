@@ -1,3 +1,5 @@
+import ReelRedis
+
 /// The functions of the queue's Redis library and the arguments each takes, written once.
 ///
 /// Every function takes `KEYS[1]` = the queue's key prefix and, except `version`, the two common arguments (retention of
@@ -60,22 +62,23 @@ enum QueueFunction: String, CaseIterable, Sendable {
     /// Whether the function takes the two common arguments.
     var takesCommonArguments: Bool { self != .version }
 
-    /// Whether the function only reads (registered with the `no-writes` flag, so replicas may run it).
-    var readOnly: Bool { [.version, .ownerPage, .stats, .deadList].contains(self) }
+    /// The function's name and its whole argument list, the common arguments first.
+    var signature: RedisFunctionSignature {
+        RedisFunctionSignature(
+            name: name,
+            arguments: (takesCommonArguments ? ["retention_ms", "events_max"] : []) + arguments,
+            repeated: repeated,
+            readOnly: [.version, .ownerPage, .stats, .deadList].contains(self)
+        )
+    }
 
     /// Whether `count` arguments (after the common ones) fit the function.
     func accepts(argumentCount count: Int) -> Bool {
-        let rest = count - arguments.count
-        return repeated.isEmpty ? rest == 0 : rest >= 0 && rest % repeated.count == 0
+        signature.accepts(argumentCount: count + (takesCommonArguments ? 2 : 0))
     }
 
-    /// The library's registration of every function, each behind the argument check `checked` (defined in the library).
+    /// The library's registration of every function, each behind the argument check of ``RedisFunctionSignature``.
     static var registrations: String {
-        allCases.map { function in
-            let common = function.takesCommonArguments ? 2 : 0
-            let callback = "checked('\(function.name)', \(function.rawValue), \(common + function.arguments.count), \(function.repeated.count))"
-            let flags = function.readOnly ? ", flags = {'no-writes'}" : ""
-            return "redis.register_function{function_name = '\(function.name)', callback = \(callback)\(flags)}"
-        }.joined(separator: "\n")
+        allCases.map { $0.signature.registration(callback: $0.rawValue) }.joined(separator: "\n")
     }
 }

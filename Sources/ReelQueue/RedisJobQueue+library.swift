@@ -1,3 +1,5 @@
+import ReelRedis
+
 extension RedisJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
     static let libraryVersion = 13
@@ -651,17 +653,7 @@ extension RedisJobQueue {
 
         local function version() return VERSION end
 
-        -- Runs `fn` when the call has the argument count QueueFunction states (`fixed`, then groups of `repeated`).
-        local function checked(name, fn, fixed, repeated)
-          return function(keys, args)
-            local rest = #args - fixed
-            if rest < 0 or (repeated == 0 and rest ~= 0) or (repeated > 0 and rest % repeated ~= 0) then
-              return redis.error_reply('BADARG ' .. name .. ' takes ' .. fixed .. ' arguments' ..
-                (repeated > 0 and (' and groups of ' .. repeated) or '') .. ', got ' .. #args)
-            end
-            return fn(keys, args)
-          end
-        end
+        \#(RedisFunctionSignature.luaArgumentCheck)
 
         \#(QueueFunction.registrations)
         """#

@@ -48,20 +48,10 @@ public final class RedisJobQueue: JobQueueDriver {
 
     /// Loads the functions library unless Redis already holds this version or a newer one.
     public func bootstrap() async throws {
-        let loaded: Int?
         do {
-            loaded = try await redisClient.fcall(QueueFunction.version.name, keys: [keyPrefix], arguments: []).int
-        } catch let error as RedisError where error.code == .replyError {
-            loaded = nil
+            try await redisClient.loadFunctions(Self.library, version: Self.libraryVersion, versionFunction: QueueFunction.version.name, keys: [keyPrefix])
         } catch {
-            throw QueueError(.redisFailed, message: "cannot reach Redis", underlying: error)
-        }
-        if (loaded ?? 0) < Self.libraryVersion {
-            do {
-                try await redisClient.functionLoad(Self.library, replace: true)
-            } catch {
-                throw QueueError(.redisFailed, message: "cannot load the queue's functions library", underlying: error)
-            }
+            throw QueueError(.redisFailed, message: "cannot load the queue's functions library", underlying: error)
         }
         libraryLoaded.store(true, ordering: .releasing)
     }

@@ -26,4 +26,25 @@ extension RedisClient {
         let reply = try await send(replace ? ["FUNCTION", "LOAD", "REPLACE", source] : ["FUNCTION", "LOAD", source])
         return reply.string ?? ""
     }
+
+    /// Loads a library of Redis functions unless Redis holds this version of it or a newer one, so that during a
+    /// rolling deploy a process of the older release never replaces the newer library.
+    /// - Parameters:
+    ///   - source: The library's source, starting with `#!lua name=…`.
+    ///   - version: The source's version.
+    ///   - versionFunction: The library's function that returns the loaded version, and the keys to call it with.
+    /// - Returns: Whether the library was loaded.
+    /// - Throws: ``RedisError`` when Redis cannot be reached or the source does not compile.
+    @discardableResult
+    public func loadFunctions(_ source: String, version: Int, versionFunction: String, keys: [String] = []) async throws -> Bool {
+        let loaded: Int?
+        do {
+            loaded = try await fcall(versionFunction, keys: keys, arguments: []).int
+        } catch let error as RedisError where error.code == .replyError {
+            loaded = nil  // not loaded, or a version of the library without the function
+        }
+        guard (loaded ?? 0) < version else { return false }
+        try await functionLoad(source, replace: true)
+        return true
+    }
 }

@@ -132,7 +132,7 @@ public final class CatalogSynchronizer: Service {
     }
 
     private static func announce(kind: String, json: String, client: RedisClient, keys: RouterKeys) async throws -> Int {
-        let reply = try await RouterFunctions.call(client, "reel_router_publish", keys: [keys.published], arguments: [kind, json, keys.reloadChannel])
+        let reply = try await RouterLibrary.call(client, .publish, keys: [keys.published], arguments: [kind, json, keys.reloadChannel])
         guard let version = reply.int else { throw RedisError(.protocolError, message: "reel_router_publish returned \(reply)") }
         return version
     }

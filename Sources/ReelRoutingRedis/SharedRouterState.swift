@@ -51,9 +51,10 @@ public final class SharedRouterState: Sendable {
         self.logger = logger
     }
 
-    /// Loads the Redis functions (idempotent; calls reload them by themselves if Redis lost them).
+    /// Loads the Redis functions unless Redis holds this version of them or a newer one (calls reload them by
+    /// themselves if Redis lost them).
     public func prepare() async throws {
-        try await client.functionLoad(RouterFunctions.library, replace: true)
+        try await RouterLibrary.load(client)
     }
 
     /// Takes a request slot on the best usable deployment among `candidates`.
@@ -142,7 +143,7 @@ public final class SharedRouterState: Sendable {
             String(max(1, settings.failureWindow.milliseconds)), String(max(1, settings.cooldownTime.milliseconds)),
         ]
         let keyList = [keys.inFlight(deploymentID), keys.stats(deploymentID), keys.failures(deploymentID)]
-        let reply = try await RouterFunctions.call(client, "reel_router_release", keys: keyList, arguments: arguments)
+        let reply = try await RouterLibrary.call(client, .release, keys: keyList, arguments: arguments)
         guard let started = reply.int, started > 0 else { return nil }
         logger.debug(
             "deployment cooling down",
@@ -164,7 +165,7 @@ public final class SharedRouterState: Sendable {
             keyList += [keys.inFlight(deployment.id), keys.stats(deployment.id)]
             arguments += [String(deployment.rpm ?? 0), String(deployment.maxParallelRequests ?? 0)]
         }
-        let values = try await RouterFunctions.call(client, "reel_router_acquire", keys: keyList, arguments: arguments).array?.compactMap(\.int) ?? []
+        let values = try await RouterLibrary.call(client, .acquire, keys: keyList, arguments: arguments).array?.compactMap(\.int) ?? []
         guard values.count == 2 + 4 * deployments.count else {
             throw RedisError(.protocolError, message: "reel_router_acquire returned \(values.count) integers")
         }

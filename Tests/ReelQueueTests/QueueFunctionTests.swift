@@ -12,9 +12,7 @@ struct QueueFunctionTests {
         try await RedisTestEnvironment.withClient { client in
             let queue = RedisJobQueue.redis(client, name: "functions-\(UUID().uuidString)")
             try await queue.bootstrap()
-            let reply = try await client.send(["FUNCTION", "LIST", "LIBRARYNAME", "reel_queue"])
-            let names = Set(Self.functionNames(in: reply))
-            #expect(names == Set(QueueFunction.allCases.map(\.name)))
+            #expect(try await client.functionNames(library: "reel_queue") == Set(QueueFunction.allCases.map(\.name)))
             let version = try await client.fcall(QueueFunction.version.name, keys: [queue.keyPrefix], arguments: []).int
             #expect(version == RedisJobQueue.libraryVersion)
         }
@@ -45,20 +43,6 @@ struct QueueFunctionTests {
         try await RedisTestEnvironment.withClient { client in
             let queue = RedisJobQueue.redis(client, name: "functions-\(UUID().uuidString)")
             await #expect(throws: QueueError.self) { _ = try await queue.call(.claim, ["w1", "1"]) }
-        }
-    }
-
-    /// The `name` of every function in a `FUNCTION LIST` reply (RESP2: flat key/value arrays).
-    static func functionNames(in reply: RESPValue) -> [String] {
-        guard let libraries = reply.array else { return [] }
-        return libraries.flatMap { library -> [String] in
-            let fields = library.array ?? []
-            guard let index = fields.firstIndex(where: { $0.string == "functions" }), index + 1 < fields.count else { return [] }
-            return (fields[index + 1].array ?? []).compactMap { function in
-                let members = function.array ?? []
-                guard let name = members.firstIndex(where: { $0.string == "name" }), name + 1 < members.count else { return nil }
-                return members[name + 1].string
-            }
         }
     }
 }

@@ -139,6 +139,30 @@ struct RedisClientTests {
             _ = try await client.send(["FUNCTION", "DELETE", library])
         }
     }
+
+    @Test func loadFunctionsReplacesAnOlderLibraryAndKeepsANewerOne() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            let suffix = RedisTestEnvironment.uniqueKeyPrefix().filter { $0.isLetter || $0.isNumber }.lowercased()
+            let versionFunction = "version_\(suffix)"
+            func source(_ version: Int) -> String {
+                """
+                #!lua name=lib_\(suffix)
+                redis.register_function('\(versionFunction)', function() return \(version) end)
+                """
+            }
+            func loaded() async throws -> Int? { try await client.fcall(versionFunction, keys: [], arguments: []).int }
+
+            #expect(try await client.loadFunctions(source(2), version: 2, versionFunction: versionFunction))
+            #expect(try await loaded() == 2)
+            // A process of an older release starting during a rolling deploy leaves the newer library in place.
+            #expect(try await client.loadFunctions(source(1), version: 1, versionFunction: versionFunction) == false)
+            #expect(try await client.loadFunctions(source(2), version: 2, versionFunction: versionFunction) == false)
+            #expect(try await loaded() == 2)
+            #expect(try await client.loadFunctions(source(3), version: 3, versionFunction: versionFunction))
+            #expect(try await loaded() == 3)
+            _ = try await client.send(["FUNCTION", "DELETE", "lib_\(suffix)"])
+        }
+    }
 }
 
 /// Tests on a redis-server of their own, where the server's counters see only this client.

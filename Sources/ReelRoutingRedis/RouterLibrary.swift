@@ -1,9 +1,12 @@
 import ReelRedis
 
 /// The Redis functions library behind the shared router state and reload propagation.
-enum RouterFunctions {
-    /// The Redis functions behind the shared router state. Times come from the server (`TIME`), never from the
-    /// callers' clocks.
+enum RouterLibrary {
+    /// Version of ``source``; a process loads the library when Redis holds an older one (or none).
+    static let version = 2
+
+    /// The Redis functions behind the shared router state, registered from ``RouterFunction``. Times come from the
+    /// server (`TIME`), never from the callers' clocks.
     ///
     /// - `reel_router_acquire` KEYS: per candidate `inflight, stats`; ARGV: mode (`first`, `least`, `peek`),
     ///   lease ms, token, then per candidate `rpm max_parallel` (0 = unlimited). Reads every candidate (leases
@@ -17,8 +20,10 @@ enum RouterFunctions {
     ///   Reply: cooldown ms started (0 none).
     /// - `reel_router_publish` KEYS: `published`; ARGV: kind (`catalog`, `config`), catalog JSON, channel.
     ///   Stores the catalog, bumps the version and publishes `kind version`. Reply: the new version.
-    static let library = """
+    static let source = """
         #!lua name=reel_router
+
+        local VERSION = \(version)
 
         local function now_ms()
           local t = redis.call('TIME')
@@ -113,18 +118,33 @@ enum RouterFunctions {
           return version
         end
 
-        redis.register_function('reel_router_acquire', acquire)
-        redis.register_function('reel_router_release', release)
-        redis.register_function('reel_router_publish', publish)
+        local function version() return VERSION end
+
+        \(RedisFunctionSignature.luaArgumentCheck)
+
+        \(RouterFunction.registrations)
         """
 
+    /// Loads the library unless Redis holds this version or a newer one.
+    static func load(_ client: RedisClient) async throws {
+        try await client.loadFunctions(source, version: version, versionFunction: RouterFunction.version.signature.name)
+    }
+
     /// FCALL, loading the library first when Redis does not have it (a restarted or flushed server).
-    static func call(_ client: RedisClient, _ function: String, keys: [String], arguments: [String]) async throws -> RESPValue {
+    /// - Throws: ``RedisError`` with ``RedisError/Code/protocolError`` when `arguments` do not fit the function.
+    static func call(_ client: RedisClient, _ function: RouterFunction, keys: [String], arguments: [String]) async throws -> RESPValue {
+        let signature = function.signature
+        guard signature.accepts(argumentCount: arguments.count) else {
+            throw RedisError(
+                .protocolError,
+                message: "\(signature.name) takes \(signature.arguments) then groups of \(signature.repeated), got \(arguments.count) arguments"
+            )
+        }
         do {
-            return try await client.fcall(function, keys: keys, arguments: arguments)
+            return try await client.fcall(signature.name, keys: keys, arguments: arguments)
         } catch let error as RedisError where error.code == .replyError && (error.message ?? "").contains("Function not found") {
-            try await client.functionLoad(library, replace: true)
-            return try await client.fcall(function, keys: keys, arguments: arguments)
+            try await load(client)
+            return try await client.fcall(signature.name, keys: keys, arguments: arguments)
         }
     }
 }
