@@ -1,7 +1,13 @@
 """Slow and numerous clients cannot hold the front: idle connections are closed, a dripping body is refused
-with 408 and leaves no temporary file, and connections beyond the cap are closed as they arrive."""
+with 408 and leaves no temporary file, a body over the limit is refused with 413, and connections beyond the cap
+are closed as they arrive."""
+import json
 import socket
 import time
+import urllib.error
+import urllib.request
+
+import pytest
 
 from worker_cluster import MASTER_KEY, reel_cluster  # noqa: F401
 
@@ -26,18 +32,24 @@ def test_an_idle_connection_is_closed(reel_cluster):
         assert closed_by_server(sock)
 
 
-def test_a_dripping_body_is_refused_and_leaves_no_temporary_file(reel_cluster, tmp_path):
+@pytest.mark.parametrize("form", ["multipart", "json"])
+def test_a_dripping_body_is_refused_and_leaves_no_temporary_file(reel_cluster, tmp_path, form):
     cluster = reel_cluster(workers=0, api_flags=["--idle-timeout", "5", "--request-timeout", "1"])
     boundary = "drip"
-    head = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"input_reference\"; filename=\"a.png\"\r\n"
-        "Content-Type: image/png\r\n\r\n"
-    ).encode()
+    if form == "multipart":
+        content_type = f"multipart/form-data; boundary={boundary}"
+        head = (
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"input_reference\"; filename=\"a.png\"\r\n"
+            "Content-Type: image/png\r\n\r\n"
+        ).encode()
+    else:
+        content_type = "application/json"
+        head = b'{"model": "sora-2", "prompt": "'
     with socket.create_connection(("127.0.0.1", cluster.api_port)) as sock:
         sock.sendall(
             (
                 f"POST /v1/videos HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {MASTER_KEY}\r\n"
-                f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: 100000\r\n\r\n"
+                f"Content-Type: {content_type}\r\nContent-Length: 100000\r\n\r\n"
             ).encode()
             + head
         )
@@ -75,3 +87,16 @@ def test_connections_beyond_the_cap_are_closed(reel_cluster):
     finally:
         for sock in held:
             sock.close()
+
+
+def test_a_json_body_over_the_limit_is_413(reel_cluster):
+    cluster = reel_cluster(workers=0)
+    body = json.dumps({"model": "sora-2", "prompt": "x" * (300 * 1024)}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{cluster.api_port}/v1/videos", data=body, method="POST",
+        headers={"Authorization": f"Bearer {MASTER_KEY}", "Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 413
+    assert "larger than" in json.loads(refused.value.read())["error"]["message"]

@@ -16,8 +16,13 @@ struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Whether the request announces a body: a `Content-Length` other than 0, or a `Transfer-Encoding`.
+    /// Whether the request announces a body: a `Content-Length` other than 0, or a `Transfer-Encoding`. Reads skip
+    /// the header lookups (each scans every header): no read route reads a body.
     static func mayHaveBody(_ request: Request) -> Bool {
+        switch request.method {
+        case .get, .head, .options: return false
+        default: break
+        }
         if request.headers[.transferEncoding] != nil { return true }
         return request.headers[.contentLength].map { $0 != "0" } ?? false
     }

@@ -47,7 +47,7 @@ struct RequestBodyReader: Sendable {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxFieldBytes)
-        } catch {
+        } catch is NIOTooManyBytesError {
             throw APIError(.payloadTooLarge, "The JSON body is larger than \(maxFieldBytes) bytes.")
         }
         let bytes = Array(buffer.readableBytesView)
