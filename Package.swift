@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "ReelSim",
             dependencies: [
-                "ReelCrypto", "ReelJSON",
+                "ReelAPICore", "ReelCrypto", "ReelJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
