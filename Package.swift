@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "ReelSim",
             dependencies: [
-                "ReelAPICore", "ReelCrypto", "ReelJSON",
+                "ReelAPICore", "ReelCrypto", "ReelJSON", "ReelVideo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -190,7 +190,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelSimTests",
-            dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelSim", "ReelVideo", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
