@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReelHTTP
 import ReelStorage
+import ReelConfiguration
 
 /// `reel blob-bench` (hidden): uploads a file into an S3-compatible bucket through ``S3BlobStore`` and reads it back,
 /// streamed, and prints the rates and how far the process's resident memory grew above where it was before each
