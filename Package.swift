@@ -151,7 +151,9 @@ let package = Package(
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
