@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "ReelSim",
             dependencies: [
-                "ReelCrypto", "ReelJSON",
+                "ReelAPICore", "ReelCrypto", "ReelJSON", "ReelVideo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,7 +151,9 @@ let package = Package(
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
@@ -190,7 +192,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelSimTests",
-            dependencies: ["ReelSim", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelSim", "ReelVideo", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),

@@ -161,27 +161,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             // be replicated is done: retrying it blindly would do it twice).
             headers[.shouldRetry] = "false"
         }
-        let envelope = Envelope(error: .init(message: message, type: code.type, param: param, code: code.wireCode))
+        let envelope = ErrorEnvelope(message: message, type: code.type, param: param, code: code.wireCode)
         let data = try JSONEncoder().encode(envelope)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    private struct Envelope: Encodable {
-        struct Body: Encodable {
-            let message: String
-            let type: String
-            let param: String?
-            let code: String?
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(message, forKey: .message)
-                try container.encode(type, forKey: .type)
-                try container.encode(param, forKey: .param)
-                try container.encode(code, forKey: .code)
-            }
-            enum CodingKeys: String, CodingKey { case message, type, param, code }
-        }
-        let error: Body
     }
 }

@@ -64,8 +64,12 @@ public struct ReelSettings: Sendable, Hashable {
         public var directory: String
         /// `max_upload_bytes`: larger uploads are refused with 413.
         public var maxUploadBytes: Int
-        /// `s3`: blobs in an S3-compatible bucket; nil keeps them in ``directory``.
+        /// `s3`: blobs in an S3-compatible bucket; nil keeps them in ``directory`` (which then only holds
+        /// temporary files).
         public var s3: S3?
+
+        /// The settings of `reel_settings.storage.s3`.
+        public typealias S3 = S3Configuration
 
         /// Creates storage settings.
         public init(directory: String = ".reel/blobs", maxUploadBytes: Int = 256 << 20) {

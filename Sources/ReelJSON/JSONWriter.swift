@@ -31,30 +31,16 @@ package struct JSONWriter {
     @inlinable package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `{`
-    @inlinable package mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
-    }
+    @inlinable package mutating func beginObject() { open(UInt8(ascii: "{")) }
 
     /// `}`
-    @inlinable package mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
+    @inlinable package mutating func endObject() { close(UInt8(ascii: "}")) }
 
     /// `[`
-    @inlinable package mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
-    }
+    @inlinable package mutating func beginArray() { open(UInt8(ascii: "[")) }
 
     /// `]`
-    @inlinable package mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
-    }
+    @inlinable package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A member's key; its value follows.
     @inlinable package mutating func key(_ name: String) {
@@ -133,6 +119,19 @@ package struct JSONWriter {
         guard let value else { return }
         key(name)
         value.write(to: &self)
+    }
+
+    /// Opens an object or array as the next value.
+    @inlinable mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        needsComma = false
+    }
+
+    /// Closes the innermost object or array, which is a value of its parent.
+    @inlinable mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        needsComma = true
     }
 
     @inlinable mutating func separate() {

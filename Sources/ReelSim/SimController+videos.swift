@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import ReelVideo
 
 extension SimController {
     static let videoSeconds = ["4", "8", "12"]
@@ -123,7 +124,7 @@ extension SimController {
         let page = simulator.withState { $0.listVideos(owner: key, after: after, limit: limit, ascending: order == "asc") }
         guard let page else { throw Self.videoNotFound(after ?? "", param: "after") }
         let now = simulator.now()
-        return json(SimVideoList(data: page.videos.map { $0.object(at: now) }, hasMore: page.hasMore))
+        return json(VideoList(data: page.videos.map { $0.object(at: now) }, hasMore: page.hasMore))
     }
 
     func downloadContent(_ request: Request, _ context: Context, _ key: String) async throws -> Response {

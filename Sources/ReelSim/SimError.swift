@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ReelAPICore
 
 /// An error answered in OpenAI's envelope: `{"error":{"message","type","param","code"}}`.
 struct SimError: HTTPResponseError {
@@ -56,26 +57,9 @@ struct SimError: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let envelope = ["error": Body(message: message, type: type, param: param, code: code)]
+        let envelope = ErrorEnvelope(message: message, type: type, param: param, code: code)
         var headers = headers
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(envelope))))
-    }
-
-    private struct Body: Encodable {
-        let message: String
-        let type: String
-        let param: String?
-        let code: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(message, forKey: .message)
-            try container.encode(type, forKey: .type)
-            try container.encode(param, forKey: .param)
-            try container.encode(code, forKey: .code)
-        }
-
-        enum CodingKeys: String, CodingKey { case message, type, param, code }
     }
 }

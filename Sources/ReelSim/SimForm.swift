@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ReelAPICore
 
 /// A request body reduced to named text fields and uploaded files, whether it came as multipart/form-data or JSON.
 ///
@@ -65,41 +66,6 @@ struct SimForm: Sendable {
 
     /// The value of `name=value` (optionally quoted) in a header such as `Content-Type` or `Content-Disposition`.
     static func parameter(_ name: String, in header: String) -> String? {
-        var rest = Substring(header)
-        while let semicolon = rest.firstIndex(of: ";") {
-            rest = rest[rest.index(after: semicolon)...].drop { $0 == " " || $0 == "\t" }
-            guard let equals = rest.firstIndex(of: "=") else { return nil }
-            let key = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = rest[rest.index(after: equals)...]
-            let parsed: String
-            if value.first == "\"" {
-                value = value.dropFirst()
-                var text = ""
-                var escaped = false
-                var end = value.endIndex
-                for index in value.indices {
-                    let character = value[index]
-                    if escaped {
-                        text.append(character)
-                        escaped = false
-                    } else if character == "\\" {
-                        escaped = true
-                    } else if character == "\"" {
-                        end = index
-                        break
-                    } else {
-                        text.append(character)
-                    }
-                }
-                parsed = text
-                rest = end < value.endIndex ? value[value.index(after: end)...] : value[value.endIndex...]
-            } else {
-                let end = value.firstIndex(of: ";") ?? value.endIndex
-                parsed = value[..<end].trimmingCharacters(in: .whitespaces)
-                rest = value[end...]
-            }
-            if key == name { return parsed }
-        }
-        return nil
+        header.headerParameters.first { $0.name == name }?.value
     }
 }

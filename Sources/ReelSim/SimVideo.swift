@@ -1,3 +1,5 @@
+import ReelVideo
+
 /// A video job the simulator holds; its status is a pure function of the time since creation.
 struct SimVideo: Sendable {
     /// How the job ends.
@@ -23,19 +25,19 @@ struct SimVideo: Sendable {
     /// Seconds a job spends `queued` before it turns `in_progress`, as a share of the render time.
     private static let queuedShare = 0.1
     /// Downloadable assets expire this long after completion.
-    private static let assetLifetime = 86_400
+    private static let assetLifetime: Int64 = 86_400
 
     var completesAt: Double { createdAt + renderSeconds }
 
     func isCompleted(at now: Double) -> Bool { outcome == .success && now >= completesAt }
 
     /// The wire object at time `now`.
-    func object(at now: Double) -> SimVideoObject {
+    func object(at now: Double) -> VideoObject {
         let elapsed = now - createdAt
-        let finishedAt = Int(completesAt.rounded(.up))
-        var object = SimVideoObject(
-            id: id, model: model, status: "queued", progress: 0, createdAt: Int(createdAt), completedAt: nil, expiresAt: nil,
-            prompt: prompt, seconds: seconds, size: size, remixedFromVideoID: remixedFromVideoID, error: nil
+        let finishedAt = Int64(completesAt.rounded(.up))
+        var object = VideoObject(
+            id: id, model: model, status: "queued", progress: 0, createdAt: Int64(createdAt), prompt: prompt, seconds: seconds, size: size,
+            remixedFromVideoID: remixedFromVideoID
         )
         if elapsed >= renderSeconds {
             switch outcome {

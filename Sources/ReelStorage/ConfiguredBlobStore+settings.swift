@@ -1,6 +1,5 @@
 public import ReelConfiguration
 
-
 extension ConfiguredBlobStore {
     /// The store `reel_settings.storage` describes: its S3 bucket when `s3` is set (temporary files then go to
     /// `<directory>/.tmp`), else the directory.
@@ -9,11 +8,8 @@ extension ConfiguredBlobStore {
             self = .directory(try FileBlobStore(directory: settings.directory))
             return
         }
-        let configuration = S3Configuration(
-            bucket: s3.bucket, endpoint: s3.endpoint, region: s3.region, accessKeyID: s3.accessKeyID, secretAccessKey: s3.secretAccessKey,
-            sessionToken: s3.sessionToken, pathStyle: s3.pathStyle, prefix: s3.prefix, presignedRedirects: s3.presignedRedirects,
-            multipartThreshold: s3.multipartThreshold, partSize: min(s3.multipartThreshold, S3Configuration.defaultPartSize)
-        )
+        var configuration = s3
+        configuration.partSize = min(s3.multipartThreshold, s3.partSize)
         self = .s3(try S3BlobStore(configuration: configuration, temporaryDirectory: settings.directory + "/.tmp"))
     }
 }

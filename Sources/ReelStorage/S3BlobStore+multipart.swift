@@ -1,4 +1,5 @@
 import ReelCrypto
+import ReelConfiguration
 import ReelHTTP
 
 extension S3BlobStore {

@@ -1,4 +1,5 @@
 public import Foundation
+public import ReelConfiguration
 public import ReelHTTP
 import ReelCrypto
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReelHTTP
 import ReelStorage
+import ReelConfiguration
 
 /// `reel blob-bench` (hidden): uploads a file into an S3-compatible bucket through ``S3BlobStore`` and reads it back,
 /// streamed, and prints the rates and how far the process's resident memory grew above where it was before each
@@ -70,7 +71,7 @@ struct BlobBenchCommand: AsyncParsableCommand {
 
     /// `phase MB/s=… seconds=… rss_growth_mb=…`.
     static func line(_ phase: String, size: Int64, elapsed: Duration, growth: Int) -> String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed / .seconds(1)
         let rate = Double(size) / 1_048_576 / seconds
         return "\(phase) mb_per_s=\(String(format: "%.1f", rate)) seconds=\(String(format: "%.2f", seconds)) "
             + "rss_growth_mb=\(String(format: "%.1f", Double(growth) / 1024))"

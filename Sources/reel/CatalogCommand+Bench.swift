@@ -118,7 +118,7 @@ extension CatalogCommand {
         }
 
         private func nanoseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+            duration / .nanoseconds(1)
         }
     }
 }

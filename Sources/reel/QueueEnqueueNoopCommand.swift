@@ -46,7 +46,7 @@ struct QueueEnqueueNoopCommand: AsyncParsableCommand {
                 try await group.waitForAll()
             }
         }
-        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let seconds = (clock.now - start) / .seconds(1)
         print("enqueued=\(count) seconds=\(String(format: "%.3f", seconds)) jobs_per_s=\(Int(Double(count) / seconds))")
     }
 }

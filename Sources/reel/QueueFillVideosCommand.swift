@@ -64,8 +64,7 @@ struct QueueFillVideosCommand: AsyncParsableCommand {
                 }
             }
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start) / .seconds(1)
         print("filled=\(count) owners=\(owners) seconds=\(String(format: "%.3f", seconds)) videos_per_s=\(Int(Double(count) / seconds))")
     }
 

@@ -54,11 +54,10 @@ struct TransportBenchCommand: AsyncParsableCommand {
             }
             return try await group.reduce(into: [Duration]()) { $0 += $1 }.sorted()
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start) / .seconds(1)
         func percentile(_ p: Double) -> Double {
             let latency = latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
-            let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
+            let milliseconds = latency / .milliseconds(1)
             return (milliseconds * 1000).rounded() / 1000
         }
         print("requests=\(latencies.count) rps=\(Int(Double(latencies.count) / seconds)) p50_ms=\(percentile(0.5)) p99_ms=\(percentile(0.99))")

@@ -1,3 +1,4 @@
+import ReelVideo
 import Testing
 
 @testable import ReelSim

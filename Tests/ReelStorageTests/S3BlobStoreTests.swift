@@ -3,6 +3,7 @@ import ReelHTTP
 import ReelStorage
 import Synchronization
 import Testing
+import ReelConfiguration
 
 @Suite(.enabled(if: S3TestServer.shouldRun, "needs S3_ENDPOINT_URL (scripts/test starts moto)"), .timeLimit(.minutes(2)))
 struct S3BlobStoreTests {

@@ -1,6 +1,7 @@
 import Foundation
 import ReelHTTP
 import ReelStorage
+import ReelConfiguration
 
 /// The S3-compatible server the S3 tests run against (moto, started by scripts/test), from `S3_ENDPOINT_URL`.
 /// Tests are skipped without it, unless `CI` is set: then they run and fail.

@@ -21,18 +21,13 @@ public struct RedisVirtualKeyStore: VirtualKeyStore {
 
     /// Stores a new key atomically (MULTI/EXEC).
     public func create(_ spec: VirtualKeySpec) async throws -> (secret: String, key: VirtualKey) {
-        let (secret, id) = try VirtualKey.makeSecret()
-        let now = wallClock.seconds
-        let key = VirtualKey(
-            id: id, alias: spec.alias, models: spec.models, rpmLimit: spec.rpmLimit, maxInflightJobs: spec.maxInflightJobs,
-            expiresAt: spec.durationSeconds.map { now + $0 }, createdAt: now, secretHash: VirtualKey.hash(secret: secret)
-        )
+        let (secret, key) = try VirtualKey.make(spec, now: wallClock.seconds)
         let json = String(decoding: try JSONEncoder().encode(key), as: UTF8.self)
         let replies = try await client.pipeline([
             ["MULTI"],
-            ["SET", "\(prefix):key:\(id)", json],
-            ["SET", "\(prefix):hash:\(key.secretHash)", id],
-            ["SADD", "\(prefix):all", id],
+            ["SET", "\(prefix):key:\(key.id)", json],
+            ["SET", "\(prefix):hash:\(key.secretHash)", key.id],
+            ["SADD", "\(prefix):all", key.id],
             ["EXEC"],
         ])
         if let message = replies.compactMap(\.errorMessage).first {

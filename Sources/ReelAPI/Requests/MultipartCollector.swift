@@ -169,35 +169,9 @@ final class MultipartCollector {
         part = .file(size: 0)
     }
 
-    /// `name` and `filename` of a `Content-Disposition: form-data; name="…"; filename="…"` header.
+    /// `name` and `filename` of a `Content-Disposition: form-data; name="…"; filename="…"` header; the last of a
+    /// repeated parameter counts.
     static func dispositionParameters(_ header: String) -> [String: String] {
-        var result: [String: String] = [:]
-        var rest = Substring(header)
-        while let semicolon = rest.firstIndex(of: ";") {
-            rest = rest[rest.index(after: semicolon)...].drop { $0 == " " || $0 == "\t" }
-            guard let equals = rest.firstIndex(of: "=") else { break }
-            let key = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = rest[rest.index(after: equals)...]
-            if value.first == "\"" {
-                value = value.dropFirst()
-                var text = ""
-                var escaped = false
-                var end = value.endIndex
-                for index in value.indices {
-                    let character = value[index]
-                    if escaped { text.append(character); escaped = false; continue }
-                    if character == "\\" { escaped = true; continue }
-                    if character == "\"" { end = index; break }
-                    text.append(character)
-                }
-                result[key] = text
-                rest = end < value.endIndex ? value[value.index(after: end)...] : ""
-            } else {
-                let end = value.firstIndex(of: ";") ?? value.endIndex
-                result[key] = value[..<end].trimmingCharacters(in: .whitespaces)
-                rest = value[end...]
-            }
-        }
-        return result
+        Dictionary(header.headerParameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
     }
 }

@@ -10,13 +10,8 @@ public actor MemoryVirtualKeyStore: VirtualKeyStore {
 
     /// Stores a new key.
     public func create(_ spec: VirtualKeySpec) async throws -> (secret: String, key: VirtualKey) {
-        let (secret, id) = try VirtualKey.makeSecret()
-        let now = wallClock.seconds
-        let key = VirtualKey(
-            id: id, alias: spec.alias, models: spec.models, rpmLimit: spec.rpmLimit, maxInflightJobs: spec.maxInflightJobs,
-            expiresAt: spec.durationSeconds.map { now + $0 }, createdAt: now, secretHash: VirtualKey.hash(secret: secret)
-        )
-        keys[id] = key
+        let (secret, key) = try VirtualKey.make(spec, now: wallClock.seconds)
+        keys[key.id] = key
         return (secret, key)
     }
 

@@ -59,9 +59,15 @@ public struct VirtualKey: Codable, Sendable, Equatable {
         Hex.encode(hashKey.authenticationCode(for: Array(secret.utf8)))
     }
 
-    /// A fresh secret (`sk-reel-` + 32 random bytes, base64url) and the id derived from its hash.
-    public static func makeSecret() throws -> (secret: String, id: String) {
+    /// A new key with the settings of `spec`, created at `now` (Unix seconds), and its secret: `sk-reel-` + 32 random
+    /// bytes, base64url. The key's id derives from the secret's hash.
+    public static func make(_ spec: VirtualKeySpec, now: Int64) throws -> (secret: String, key: VirtualKey) {
         let secret = "sk-reel-" + Base64URL.encode(try SecureRandom.bytes(count: 32))
-        return (secret, "key_" + hash(secret: secret).prefix(16))
+        let secretHash = hash(secret: secret)
+        let key = VirtualKey(
+            id: "key_" + secretHash.prefix(16), alias: spec.alias, models: spec.models, rpmLimit: spec.rpmLimit,
+            maxInflightJobs: spec.maxInflightJobs, expiresAt: spec.durationSeconds.map { now + $0 }, createdAt: now, secretHash: secretHash
+        )
+        return (secret, key)
     }
 }

@@ -1,15 +1,15 @@
-/// `GET /v1/videos`: `{object:"list", data, first_id, last_id, has_more}`.
-import ReelJSON
+package import ReelJSON
 
-struct VideoList: JSONWritable, Sendable, Equatable {
-    var object = "list"
-    var data: [VideoObject]
-    var firstID: String?
-    var lastID: String?
-    var hasMore: Bool
+/// A page of videos, `{object:"list", data, first_id, last_id, has_more}`: the answer of `GET /v1/videos`.
+package struct VideoList: JSONWritable, Sendable, Equatable {
+    package var object = "list"
+    package var data: [VideoObject]
+    package var firstID: String?
+    package var lastID: String?
+    package var hasMore: Bool
 
     /// Creates a page.
-    init(data: [VideoObject], hasMore: Bool) {
+    package init(data: [VideoObject], hasMore: Bool) {
         self.data = data
         self.firstID = data.first?.id
         self.lastID = data.last?.id
@@ -17,7 +17,7 @@ struct VideoList: JSONWritable, Sendable, Equatable {
     }
 
     /// Writes the page with explicit nulls.
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("object")
         writer.string(object)

@@ -1,30 +1,30 @@
-/// Where and how an ``S3BlobStore`` reaches its bucket.
+/// Where and how an `S3BlobStore` reaches its bucket; `reel_settings.storage.s3` in the configuration file (the
+/// file's key is named on each field; the secret key and the session token are written `os.environ/NAME`).
 public struct S3Configuration: Sendable, Hashable {
-    /// The bucket's name.
+    /// `bucket`: the bucket's name.
     public var bucket: String
-    /// The service's base URL, for example `https://s3.eu-west-1.amazonaws.com` or `http://127.0.0.1:9000`.
+    /// `endpoint`: the service's base URL, for example `https://s3.eu-west-1.amazonaws.com` or `http://127.0.0.1:9000`.
     public var endpoint: String
-    /// The region requests are signed for.
+    /// `region`: the region requests are signed for.
     public var region: String
-    /// The access key ID.
+    /// `access_key_id`: the access key ID.
     public var accessKeyID: String
-    /// The secret access key.
+    /// `secret_access_key`: the secret access key.
     public var secretAccessKey: String
-    /// The session token of temporary credentials.
+    /// `session_token`: the session token of temporary credentials.
     public var sessionToken: String?
-    /// Whether the bucket goes in the path (`endpoint/bucket/key`) rather than the host (`bucket.endpoint/key`).
+    /// `path_style`: whether the bucket goes in the path (`endpoint/bucket/key`) rather than the host (`bucket.endpoint/key`).
     public var pathStyle: Bool
-    /// Prepended, with a `/`, to every object name; empty for none.
+    /// `prefix`: prepended, with a `/`, to every object name; empty for none.
     public var prefix: String
-    /// Whether content downloads are redirected to presigned URLs instead of streamed through the front.
+    /// `presigned_redirects`: whether content downloads are redirected to presigned URLs instead of streamed through the front.
     public var presignedRedirects: Bool
     /// How long a presigned URL stays valid, in seconds.
     public var presignedExpiry: Int
-    /// Blobs of this many bytes or more are uploaded in parts.
+    /// `multipart_threshold`: blobs of this many bytes or more are uploaded in parts.
     public var multipartThreshold: Int64
     /// The size of each part but the last (at least 5 MiB, as S3 requires).
     public var partSize: Int64
-
     /// The part size unless set otherwise: 16 MiB.
     public static let defaultPartSize: Int64 = 16 << 20
 
