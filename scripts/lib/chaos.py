@@ -323,10 +323,22 @@ def guarded(fault, run):
         run.problems.append(f"fault: {error}")
 
 
+# A job is a hash until it ends done or cancelled, then a string packed as in Sources/ReelQueue/PackedJob.swift: "J1",
+# then each field as <byte count>:<value>, `stalls` the 8th.
 STALLS_SCRIPT = """local total = 0
 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do
-    local stalls = redis.call('HGET', key, 'stalls')
-    if stalls then total = total + tonumber(stalls) end
+    local kind = redis.call('TYPE', key).ok
+    if kind == 'hash' then
+        total = total + (tonumber(redis.call('HGET', key, 'stalls')) or 0)
+    elseif kind == 'string' and string.sub(redis.call('GET', key), 1, 2) == 'J1' then
+        local packed, at = redis.call('GET', key), 3
+        for field = 1, 8 do
+            local colon = string.find(packed, ':', at, true)
+            local count = tonumber(string.sub(packed, at, colon - 1))
+            if field == 8 then total = total + (tonumber(string.sub(packed, colon + 1, colon + count)) or 0) end
+            at = colon + 1 + count
+        end
+    end
 end
 return total"""
 
@@ -388,7 +400,9 @@ def check(run, result, final, pending, unknown, api_pid, proxy):
         notes.append(f"{in_two} job(s) in two queue states")
     # Whether the fault bit: leases that expired (a job handed to another worker) over the row's jobs.
     stalls = stack.redis_cli("EVAL", STALLS_SCRIPT, 0, f"reel:{{{stack.name}}}:job:*")
-    if stalls and stalls != "0":
+    if stalls is None or not stalls.isdigit():
+        run.problems.append(f"lease expiries could not be counted: {stalls}")
+    elif stalls != "0":
         notes.append(f"lease expiries (jobs resumed by another worker): {stalls}")
     elif row.must_stall:
         run.problems.append("no lease expired: the fault did not catch a job in a worker's hands")
