@@ -31,6 +31,11 @@ extension FirehoseUpstream {
             writeEvents(context: context)
         }
 
+        func channelInactive(context: ChannelHandlerContext) {
+            upstream.closed()
+            context.fireChannelInactive()
+        }
+
         private func writeEvents(context: ChannelHandlerContext) {
             guard var index = nextEvent, index < upstream.eventCount else { return }
             while context.channel.isWritable, index < upstream.eventCount {

@@ -5,7 +5,7 @@ import Synchronization
 /// A provider on loopback that answers any request with a long event stream (`eventCount` events of
 /// `response.output_text.delta`, each carrying `deltaBytes` letters) as fast as its connection takes it: it writes
 /// while the channel is writable and waits when it is not. ``progress`` says how far it got; ``updates`` tells each
-/// stall (the channel turned unwritable) and the end.
+/// stall (the channel turned unwritable) and the end, and ends when the connection closes.
 final class FirehoseUpstream: Sendable {
     /// How far the stream got.
     struct Progress: Sendable {
@@ -67,10 +67,12 @@ final class FirehoseUpstream: Sendable {
         [UInt8](repeating: UInt8(ascii: "a") + UInt8(index % 26), count: bytes)
     }
 
+    /// The handler handed `count` more bytes to the connection.
     func wrote(_ count: Int) {
         state.withLock { $0.sent += count }
     }
 
+    /// The connection stopped taking bytes.
     func stalled() {
         let progress = state.withLock { state in
             state.stalls += 1
@@ -80,15 +82,22 @@ final class FirehoseUpstream: Sendable {
         updatesContinuation.yield(progress)
     }
 
+    /// The connection takes bytes again.
     func resumed() {
         state.withLock { $0.isStalled = false }
     }
 
+    /// The whole body was handed over.
     func finished() {
         let progress = state.withLock { state in
             state.isFinished = true
             return state
         }
         updatesContinuation.yield(progress)
+    }
+
+    /// The connection closed: no more updates (a wait on them ends instead of hanging).
+    func closed() {
+        updatesContinuation.finish()
     }
 }
