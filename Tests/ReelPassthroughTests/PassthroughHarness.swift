@@ -26,15 +26,16 @@ struct PassthroughHarness: Sendable {
     let transport = CurlTransport()
 
     /// The model list: `o4-mini` on three accounts (keys a, b, c); `pair` on two deployments of one account;
-    /// `solo` on one; `gpt-realtime` on account a.
-    static func configuration(simPort: Int) throws -> ReelConfiguration {
-        let base = "http://127.0.0.1:\(simPort)/v1"
+    /// `solo` on one; `gpt-realtime` on account a; and each model group of `upstreams` on one deployment at its port.
+    static func configuration(simPort: Int, upstreams: [String: Int] = [:]) throws -> ReelConfiguration {
         var yaml = "model_list:\n"
-        for (group, id, key) in [
-            ("o4-mini", "resp-a", "sk-sim-a"), ("o4-mini", "resp-b", "sk-sim-b"), ("o4-mini", "resp-c", "sk-sim-c"),
-            ("pair", "pair-1", "sk-sim-p"), ("pair", "pair-2", "sk-sim-p"), ("solo", "solo-1", "sk-sim-s"),
-            ("gpt-realtime", "rt-a", "sk-sim-a"),
-        ] {
+        let deployments = [
+            ("o4-mini", "resp-a", "sk-sim-a", simPort), ("o4-mini", "resp-b", "sk-sim-b", simPort),
+            ("o4-mini", "resp-c", "sk-sim-c", simPort), ("pair", "pair-1", "sk-sim-p", simPort), ("pair", "pair-2", "sk-sim-p", simPort),
+            ("solo", "solo-1", "sk-sim-s", simPort), ("gpt-realtime", "rt-a", "sk-sim-a", simPort),
+        ] + upstreams.map { group, port in (group, "\(group)-1", "sk-\(group)", port) }
+        for (group, id, key, port) in deployments {
+            let base = "http://127.0.0.1:\(port)/v1"
             yaml +=
                 "  - {model_name: \(group), litellm_params: {model: openai/\(group), api_base: \"\(base)\", api_key: \(key)}, model_info: {id: \(id)}}\n"
         }
@@ -43,8 +44,11 @@ struct PassthroughHarness: Sendable {
         return try ReelConfiguration(yaml: yaml, environment: [:])
     }
 
-    /// Runs `body` with a simulator and a front; `redis` gives the front shared router state (cooldowns).
-    static func run(redis: RedisClient? = nil, _ body: @Sendable (PassthroughHarness) async throws -> Void) async throws {
+    /// Runs `body` with a simulator and a front; `redis` gives the front shared router state (cooldowns), and
+    /// `upstreams` more model groups, each on a provider of the test's own at the port given.
+    static func run(
+        redis: RedisClient? = nil, upstreams: [String: Int] = [:], _ body: @Sendable (PassthroughHarness) async throws -> Void
+    ) async throws {
         let simulator = Simulator(configuration: SimConfiguration(port: 0, renderSeconds: 0))
         let (simPorts, simPort) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
@@ -55,7 +59,7 @@ struct PassthroughHarness: Sendable {
             group.addTask { try await sim.run() }
             var ports = simPorts.makeAsyncIterator()
             let port = try #require(await ports.next())
-            let configuration = try Self.configuration(simPort: port)
+            let configuration = try Self.configuration(simPort: port, upstreams: upstreams)
             let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default))
             let state = redis.map {
                 SharedRouterState(client: $0, keys: RouterKeys(namespace: "test-\(UUID().uuidString)"), settings: configuration.router)

@@ -13,7 +13,10 @@ and multipart uploads) sent as plain HTTP with an Idempotency-Key each. After ea
   of the load).
 
 A post whose answer was lost or refused (the front answers 503 while Redis is away) is sent again after the fault
-with the same Idempotency-Key, as a client would; only what the front accepted counts as accepted."""
+with the same Idempotency-Key, as a client would; only what the front accepted counts as accepted.
+
+`--quick` runs CI's subset: the rows that take seconds (not Redis paused past the lease, nor the provider's hangs
+and moderation), with a shorter load and fewer kills, under the same checks."""
 import argparse
 import concurrent.futures
 import hashlib
@@ -27,12 +30,14 @@ import threading
 import time
 import traceback
 from collections import Counter
+from functools import partial
 
 import hostile_provider
 from reel_stack import MASTER_KEY, VARIANTS, Stack, free_port, http, multipart, wait_until
 
 RATE = 4                 # creates per second
 LOAD_SECONDS = 10        # how long each row posts
+QUICK_LOAD_SECONDS = 6   # the same with --quick
 LEASE = 3                # seconds (reel_settings.worker.lease)
 VIDEO_BYTES = 300_000    # size of the simulator's video variant
 SETTLE_SECONDS = 150     # bound for every accepted job to reach a final state, from the end of the load
@@ -42,20 +47,22 @@ WORKERS = 3
 class Row:
     """A fault. `expected_failures`: the failure codes (or "*text" in the message) the fault explains; any other fails
     the row. Rows with `provider_fault` run side by side once the others are done (they are slow: a hung request
-    lasts the worker's 60 s timeout), the others one after the other."""
+    lasts the worker's 60 s timeout; with --quick, alongside them), the others one after the other. `quick`: the row
+    is part of --quick."""
 
-    def __init__(self, name, fault, sim_flags=None, expected_failures=(), provider_fault=False, needs_root=False, must_stall=False):
+    def __init__(self, name, fault, sim_flags=None, expected_failures=(), provider_fault=False, needs_root=False, must_stall=False,
+                 quick=True):
         self.name, self.fault, self.sim_flags = name, fault, dict(sim_flags or {})
         self.must_stall = must_stall  # the fault must make leases expire, or the row tested nothing
         self.expected_failures = set(expected_failures)
-        self.provider_fault, self.needs_root = provider_fault, needs_root
+        self.provider_fault, self.needs_root, self.quick = provider_fault, needs_root, quick
 
 
 class Run:
     """One row: a stack, the load, the fault, and what the checks found."""
 
-    def __init__(self, row, stack, reference):
-        self.row, self.stack, self.reference = row, stack, reference
+    def __init__(self, row, stack, reference, load_seconds):
+        self.row, self.stack, self.reference, self.load_seconds = row, stack, reference, load_seconds
         self.lock = threading.Lock()
         self.accepted = {}        # video id -> idempotency key
         self.uploads = set()      # video ids created with an upload
@@ -102,7 +109,7 @@ class Run:
         pool = concurrent.futures.ThreadPoolExecutor(16)
         started = time.monotonic()
         futures = []
-        for n in range(int(RATE * LOAD_SECONDS)):
+        for n in range(int(RATE * self.load_seconds)):
             delay = started + n / RATE - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
@@ -197,10 +204,10 @@ def reference_content(reel_bin, directory):
         sim.stop()
 
 
-# Faults: each runs while the load runs (it starts LOAD_SECONDS before the load ends) and calls run.end_fault().
+# Faults: each runs while the load runs (it starts with the load) and calls run.end_fault().
 
-def redis_kill(run):
-    for _ in range(2):
+def redis_kill(run, times):
+    for _ in range(times):
         time.sleep(2)
         run.stack.redis.kill()
         time.sleep(1.5)
@@ -216,9 +223,9 @@ def redis_pause(run):
     run.end_fault()
 
 
-def worker_kills(run):
+def worker_kills(run, kills):
     time.sleep(1)
-    for n in range(6):
+    for n in range(kills):
         index = run.random.randrange(len(run.stack.workers))
         run.stack.kill_worker(index, restart=False)
         run.last_kill = time.time()
@@ -229,34 +236,49 @@ def worker_kills(run):
 
 def provider_fault(run):
     """The simulator's faults last the whole row: the recovery is measured from the end of the load."""
-    time.sleep(LOAD_SECONDS)
+    time.sleep(run.load_seconds)
     run.end_fault()
 
 
 def disk_full(run):
-    """The blob store is a 3 MiB tmpfs until 6 s into the load (it fills after ~10 jobs), then grows to 256 MiB."""
-    time.sleep(6)
+    """The blob store is a 3 MiB tmpfs (it fills after ~10 jobs) until a second after it is full, then 256 MiB."""
+    def full():
+        store = os.statvfs(run.stack.blobs)
+        return store.f_bavail * store.f_frsize < VIDEO_BYTES
+    try:
+        wait_until(full, run.load_seconds, 0.1, "a full blob store")
+        time.sleep(1)  # jobs meet the full store for a while
+    except TimeoutError:
+        run.problems.append("the blob store did not fill: the row tested nothing")
     subprocess.run(["mount", "-o", "remount,size=256m", run.stack.blobs], check=True)
     run.end_fault()
 
 
-ROWS = [
-    Row("redis SIGKILL + AOF restart ×2", redis_kill),
-    Row(f"redis SIGSTOP {LEASE + 3}s (lease {LEASE}s)", redis_pause, must_stall=True),
-    # Half the provider's answers take 1.5 s, so that the workers killed hold jobs (a worker holds a job only while it
-    # calls the provider or stores results; between polls the job waits in Redis).
-    Row("workers SIGKILL ×6 + restart", worker_kills, {"slow_rate": 0.5, "slow_seconds": 1.5}, must_stall=True),
-    Row("provider 429 (30%)", provider_fault, {"rate_limit_rate": 0.3, "retry_after_seconds": 1}, provider_fault=True),
-    Row("provider 500 (30%)", provider_fault, {"server_error_rate": 0.3}, provider_fault=True),
-    Row("provider hangs (3%, > 60 s)", provider_fault, {"hang_rate": 0.03, "hang_seconds": 90}, provider_fault=True),
-    Row("provider moderation (30%)", provider_fault, {"moderation_rate": 0.3},
-        expected_failures={"moderation_blocked"}, provider_fault=True),
-    Row("blob store full (3 MiB tmpfs)", disk_full, needs_root=True),
-    # A redirect the worker refuses fails its job; so does a Retry-After beyond the job's deadline (at once, rather
-    # than parking the job until then).
-    Row("provider hostile numbers + redirects", provider_fault, expected_failures={"*redirect", "deadline_exceeded"},
-        provider_fault=True),
-]
+def fault_table(quick):
+    """The rows; with `quick`, those that take seconds, with fewer kills and errors (for a load of QUICK_LOAD_SECONDS).
+    Errors in a row double a job's backoff: at 30% the slowest job of a row takes over a minute now and then."""
+    redis_kills, kills, error_rate = (1, 4, 0.15) if quick else (2, 6, 0.3)
+    rows = [
+        Row(f"redis SIGKILL + AOF restart ×{redis_kills}", partial(redis_kill, times=redis_kills)),
+        Row(f"redis SIGSTOP {LEASE + 3}s (lease {LEASE}s)", redis_pause, must_stall=True, quick=False),
+        # Half the provider's answers take 1.5 s, so that the workers killed hold jobs (a worker holds a job only while
+        # it calls the provider or stores results; between polls the job waits in Redis).
+        Row(f"workers SIGKILL ×{kills} + restart", partial(worker_kills, kills=kills), {"slow_rate": 0.5, "slow_seconds": 1.5},
+            must_stall=True),
+        Row(f"provider 429 ({error_rate:.0%})", provider_fault, {"rate_limit_rate": error_rate, "retry_after_seconds": 1},
+            provider_fault=True),
+        Row(f"provider 500 ({error_rate:.0%})", provider_fault, {"server_error_rate": error_rate}, provider_fault=True),
+        Row("provider hangs (3%, > 60 s)", provider_fault, {"hang_rate": 0.03, "hang_seconds": 90}, provider_fault=True,
+            quick=False),
+        Row("provider moderation (30%)", provider_fault, {"moderation_rate": 0.3},
+            expected_failures={"moderation_blocked"}, provider_fault=True, quick=False),
+        Row("blob store full (3 MiB tmpfs)", disk_full, needs_root=True),
+        # A redirect the worker refuses fails its job; so does a Retry-After beyond the job's deadline (at once, rather
+        # than parking the job until then).
+        Row("provider hostile numbers + redirects", provider_fault, expected_failures={"*redirect", "deadline_exceeded"},
+            provider_fault=True),
+    ]
+    return [row for row in rows if row.quick or not quick]
 
 
 def run_row(row, args, reference, index):
@@ -290,7 +312,7 @@ def run_row(row, args, reference, index):
             targets = [f"http://127.0.0.1:{stack.redis_port}/", "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/"]
             proxy = hostile_provider.serve(provider_port, stack.sim_port, targets)
         stack.start(provider_port)
-        run = Run(row, stack, reference)
+        run = Run(row, stack, reference, args.load_seconds)
         api_pid = stack.api.pid
         fault = threading.Thread(target=lambda: guarded(row.fault, run), name="fault", daemon=True)
         fault.start()
@@ -323,10 +345,22 @@ def guarded(fault, run):
         run.problems.append(f"fault: {error}")
 
 
+# A job is a hash until it ends done or cancelled, then a string packed as in Sources/ReelQueue/PackedJob.swift: "J1",
+# then each field as <byte count>:<value>, `stalls` the 8th.
 STALLS_SCRIPT = """local total = 0
 for _, key in ipairs(redis.call('KEYS', ARGV[1])) do
-    local stalls = redis.call('HGET', key, 'stalls')
-    if stalls then total = total + tonumber(stalls) end
+    local kind = redis.call('TYPE', key).ok
+    if kind == 'hash' then
+        total = total + (tonumber(redis.call('HGET', key, 'stalls')) or 0)
+    elseif kind == 'string' and string.sub(redis.call('GET', key), 1, 2) == 'J1' then
+        local packed, at = redis.call('GET', key), 3
+        for field = 1, 8 do
+            local colon = string.find(packed, ':', at, true)
+            local count = tonumber(string.sub(packed, at, colon - 1))
+            if field == 8 then total = total + (tonumber(string.sub(packed, colon + 1, colon + count)) or 0) end
+            at = colon + 1 + count
+        end
+    end
 end
 return total"""
 
@@ -388,7 +422,9 @@ def check(run, result, final, pending, unknown, api_pid, proxy):
         notes.append(f"{in_two} job(s) in two queue states")
     # Whether the fault bit: leases that expired (a job handed to another worker) over the row's jobs.
     stalls = stack.redis_cli("EVAL", STALLS_SCRIPT, 0, f"reel:{{{stack.name}}}:job:*")
-    if stalls and stalls != "0":
+    if stalls is None or not stalls.isdigit():
+        run.problems.append(f"lease expiries could not be counted: {stalls}")
+    elif stalls != "0":
         notes.append(f"lease expiries (jobs resumed by another worker): {stalls}")
     elif row.must_stall:
         run.problems.append("no lease expired: the fault did not catch a job in a worker's hands")
@@ -470,10 +506,12 @@ def main():
     parser.add_argument("--dir", required=True, help="working directory (logs, blobs, Redis data)")
     parser.add_argument("--reel-bin", required=True)
     parser.add_argument("--only", help="run only the rows whose name contains this text")
+    parser.add_argument("--quick", action="store_true", help="CI's subset: the fast rows, a shorter load, fewer kills")
     args = parser.parse_args()
+    args.load_seconds = QUICK_LOAD_SECONDS if args.quick else LOAD_SECONDS
     os.environ["REEL_MASTER_KEY"] = MASTER_KEY
     reference = reference_content(args.reel_bin, os.path.join(args.dir, "reference"))
-    rows = [row for row in ROWS if not args.only or args.only.lower() in row.name.lower()]
+    rows = [row for row in fault_table(args.quick) if not args.only or args.only.lower() in row.name.lower()]
     if not rows:
         sys.exit(f"no row matches --only {args.only!r}")
     results = [None] * len(rows)
@@ -485,11 +523,14 @@ def main():
         print(f"==> chaos: {rows[index].name}: {'ok' if results[index]['ok'] else 'FAILED'} in {time.monotonic() - started:.0f} s",
               file=sys.stderr, flush=True)
 
-    for index, row in enumerate(rows):
-        if not row.provider_fault:
-            one(index)
+    provider_rows = [index for index, row in enumerate(rows) if row.provider_fault]
     with concurrent.futures.ThreadPoolExecutor(len(rows)) as pool:
-        list(pool.map(one, [index for index, row in enumerate(rows) if row.provider_fault]))
+        # With --quick the provider's rows (faults of the simulator, none timed) run alongside the others, not after.
+        alongside = [pool.submit(one, index) for index in provider_rows] if args.quick else []
+        for index, row in enumerate(rows):
+            if not row.provider_fault:
+                one(index)
+        concurrent.futures.wait(alongside or [pool.submit(one, index) for index in provider_rows])
     print_table(results)
     sys.exit(0 if all(r["ok"] or r.get("skipped") for r in results) else 1)
 

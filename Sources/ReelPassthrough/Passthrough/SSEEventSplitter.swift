@@ -21,7 +21,8 @@ struct SSEEventSplitter {
         var start = 0
         var index = max(0, scanned - 3)
         while index < buffer.count {
-            guard let end = Self.blankLineEnd(buffer, at: index) else {
+            // Only a line end starts a blank line, and most bytes are not one.
+            guard buffer[index] == 10 || buffer[index] == 13, let end = Self.blankLineEnd(buffer, at: index) else {
                 index += 1
                 continue
             }
