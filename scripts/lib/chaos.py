@@ -419,7 +419,7 @@ def check(run, result, final, pending, unknown, api_pid, proxy):
     if extra_creates:
         notes.append(f"the provider created {creates} videos for {len(run.accepted)} accepted jobs ({keys} idempotency keys)")
     if in_two:
-        notes.append(f"{in_two} job(s) in two queue states")
+        notes.append(f"{in_two} job(s) listed twice in the queue's states (a job finished twice, or in two states)")
     # Whether the fault bit: leases that expired (a job handed to another worker) over the row's jobs.
     stalls = stack.redis_cli("EVAL", STALLS_SCRIPT, 0, f"reel:{{{stack.name}}}:job:*")
     if stalls is None or not stalls.isdigit():

@@ -281,12 +281,20 @@ class Stack:
             raise RuntimeError(f"GET /sim/stats answered {status}: {body}")
         return body
 
+    # The job ids of a finished log (a stream of `job`, `owner` entries), in order.
+    LOG_JOBS_SCRIPT = "local out = {} for _, e in ipairs(redis.call('XRANGE', KEYS[1], '-', '+')) do out[#out + 1] = e[2][2] end return out"
+
     def queue_states(self):
-        """{state: set of job ids} of the queue's state sets (read straight from Redis)."""
+        """{state: list of job ids} of the queue's state sets (read straight from Redis): sorted sets for the states a
+        job passes through and for dead jobs, logs (streams) for done and cancelled ones. A job listed twice, in one
+        state or in two, was counted twice."""
         states = {}
-        for state in ("ready", "scheduled", "active", "done", "dead", "cancelled"):
+        for state in ("ready", "scheduled", "active", "dead"):
             out = self.redis_cli("ZRANGE", f"reel:{{{self.name}}}:{state}", 0, -1, timeout=10)
-            states[state] = set(out.split()) if out else set()
+            states[state] = out.split() if out else []
+        for state in ("done", "cancelled"):
+            out = self.redis_cli("EVAL", self.LOG_JOBS_SCRIPT, 1, f"reel:{{{self.name}}}:{state}:log", timeout=10)
+            states[state] = out.split() if out else []
         return states
 
     def temporaries(self):
