@@ -9,22 +9,17 @@ struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
     var now: @Sendable () -> ContinuousClock.Instant = { .now }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // Most requests (reads, deletes) have no body: they keep Hummingbird's own, cheaper to read.
-        guard Self.mayHaveBody(request) else { return try await next(request, context) }
+        // Only the methods whose routes read a body: the others keep Hummingbird's own body, cheaper to pass on.
+        guard Self.readsBody(request.method) else { return try await next(request, context) }
         var request = request
         request.body = RequestBody(asyncSequence: DeadlineBody(base: request.body, deadline: now() + timeout, now: now))
         return try await next(request, context)
     }
 
-    /// Whether the request announces a body: a `Content-Length` other than 0, or a `Transfer-Encoding`. Reads skip
-    /// the header lookups (each scans every header): no read route reads a body.
-    static func mayHaveBody(_ request: Request) -> Bool {
-        switch request.method {
-        case .get, .head, .options: return false
-        default: break
-        }
-        if request.headers[.transferEncoding] != nil { return true }
-        return request.headers[.contentLength].map { $0 != "0" } ?? false
+    /// Whether routes of `method` read the request body (checking the method, not the headers, which takes a scan of
+    /// them all per lookup).
+    static func readsBody(_ method: HTTPRequest.Method) -> Bool {
+        method == .post || method == .put || method == .patch
     }
 }
 
