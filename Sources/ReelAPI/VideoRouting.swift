@@ -1,6 +1,7 @@
 public import ReelAPICore
 import ReelProviders
 public import ReelRouting
+import ReelVideo
 
 /// What the front asks of the router library: model access, deployment selection, affinity and managed IDs.
 ///
@@ -8,6 +9,9 @@ public import ReelRouting
 /// configured strategy's ``DeploymentSelector`` over health read from the shared router state (cached for
 /// `healthTTL`, so enqueues do not pay a Redis round trip each); IDs are ``ManagedIDCodec``'s.
 public struct VideoRouting: Sendable {
+    /// The model group of a request that names none.
+    static let defaultModel = "sora-2"
+
     /// Reads the health of deployments (``SharedRouterState/health(of:)`` in production).
     public typealias HealthSource = @Sendable ([Deployment]) async throws -> [String: DeploymentHealth]
 
@@ -60,8 +64,28 @@ public struct VideoRouting: Sendable {
         }
     }
 
-    /// Checks that `patterns` allow `model` (403), for follow-ups whose deployment is pinned.
-    func checkAccess(model: String, patterns: [String]) throws(APIError) {
+    /// Checks that `patterns` allow `model` (403) and that `deployment`, to which the request's objects pin it, can
+    /// serve `requirement` (400): a video with characters goes where its characters live.
+    func pinned(_ deployment: Deployment, model: String, patterns: [String], requirement: ProviderCapabilities.Requirement) throws(APIError)
+        -> Deployment
+    {
+        try checkAccess(model: model, patterns: patterns)
+        _ = try Self.capable([deployment], of: requirement)
+        return deployment
+    }
+
+    /// The deployment of a follow-up on `source`: the source's own, when `patterns` still allow its model (403), it is
+    /// still configured (404) and it can serve `requirement` (400; a Veo video cannot be remixed).
+    func deployment(of source: VideoRecord, patterns: [String], requirement: ProviderCapabilities.Requirement) throws -> Deployment {
+        try checkAccess(model: source.model, patterns: patterns)
+        guard let deployment = try owner(ofAll: [source.deploymentID], objects: "source video") else {
+            throw APIError(.notFound, "Video with id '\(source.id)' not found.", param: "video_id")
+        }
+        _ = try Self.capable([deployment], of: requirement)
+        return deployment
+    }
+
+    private func checkAccess(model: String, patterns: [String]) throws(APIError) {
         do {
             try table.snapshot.checkAccess(patterns: patterns, model: model)
         } catch {
@@ -88,5 +112,33 @@ public struct VideoRouting: Sendable {
         } catch {
             throw APIError(.invalidParameter, error.message, param: "model")
         }
+    }
+
+    /// What `deployment` can do, from its provider family (the same mapping the worker builds providers with).
+    static func capabilities(of deployment: Deployment) -> ProviderCapabilities {
+        ProviderFamily(provider: deployment.provider).capabilities(model: deployment.providerModel)
+    }
+
+    /// The deployments of `candidates` that can serve `requirement`.
+    /// - Throws: 400 `unsupported_operation` or `invalid_value`, naming what the candidates accept, when none can.
+    static func capable(_ candidates: [Deployment], of requirement: ProviderCapabilities.Requirement) throws(APIError) -> [Deployment] {
+        let capable = candidates.filter { capabilities(of: $0).satisfies(requirement) }
+        if capable.isEmpty, let refusal = ProviderCapabilities.refusal(requirement, group: candidates.map(capabilities(of:))) {
+            throw APIError(refusal.code == "unsupported_operation" ? .unsupportedOperation : .invalidValue, refusal.message, param: refusal.param)
+        }
+        return capable
+    }
+
+    /// Checks `requirement` against every configured deployment, before the objects a request names are looked up: a
+    /// value no deployment takes is a 400 whatever the request points at.
+    func checkAnyDeploymentTakes(_ requirement: ProviderCapabilities.Requirement) throws(APIError) {
+        _ = try Self.capable(table.snapshot.deployments, of: requirement)
+    }
+
+    /// The `seconds` of a new video whose request gave none: OpenAI's default, 4, where the deployment takes it, else
+    /// its shortest.
+    static func defaultSeconds(of deployment: Deployment) -> String {
+        let accepted = capabilities(of: deployment).seconds
+        return accepted.contains("4") ? "4" : accepted.first ?? "4"
     }
 }

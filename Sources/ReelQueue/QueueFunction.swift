@@ -63,24 +63,18 @@ enum QueueFunction: String, CaseIterable, Sendable {
     var takesCommonArguments: Bool { self != .version }
 
     /// The function's name and its whole argument list, the common arguments first.
-    var signature: RedisFunctionSignature { Self.signatures[self]! }
+    var signature: RedisFunctionSignature { Self.signatures[self, default: makeSignature()] }
 
     // Built once: every call checks its arguments against its function's signature.
-    private static let signatures = Dictionary(
-        uniqueKeysWithValues: allCases.map { function in
-            let signature = RedisFunctionSignature(
-                name: function.name,
-                arguments: (function.takesCommonArguments ? ["retention_ms", "events_max"] : []) + function.arguments,
-                repeated: function.repeated,
-                readOnly: [.version, .ownerPage, .stats, .deadList].contains(function)
-            )
-            return (function, signature)
-        }
-    )
+    private static let signatures = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeSignature()) })
 
-    /// Whether `count` arguments (after the common ones) fit the function.
-    func accepts(argumentCount count: Int) -> Bool {
-        signature.accepts(argumentCount: count + (takesCommonArguments ? 2 : 0))
+    private func makeSignature() -> RedisFunctionSignature {
+        RedisFunctionSignature(
+            name: name,
+            arguments: (takesCommonArguments ? ["retention_ms", "events_max"] : []) + arguments,
+            repeated: repeated,
+            readOnly: [.version, .ownerPage, .stats, .deadList].contains(self)
+        )
     }
 
     /// The library's registration of every function, each behind the argument check of ``RedisFunctionSignature``.

@@ -59,35 +59,34 @@ public final class RedisJobQueue: JobQueueDriver {
     /// Calls one of the library's functions with the queue's prefix and options; maps its errors.
     /// - Parameter acknowledged: Whether the call is a write a client is answered for, which waits for
     ///   ``JobQueueOptions/replicaAcks`` replicas.
-    func call(_ function: QueueFunction, _ arguments: [String], acknowledged: Bool = false, reloaded: Bool = false) async throws -> RESPValue {
-        guard function.accepts(argumentCount: arguments.count) else {
-            throw QueueError(.invalidArgument, message: "\(function.name) takes \(function.arguments) then groups of \(function.repeated), got \(arguments.count) arguments")
+    func call(_ function: QueueFunction, _ arguments: [String], acknowledged: Bool = false) async throws -> RESPValue {
+        let arguments = header + arguments
+        do {
+            try function.signature.check(arguments)
+        } catch {
+            throw QueueError(.invalidArgument, message: error.message)
         }
         if !libraryLoaded.load(ordering: .acquiring) { try await bootstrap() }
         do {
-            guard acknowledged, options.replicaAcks > 0 else {
-                return try await redisClient.fcall(function.name, keys: [keyPrefix], arguments: header + arguments)
-            }
-            let (reply, replicas) = try await redisClient.send(
-                ["FCALL", function.name, "1", keyPrefix] + header + arguments,
-                awaitingReplicas: options.replicaAcks,
-                timeout: options.replicaAckTimeout
-            )
-            guard replicas >= options.replicaAcks else {
-                throw QueueError(
-                    .notReplicated,
-                    message: "\(function.name) is done on the Redis primary, but only \(replicas) of \(options.replicaAcks) replicas acknowledged it within \(options.replicaAckTimeout)"
+            return try await redisClient.reloadingFunctions({ try await bootstrap() }) {
+                guard acknowledged, options.replicaAcks > 0 else {
+                    return try await redisClient.fcall(function.name, keys: [keyPrefix], arguments: arguments)
+                }
+                let (reply, replicas) = try await redisClient.send(
+                    ["FCALL", function.name, "1", keyPrefix] + arguments,
+                    awaitingReplicas: options.replicaAcks,
+                    timeout: options.replicaAckTimeout
                 )
+                guard replicas >= options.replicaAcks else {
+                    throw QueueError(
+                        .notReplicated,
+                        message: "\(function.name) is done on the Redis primary, but only \(replicas) of \(options.replicaAcks) replicas acknowledged it within \(options.replicaAckTimeout)"
+                    )
+                }
+                return reply
             }
-            return reply
         } catch let error as RedisError where error.code == .replyError {
-            let message = error.message ?? ""
-            if message.contains("Function not found"), !reloaded {
-                // Redis lost its functions (a restart without persistence, FUNCTION FLUSH): load them again, once.
-                try await bootstrap()
-                return try await call(function, arguments, acknowledged: acknowledged, reloaded: true)
-            }
-            let queueError = Self.queueError(fromReply: message)
+            let queueError = Self.queueError(fromReply: error.message ?? "")
             if queueError.code == .staleLease { QueueMetrics.count(QueueMetrics.staleLease, queue: name) }
             throw queueError
         } catch let error as CancellationError {

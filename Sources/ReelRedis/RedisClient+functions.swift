@@ -47,4 +47,24 @@ extension RedisClient {
         try await functionLoad(source, replace: true)
         return true
     }
+
+    /// Runs `call`; when Redis answers that the function it calls does not exist (a server restarted without
+    /// persistence, or `FUNCTION FLUSH`), runs `load` and `call` once more.
+    ///
+    /// ```swift
+    /// let reply = try await client.reloadingFunctions({ try await library.load(client) }) {
+    ///     try await client.fcall("reel_router_acquire", keys: keys, arguments: arguments)
+    /// }
+    /// ```
+    public func reloadingFunctions<Result>(
+        _ load: () async throws -> Void,
+        _ call: () async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await call()
+        } catch let error as RedisError where error.code == .replyError && (error.message ?? "").contains("Function not found") {
+            try await load()
+            return try await call()
+        }
+    }
 }

@@ -7,7 +7,8 @@ public struct RedisError: Error, CustomStringConvertible {
     /// The kind of failure; bounded, safe to use as a metric label.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
-            case connectionFailed, connectionLost, timeout, authenticationFailed, replyError, protocolError, invalidURL, closed, noPrimary
+            case connectionFailed, connectionLost, timeout, authenticationFailed, replyError, protocolError, invalidURL, closed, noPrimary,
+                invalidArgument
         }
         private let base: Base
         private init(base: Base) { self.base = base }
@@ -31,6 +32,9 @@ public struct RedisError: Error, CustomStringConvertible {
         /// With Sentinel: no primary is known right now (the sentinels are unreachable, name no primary, or name
         /// one that does not answer or is a replica, as during a failover); ``RedisError/message`` says which.
         public static var noPrimary: Self { .init(base: .noPrimary) }
+
+        /// A call does not fit what it calls (a function's argument count); it was not sent.
+        public static var invalidArgument: Self { .init(base: .invalidArgument) }
 
         /// The bounded name of the code.
         public var description: String { base.rawValue }

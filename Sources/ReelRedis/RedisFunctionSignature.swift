@@ -31,6 +31,17 @@ public struct RedisFunctionSignature: Sendable, Hashable {
         return repeated.isEmpty ? rest == 0 : rest >= 0 && rest % repeated.count == 0
     }
 
+    /// Checks that a call with `arguments` fits the function, before it is sent.
+    /// - Throws: ``RedisError`` with ``RedisError/Code/invalidArgument``, naming what the function takes.
+    public func check(_ arguments: [String]) throws(RedisError) {
+        guard accepts(argumentCount: arguments.count) else {
+            throw RedisError(
+                .invalidArgument,
+                message: "\(name) takes \(self.arguments) then groups of \(repeated), got \(arguments.count) arguments"
+            )
+        }
+    }
+
     /// The library's registration of the function: the Lua function `callback` behind `checked` (see
     /// ``luaArgumentCheck``), with the `no-writes` flag when it only reads.
     public func registration(callback: String) -> String {

@@ -131,20 +131,12 @@ enum RouterLibrary {
     }
 
     /// FCALL, loading the library first when Redis does not have it (a restarted or flushed server).
-    /// - Throws: ``RedisError`` with ``RedisError/Code/protocolError`` when `arguments` do not fit the function.
+    /// - Throws: ``RedisError`` with ``RedisError/Code/invalidArgument`` when `arguments` do not fit the function.
     static func call(_ client: RedisClient, _ function: RouterFunction, keys: [String], arguments: [String]) async throws -> RESPValue {
         let signature = function.signature
-        guard signature.accepts(argumentCount: arguments.count) else {
-            throw RedisError(
-                .protocolError,
-                message: "\(signature.name) takes \(signature.arguments) then groups of \(signature.repeated), got \(arguments.count) arguments"
-            )
-        }
-        do {
-            return try await client.fcall(signature.name, keys: keys, arguments: arguments)
-        } catch let error as RedisError where error.code == .replyError && (error.message ?? "").contains("Function not found") {
-            try await load(client)
-            return try await client.fcall(signature.name, keys: keys, arguments: arguments)
+        try signature.check(arguments)
+        return try await client.reloadingFunctions({ try await load(client) }) {
+            try await client.fcall(signature.name, keys: keys, arguments: arguments)
         }
     }
 }

@@ -20,15 +20,15 @@ struct CharactersController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs:
         try await front.admit(caller)
         let form = try await front.bodyReader.read(request, files: ["video": .video])
         do {
-            let name = try VideoValidation.characterName(try form.requiredString("name"))
+            let name = try Self.characterName(try form.requiredString("name"))
             guard let video = form.file("video") else {
                 if try form.string("video") != nil {
                     throw APIError(.invalidParameter, "Invalid 'video': expected a file upload.", param: "video")
                 }
                 throw APIError(.missingParameter, "Missing required parameter: 'video' (a file).", param: "video")
             }
-            let model = try form.string("model") ?? VideoValidation.defaultModel
-            let deployment = try await front.deployment(for: model, caller: caller, requirement: .init(operation: .characters))
+            let model = try form.string("model") ?? VideoRouting.defaultModel
+            let deployment = try await front.routing.deployment(for: model, patterns: caller.modelPatterns, requirement: .init(operation: .characters))
             let deploymentID = deployment.id
             let record = try await front.submit(
                 .init(kind: .createCharacter, modelGroup: model, deployment: deployment, uploads: form.files) {
@@ -61,5 +61,17 @@ struct CharactersController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs:
             headers[.openAIPollAfter] = String(front.options.pollAfterMilliseconds)
         }
         return try jsonResponse(CharacterObject(record), headers: headers)
+    }
+
+    /// OpenAI's rule for a character's name: 1 to 80 characters.
+    private static func characterName(_ name: String) throws(APIError) -> String {
+        guard (1...80).contains(name.count) else {
+            throw APIError(
+                .invalidParameter,
+                "Invalid 'name': the character name must be 1 to 80 characters long, but got \(name.count).",
+                param: "name"
+            )
+        }
+        return name
     }
 }

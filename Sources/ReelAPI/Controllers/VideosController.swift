@@ -31,7 +31,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             // Checked against what the model's deployments take (``VideoRouting/capable(_:of:)``), once the model is known.
             let requestedSeconds = try form.string("seconds")
             let size = try form.string("size") ?? "720x1280"
-            let model = try form.string("model") ?? VideoValidation.defaultModel
+            let model = try form.string("model") ?? VideoRouting.defaultModel
             var reference: InputReference?
             if form.file("input_reference") == nil, try form.string("input_reference") != nil {
                 throw APIError(.invalidParameter, "Invalid 'input_reference': expected a file or an object with 'image_url' or 'file_id'.", param: "input_reference")
@@ -65,11 +65,9 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             )
             let deployment: Deployment
             if let pinned {
-                try front.routing.checkAccess(model: model, patterns: caller.modelPatterns)
-                try front.routing.check(requirement, on: pinned)
-                deployment = pinned
+                deployment = try front.routing.pinned(pinned, model: model, patterns: caller.modelPatterns, requirement: requirement)
             } else {
-                deployment = try await front.deployment(for: model, caller: caller, requirement: requirement)
+                deployment = try await front.routing.deployment(for: model, patterns: caller.modelPatterns, requirement: requirement)
             }
             let seconds = requestedSeconds ?? VideoRouting.defaultSeconds(of: deployment)
             let deploymentID = deployment.id
@@ -221,7 +219,7 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
         let form = try await front.bodyReader.read(request, files: [:])
         let prompt = try form.requiredString("prompt")
         let (source, _) = try await front.ownedRecord(sourceID, object: .video, caller: caller)
-        let deployment = try front.pinnedDeployment(of: source, caller: caller, requirement: .init(operation: .remix))
+        let deployment = try front.routing.deployment(of: source, patterns: caller.modelPatterns, requirement: .init(operation: .remix))
         let record = try await front.submit(
             .init(kind: .remix, modelGroup: source.model, deployment: deployment, uploads: []) { id, _ in
                 let payload = VideoJobPayload(
@@ -277,10 +275,10 @@ struct VideosController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: Blo
             if let sourceID {
                 source = try await front.ownedRecord(sourceID, object: .video, caller: caller).record
                 model = source!.model
-                deployment = try front.pinnedDeployment(of: source!, caller: caller, requirement: requirement)
+                deployment = try front.routing.deployment(of: source!, patterns: caller.modelPatterns, requirement: requirement)
             } else {
-                model = try form.string("model") ?? VideoValidation.defaultModel
-                deployment = try await front.deployment(for: model, caller: caller, requirement: requirement)
+                model = try form.string("model") ?? VideoRouting.defaultModel
+                deployment = try await front.routing.deployment(for: model, patterns: caller.modelPatterns, requirement: requirement)
             }
             let record = try await front.submit(
                 .init(kind: kind, modelGroup: model, deployment: deployment, uploads: form.files) { id, blobs in
