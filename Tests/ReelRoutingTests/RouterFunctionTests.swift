@@ -7,7 +7,8 @@ import Testing
 
 /// The Swift table of the router library's functions (`RouterFunction`) and the Lua library agree: the same functions,
 /// the same version, and each function refuses a call with another argument count than the table states.
-@Suite(.enabled(if: RedisTestEnvironment.shouldRun))
+/// Serialized: one test deletes the library that the others call directly.
+@Suite(.enabled(if: RedisTestEnvironment.shouldRun), .serialized)
 struct RouterFunctionTests {
     @Test func libraryRegistersExactlyTheTablesFunctions() async throws {
         try await RedisTestEnvironment.withClient { client in
@@ -48,6 +49,29 @@ struct RouterFunctionTests {
         try await RedisTestEnvironment.withClient { client in
             await #expect(throws: RedisError.self) {
                 _ = try await RouterLibrary.call(client, .acquire, keys: [], arguments: ["first", "1000", "token", "60"])
+            }
+        }
+    }
+
+    @Test func aCallLoadsTheLibraryAgainWhenRedisLostIt() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            try await RouterLibrary.load(client)
+            // What a restart without persistence leaves; only this library, so other suites' calls are not disturbed.
+            _ = try await client.send(["FUNCTION", "DELETE", "reel_router"])
+            #expect(try await client.functionNames(library: "reel_router").isEmpty)
+            let version = try await RouterLibrary.call(client, .version, keys: [], arguments: []).int
+            #expect(version == RouterLibrary.version)
+            #expect(try await client.functionNames(library: "reel_router") == Set(RouterFunction.allCases.map(\.signature.name)))
+        }
+    }
+
+    @Test func aCallThatDoesNotFitIsNotSent() async throws {
+        try await RedisTestEnvironment.withClient { client in
+            do {
+                _ = try await RouterLibrary.call(client, .release, keys: [], arguments: ["token"])
+                Issue.record("a call with 1 of 6 arguments was sent")
+            } catch let error as RedisError {
+                #expect(error.code == .invalidArgument, "\(error)")
             }
         }
     }
