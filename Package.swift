@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON", "ReelTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReelRoutingTests",

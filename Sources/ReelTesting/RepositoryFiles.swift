@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths of files shipped in the repository, found from this source file's location.
 public enum RepositoryFiles {
     /// The repository's root directory.
@@ -9,4 +11,9 @@ public enum RepositoryFiles {
 
     /// The absolute path of a file given relative to the repository's root.
     public static func path(_ relative: String) -> String { "\(root)/\(relative)" }
+
+    /// The text of a file given relative to the repository's root.
+    public static func text(_ relative: String) throws -> String {
+        try String(contentsOfFile: path(relative), encoding: .utf8)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReelCrypto
+import ReelTesting
 import Testing
 
 struct RS256Tests {
