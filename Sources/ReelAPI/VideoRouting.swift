@@ -19,7 +19,7 @@ public struct VideoRouting: Sendable {
     public let table: RoutingTable
     /// Mints and verifies managed IDs.
     public let codec: ManagedIDCodec
-    private let healthCache: HealthCache?
+    private let health: CachedReading<[String: DeploymentHealth]>?
 
     /// Creates the routing of a table.
     /// - Parameters:
@@ -34,7 +34,9 @@ public struct VideoRouting: Sendable {
     ) {
         self.table = table
         self.codec = codec
-        self.healthCache = health.map { HealthCache(source: $0, ttl: healthTTL, clock: clock) }
+        self.health = health.map { source in
+            CachedReading(ttl: healthTTL, clock: clock) { [table] in try await source(table.snapshot.deployments) }
+        }
     }
 
     /// Checks that `patterns` allow `model` (403), that a deployment serves it (400) and that one of those can serve
@@ -55,7 +57,7 @@ public struct VideoRouting: Sendable {
             )
         }
         let capable = try Self.capable(candidates, of: requirement)
-        let health = try await healthCache?.health(of: snapshot.deployments) ?? [:]
+        let health = try await self.health?.value() ?? [:]
         var random = SystemRandomNumberGenerator()
         do {
             return try DeploymentSelector(strategy: snapshot.settings.routingStrategy).select(from: capable, health: health, using: &random)
