@@ -56,9 +56,9 @@ struct RouterFunctionTests {
     @Test func aCallLoadsTheLibraryAgainWhenRedisLostIt() async throws {
         try await RedisTestEnvironment.withClient { client in
             try await RouterLibrary.load(client)
-            // What a restart without persistence leaves; only this library, so other suites' calls are not disturbed.
+            // What a restart without persistence leaves; only this library, so other suites' calls are not disturbed (a call
+            // of theirs in between loads it again, as this one does).
             _ = try await client.send(["FUNCTION", "DELETE", "reel_router"])
-            #expect(try await client.functionNames(library: "reel_router").isEmpty)
             let version = try await RouterLibrary.call(client, .version, keys: [], arguments: []).int
             #expect(version == RouterLibrary.version)
             #expect(try await client.functionNames(library: "reel_router") == Set(RouterFunction.allCases.map(\.signature.name)))
