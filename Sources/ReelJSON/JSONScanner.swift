@@ -53,14 +53,7 @@ package struct JSONScanner {
 
     /// The next member's key (its value is next), or nil after the closing brace.
     package mutating func nextKey() throws -> String? {
-        skipWhitespace()
-        if peek == UInt8(ascii: "}") {
-            index += 1
-            atFirst = false
-            return nil
-        }
-        if !atFirst { try expect(UInt8(ascii: ",")) }
-        atFirst = false
+        guard try nextItem(closedBy: UInt8(ascii: "}")) else { return nil }
         let key = try string()
         try expect(UInt8(ascii: ":"))
         return key
@@ -74,8 +67,13 @@ package struct JSONScanner {
 
     /// Whether another element follows (false after the closing bracket).
     package mutating func nextElement() throws -> Bool {
+        try nextItem(closedBy: UInt8(ascii: "]"))
+    }
+
+    /// Whether another member or element of the open object or array follows, past its comma; false after `closing`.
+    private mutating func nextItem(closedBy closing: UInt8) throws -> Bool {
         skipWhitespace()
-        if peek == UInt8(ascii: "]") {
+        if peek == closing {
             index += 1
             atFirst = false
             return false

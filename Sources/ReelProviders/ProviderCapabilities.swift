@@ -84,30 +84,13 @@ public struct ProviderCapabilities: Sendable, Hashable {
     /// `seconds` values a new video may have, in the order they are listed to clients.
     public var seconds: [String]
     /// `seconds` values an extension may add.
-    public var extensionSeconds: [String]
+    public var extensionSeconds: [String] = []
     /// `size` values taken.
     public var sizes: [String]
     /// What a render may start from.
     public var inputs: Set<InputKind>
     /// Content variants a finished video has.
     public var variants: [VideoVariant]
-
-    /// Creates a capabilities value.
-    public init(
-        operations: Set<Operation>,
-        seconds: [String],
-        extensionSeconds: [String] = [],
-        sizes: [String],
-        inputs: Set<InputKind>,
-        variants: [VideoVariant]
-    ) {
-        self.operations = operations
-        self.seconds = seconds
-        self.extensionSeconds = extensionSeconds
-        self.sizes = sizes
-        self.inputs = inputs
-        self.variants = variants
-    }
 
     /// Whether a deployment with these capabilities can serve `requirement`.
     public func satisfies(_ requirement: Requirement) -> Bool {

@@ -7,11 +7,4 @@ public struct ClaimedJob: Sendable, Equatable {
     /// The queue's time at the claim, milliseconds since the epoch (Redis `TIME` for the Redis queue): the shared
     /// clock that job deadlines are measured on, so a worker never compares them with its own wall clock.
     public var claimedAtMs: Int64
-
-    /// Creates a claimed job.
-    public init(job: JobSnapshot, lease: JobLease, claimedAtMs: Int64) {
-        self.job = job
-        self.lease = lease
-        self.claimedAtMs = claimedAtMs
-    }
 }

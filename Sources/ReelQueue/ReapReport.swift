@@ -6,11 +6,4 @@ public struct ReapReport: Sendable, Equatable {
     public var promoted: Int
     /// Finished jobs deleted after their retention period.
     public var trimmed: Int
-
-    /// Creates a report.
-    public init(reaped: Int, promoted: Int, trimmed: Int) {
-        self.reaped = reaped
-        self.promoted = promoted
-        self.trimmed = trimmed
-    }
 }

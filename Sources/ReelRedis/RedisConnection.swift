@@ -24,13 +24,6 @@ public final class RedisConnection: Sendable {
         try await send(EncodedCommand(arguments))
     }
 
-    /// Sends one command given as raw bytes (binary-safe) and returns its reply.
-    /// - Parameter arguments: The command and its arguments.
-    /// - Throws: ``RedisError``, as ``send(_:)`` does.
-    public func send(_ arguments: [[UInt8]]) async throws -> RESPValue {
-        try await send(EncodedCommand(arguments))
-    }
-
     /// Sends several commands in one round trip and returns their replies in order; error replies are values.
     /// - Parameter commands: The commands, each a command name and its arguments.
     /// - Throws: ``RedisError`` for connection, timeout or ``RedisError/Code/closed`` errors.

@@ -6,11 +6,4 @@ public struct GatePermit: Sendable, Hashable {
     public var token: String
     /// When the slot was taken (latency measurement).
     public var acquiredAt: ContinuousClock.Instant
-
-    /// Creates a permit.
-    public init(deploymentID: String, token: String, acquiredAt: ContinuousClock.Instant) {
-        self.deploymentID = deploymentID
-        self.token = token
-        self.acquiredAt = acquiredAt
-    }
 }

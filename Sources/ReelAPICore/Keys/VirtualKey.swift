@@ -8,7 +8,7 @@ public struct VirtualKey: Codable, Sendable, Equatable {
     /// Optional human label.
     public var alias: String?
     /// Model patterns the key may use (`sora-2`, `openai/*`, `*`); empty means every model.
-    public var models: [String]
+    public var models: [String] = []
     /// Requests per minute, if limited.
     public var rpmLimit: Int?
     /// Jobs in flight at once, if limited.
@@ -19,27 +19,6 @@ public struct VirtualKey: Codable, Sendable, Equatable {
     public var createdAt: Int64
     /// HMAC-SHA256 of the secret (hex).
     public var secretHash: String
-
-    /// Creates a key description.
-    public init(
-        id: String,
-        alias: String? = nil,
-        models: [String] = [],
-        rpmLimit: Int? = nil,
-        maxInflightJobs: Int? = nil,
-        expiresAt: Int64? = nil,
-        createdAt: Int64,
-        secretHash: String
-    ) {
-        self.id = id
-        self.alias = alias
-        self.models = models
-        self.rpmLimit = rpmLimit
-        self.maxInflightJobs = maxInflightJobs
-        self.expiresAt = expiresAt
-        self.createdAt = createdAt
-        self.secretHash = secretHash
-    }
 
     enum CodingKeys: String, CodingKey {
         case id, alias, models

@@ -12,15 +12,6 @@ public struct RealtimeToken: Sendable, Hashable, Codable {
     /// The provider's ephemeral key (`ek_…`).
     public var ephemeralKey: String
 
-    /// Creates a token value.
-    public init(deploymentID: String, model: String, keyID: String, expiresAt: Int64, ephemeralKey: String) {
-        self.deploymentID = deploymentID
-        self.model = model
-        self.keyID = keyID
-        self.expiresAt = expiresAt
-        self.ephemeralKey = ephemeralKey
-    }
-
     enum CodingKeys: String, CodingKey {
         case deploymentID = "d"
         case model = "m"
