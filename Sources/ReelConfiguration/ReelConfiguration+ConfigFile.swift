@@ -1,4 +1,4 @@
-public import ReelRouting
+import ReelRouting
 extension ReelConfiguration {
     /// The file as written (snake_case keys, LiteLLM's names); validated and resolved into ``ReelConfiguration``.
     struct ConfigFile: Decodable {

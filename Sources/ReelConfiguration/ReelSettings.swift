@@ -1,4 +1,4 @@
-public import ReelRouting
+import ReelRouting
 /// `reel_settings`: Reel's own section of the configuration file (Redis, queue, storage, worker, secrets, catalog).
 public struct ReelSettings: Sendable, Hashable {
     /// `redis_url` or `redis.url` (overridden by the `REDIS_URL` environment variable).

@@ -1,4 +1,4 @@
-public import ReelRouting
+import ReelRouting
 public import ReelConfiguration
 
 extension WorkerConfiguration {

@@ -1,7 +1,8 @@
 import Foundation
-import ReelQueue
 import ReelTesting
 import Testing
+
+@testable import ReelQueue
 
 /// The queue's semantics, against every backend (the Redis functions library and the memory queue).
 ///

@@ -1,9 +1,9 @@
 import Foundation
-import ReelQueue
 import ReelRedis
 import ReelTesting
 import Testing
 
+@testable import ReelQueue
 @testable import ReelWorker
 
 /// Completes and snoozes of ticks that end together, batched into few queue calls, against a real Redis queue.
