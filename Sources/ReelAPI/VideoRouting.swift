@@ -3,11 +3,13 @@ import ReelProviders
 public import ReelRouting
 import ReelVideo
 
-/// What the front asks of the router library: model access, deployment selection, affinity and managed IDs.
+/// What the front asks of the router library: model access, what each deployment can do, deployment selection,
+/// affinity and managed IDs.
 ///
-/// Access and the deployments of a model come from the (reloadable) ``RoutingTable``; selection is the
-/// configured strategy's ``DeploymentSelector`` over health read from the shared router state (cached for
-/// `healthTTL`, so enqueues do not pay a Redis round trip each); IDs are ``ManagedIDCodec``'s.
+/// Access and the deployments of a model come from the (reloadable) ``RoutingTable``; what a deployment can do from
+/// its provider family (``ProviderFamily``); selection is the configured strategy's ``DeploymentSelector`` over health
+/// read from the shared router state (cached for `healthTTL`, so enqueues do not pay a Redis round trip each); IDs are
+/// ``ManagedIDCodec``'s.
 public struct VideoRouting: Sendable {
     /// The model group of a request that names none.
     static let defaultModel = "sora-2"
