@@ -35,7 +35,8 @@ struct QueueCrashTests {
         do {
             let name = "crash-\(UUID().uuidString)"
             let queue = RedisJobQueue.redis(client, name: name)
-            let count = 300
+            // Enough that A, at 200 ms a batch of 10, cannot finish them all before it is caught holding some.
+            let count = 1_000
             _ = try await queue.enqueue((0..<count).map { NewJob(id: "job-\($0)", type: "noop", payload: "{}") })
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reel-crash-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -55,10 +56,18 @@ struct QueueCrashTests {
                 return process
             }
 
-            // Worker A holds each batch for 200 ms; kill it while it holds one.
+            // Worker A holds each batch for 200 ms; kill it while it holds one. A is frozen (SIGSTOP) before the queue
+            // is asked, so it cannot complete its batch between the answer and the kill; caught between two batches,
+            // it is let go and caught again.
             let a = try worker(logA, ["--hold-ms", "200", "--worker-id", "A"])
             try #require(try await eventually(timeout: .seconds(60)) { Self.lines(of: logA).count >= 30 }, "A never got going")
-            try #require(try await eventually(timeout: .seconds(60)) { try await queue.stats().counts[.active] ?? 0 > 0 }, "A holds no job")
+            let caughtHolding = try await eventually(timeout: .seconds(60)) {
+                kill(a.processIdentifier, SIGSTOP)
+                if try await queue.stats().counts[.active] ?? 0 > 0 { return true }
+                kill(a.processIdentifier, SIGCONT)
+                return false
+            }
+            try #require(caughtHolding, "A was never caught holding a job")
             kill(a.processIdentifier, SIGKILL)
             a.waitUntilExit()
             #expect(a.terminationReason == .uncaughtSignal)
