@@ -98,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "ReelAPICore",
-            dependencies: ["ReelCrypto", "ReelRouting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelCrypto", "ReelRouting", "ReelTime", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -175,7 +175,7 @@ let package = Package(
             name: "ReelAPITests",
             dependencies: [
                 "ReelAPI", "ReelAPICore", "ReelPassthrough", "ReelConfiguration", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage",
-                "ReelTesting",
+                "ReelTesting", "ReelTime",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

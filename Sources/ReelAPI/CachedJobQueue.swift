@@ -1,6 +1,7 @@
 public import Logging
-public import ReelAPICore
+import ReelAPICore
 public import ReelQueue
+public import ReelTime
 
 /// A ``RedisJobQueue`` whose job reads are answered from memory while Redis's key tracking keeps the copies
 /// coherent: the front answers status polls far more often than jobs change. Every other call goes to the queue;

@@ -1,5 +1,6 @@
 import ReelAPICore
 import Synchronization
+import ReelTime
 
 /// A value read from elsewhere (Redis) and reused until it is older than `ttl`, so requests do not pay a round trip
 /// each for it: the deployments' health for selection, the queue's depth for admission. Requests that miss at once

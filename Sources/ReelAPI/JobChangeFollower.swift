@@ -2,6 +2,7 @@ import Logging
 import ReelAPICore
 import ReelRedis
 public import ServiceLifecycle
+import ReelTime
 
 /// Keeps a ``CachedJobQueue``'s copies coherent for as long as the front runs, following Redis's reports of
 /// changed jobs and reconnecting as needed; until it follows them, reads go to Redis.

@@ -4,6 +4,7 @@ import ReelQueue
 import ReelStorage
 import ReelVideo
 import ServiceLifecycle
+import ReelTime
 
 /// Deletes the stored results (`results/<video id>/…`) of videos whose job the queue no longer holds — trimmed
 /// after its retention period — so that results never outlive their records. Runs at start and then every

@@ -8,6 +8,7 @@ public import ReelQueue
 import ReelRouting
 public import ReelStorage
 import ReelVideo
+public import ReelTime
 
 /// Everything the video routes share: the queue, the authenticator, the blob store, routing, options and clocks; and
 /// what every route does with them: admit a caller, find its objects, and submit a job with its record.

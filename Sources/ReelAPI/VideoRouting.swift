@@ -1,7 +1,8 @@
-public import ReelAPICore
+import ReelAPICore
 import ReelProviders
 public import ReelRouting
 import ReelVideo
+public import ReelTime
 
 /// What the front asks of the router library: model access, what each deployment can do, deployment selection,
 /// affinity and managed IDs.

@@ -1,4 +1,5 @@
 import ReelCrypto
+public import ReelTime
 
 /// Who a request's `Authorization: Bearer …` (or Azure's `api-key`) names: the master key or a live virtual key.
 ///

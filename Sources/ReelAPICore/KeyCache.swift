@@ -1,4 +1,5 @@
 import Synchronization
+import ReelTime
 
 /// Virtual keys read recently, by secret hash, so a busy key does not cost a Redis read per request.
 ///

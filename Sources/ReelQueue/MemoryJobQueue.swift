@@ -31,10 +31,8 @@ public actor MemoryJobQueue: JobQueueDriver {
     private var paused = false
     private var concurrencyLimit: Int?
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
-    /// Time since the queue was made, on its clock.
-    private let elapsed: @Sendable () -> Duration
-    /// Sleeps on the queue's clock.
-    private let sleep: @Sendable (Duration) async throws -> Void
+    /// The queue's clock: time since the queue was made, and sleeps.
+    private let clock: IntervalClock
     /// The epoch time, in milliseconds, at which the queue was made.
     private let epochMsAtStart: Int64
 
@@ -50,13 +48,11 @@ public actor MemoryJobQueue: JobQueueDriver {
         epochMs: Int64? = nil
     ) {
         self.options = options
-        let start = clock.now
-        self.elapsed = { start.duration(to: clock.now) }
-        self.sleep = { try await clock.sleep(for: $0) }
+        self.clock = IntervalClock(clock)
         self.epochMsAtStart = epochMs ?? Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 
-    private func nowMs() -> Int64 { epochMsAtStart + elapsed().milliseconds }
+    private func nowMs() -> Int64 { epochMsAtStart + clock.elapsed.milliseconds }
 
     // MARK: waiting without polling
 
@@ -76,7 +72,7 @@ public actor MemoryJobQueue: JobQueueDriver {
             waiters[id] = continuation
             // Timer of this one wait: resumes the waiter unless a change resumed it first.
             Task {
-                try? await self.sleep(timeout)
+                try? await self.clock.sleep(for: timeout)
                 self.resumeWaiter(id)
             }
         }
@@ -120,11 +116,11 @@ public actor MemoryJobQueue: JobQueueDriver {
 
     public func claim(workerID: String, max: Int, lease: Duration, wait: Duration) async throws -> [ClaimedJob] {
         guard max >= 1, lease > .zero else { throw QueueError(.invalidArgument, message: "max must be ≥ 1 and lease > 0") }
-        let deadline = elapsed() + wait
+        let deadline = clock.elapsed + wait
         while true {
             let (claimed, nextDue) = claimNow(workerID: workerID, max: max, leaseMs: lease.milliseconds)
             if !claimed.isEmpty { return claimed }
-            var timeout = deadline - elapsed()
+            var timeout = deadline - clock.elapsed
             if timeout <= .zero { return [] }
             if let nextDue { timeout = min(timeout, .milliseconds(Swift.max(0, nextDue - nowMs()))) }
             await waitForChange(atMost: timeout)

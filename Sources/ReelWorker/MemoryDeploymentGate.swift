@@ -1,3 +1,5 @@
+import ReelTime
+
 /// A ``DeploymentGate`` for one process: rpm as a sliding minute, max_parallel as a counter, and a cooldown after
 /// `allowedFails` failures within a minute.
 public actor MemoryDeploymentGate: DeploymentGate {
@@ -27,8 +29,8 @@ public actor MemoryDeploymentGate: DeploymentGate {
     private let allowedFails: Int
     private let cooldown: Duration
     private var states: [String: State] = [:]
-    /// Time since the gate was made, on its clock.
-    private let elapsed: @Sendable () -> Duration
+    /// The gate's clock: time since the gate was made.
+    private let clock: IntervalClock
 
     /// Creates a gate.
     /// - Parameters:
@@ -40,13 +42,12 @@ public actor MemoryDeploymentGate: DeploymentGate {
         self.limits = limits
         self.allowedFails = allowedFails
         self.cooldown = cooldown
-        let start = clock.now
-        self.elapsed = { start.duration(to: clock.now) }
+        self.clock = IntervalClock(clock)
     }
 
     /// Takes a slot when the deployment is not cooling down and within its limits.
     public func acquire(deploymentID: String) -> GateDecision {
-        let now = elapsed()
+        let now = self.clock.elapsed
         var state = states[deploymentID, default: State()]
         defer { states[deploymentID] = state }
         if let until = state.coolingUntil, until > now { return .refused(retryAfter: until - now) }
@@ -69,7 +70,7 @@ public actor MemoryDeploymentGate: DeploymentGate {
 
     /// Counts a failure; `allowedFails` of them within a minute start a cooldown.
     public func recordFailure(deploymentID: String) {
-        let now = elapsed()
+        let now = self.clock.elapsed
         var state = states[deploymentID, default: State()]
         state.failures.removeAll { $0 <= now - .seconds(60) }
         state.failures.append(now)

@@ -1,5 +1,6 @@
 import ReelAPICore
 import ReelTesting
+import ReelTime
 import Synchronization
 import Testing
 

@@ -7,6 +7,7 @@ import ServiceLifecycle
 import Testing
 
 @testable import ReelAPI
+import ReelTime
 
 /// The front's job read cache: its rules on their own, then a ``CachedJobQueue`` against a private redis-server
 /// (whose command counts no other test touches) with a second client changing jobs as a worker does.

@@ -10,6 +10,7 @@ import ReelQueue
 import ReelRouting
 import ReelStorage
 import Testing
+import ReelTime
 
 struct SecurityTests {
     @Test func missingOrWrongKeyIs401() async throws {

@@ -9,6 +9,7 @@ import ReelRouting
 import ReelStorage
 import Testing
 import ReelConfiguration
+import ReelTime
 
 /// The front of a test: a memory queue, a memory key store, a blob store in a fresh directory.
 struct TestFront {

@@ -1,6 +1,6 @@
-/// A monotonic clock for intervals (cache lifetimes, re-read periods), taken as `some Clock<Duration>` so tests
-/// pass a manual clock and production the continuous one. It reads time since it was made and sleeps on the
-/// clock it was made from.
+/// A monotonic clock for intervals (cache lifetimes, re-read periods, due times of the memory queue, rate windows),
+/// made from any `some Clock<Duration>` so tests pass a manual clock and production the continuous one. It reads time
+/// since it was made and sleeps on the clock it was made from.
 ///
 /// ```swift
 /// let clock = IntervalClock(ContinuousClock())
