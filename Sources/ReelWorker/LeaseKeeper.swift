@@ -75,8 +75,10 @@ final class LeaseKeeper<Queue: JobQueueDriver, KeeperClock: Clock<Duration>>: Se
                     }
                 }
             }
+            // Most refusals are a tick that has just reported its outcome and not yet dropped its lease. A lease that
+            // was really lost fails the tick's own report, which logs it as an error; here it is only a trace.
             for (lease, error) in refused {
-                logger.warning("Heartbeat failed", metadata: [ReelLogging.jobID: "\(lease.jobID)", ReelLogging.error: "\(error)"])
+                logger.debug("Lease no longer held", metadata: [ReelLogging.jobID: "\(lease.jobID)", ReelLogging.error: "\(error)"])
             }
         }
     }
