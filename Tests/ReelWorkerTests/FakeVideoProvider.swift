@@ -16,8 +16,10 @@ actor FakeVideoProvider: VideoProvider {
     let name: String
     /// Polls a new video needs before it completes.
     var pollsToComplete: Int
-    /// How long each create call takes.
+    /// How long each create call takes, on the clock behind ``sleep``.
     var createDelay: Duration = .zero
+    /// Sleeps on the test's clock.
+    private let sleep: @Sendable (Duration) async throws -> Void
     /// When set, videos end `failed` with this error instead of completing.
     var failure: ProviderErrorBody?
     private(set) var objects: [String: Object] = [:]
@@ -33,9 +35,10 @@ actor FakeVideoProvider: VideoProvider {
     private var sequence = 0
     private var callWaiters: [(operation: Operation, continuation: CheckedContinuation<Void, Never>)] = []
 
-    init(name: String = "fake", pollsToComplete: Int = 1) {
+    init(name: String = "fake", pollsToComplete: Int = 1, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.name = name
         self.pollsToComplete = pollsToComplete
+        self.sleep = sleep
     }
 
     func failNext(_ operation: Operation, with error: ProviderError, times: Int = 1) {
@@ -85,7 +88,7 @@ actor FakeVideoProvider: VideoProvider {
     func createVideo(_ request: CreateVideoRequest, idempotencyKey: String?) async throws -> ProviderVideo {
         try enter(.create)
         lastCreate = request
-        if createDelay > .zero { try await Task.sleep(for: createDelay) }
+        if createDelay > .zero { try await sleep(createDelay) }
         return start(key: idempotencyKey)
     }
 

@@ -351,6 +351,9 @@ struct VideoJobRunnerTests {
         await harness.provider("dep-b").waitForCall(.create)
         #expect(await harness.provider("dep-b").calls(.create) == 1)
         #expect(try await harness.record(id).deploymentID == "dep-b")
+        // The create, asleep on the test's clock, answers.
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(1))
         _ = try await tick.value
         #expect(try await harness.runUntilFinished(id).state == .done)
         #expect(await harness.provider("dep-b").calls(.create) == 1)

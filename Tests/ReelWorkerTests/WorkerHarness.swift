@@ -36,7 +36,7 @@ struct WorkerHarness<TestClock: Clock<Duration>> {
         var providers: [String: FakeVideoProvider] = [:]
         var deployments: [VideoDeployment] = []
         for id in ["dep-a", "dep-b", "dep-c"] {
-            let provider = FakeVideoProvider(name: id, pollsToComplete: pollsToComplete)
+            let provider = FakeVideoProvider(name: id, pollsToComplete: pollsToComplete) { try await clock.sleep(for: $0) }
             providers[id] = provider
             deployments.append(VideoDeployment(id: id, group: "sora-2", model: "sora-2", provider: provider, capabilities: capabilities[id] ?? .openAI))
         }
@@ -136,11 +136,12 @@ extension WorkerHarness where TestClock == ContinuousClock {
     }
 }
 
-/// Fast poll pacing, leases and shutdown for worker tests.
+/// Fast poll pacing and shutdown for worker tests. Leases are long: on a loaded machine a test process can stall for
+/// seconds, and a lease that expires meanwhile sends its job to the provider again; tests of expiry set their own.
 func fastConfiguration() -> WorkerConfiguration {
     WorkerConfiguration(
         concurrency: 4,
-        leaseDuration: .seconds(5),
+        leaseDuration: .seconds(30),
         heartbeatInterval: .milliseconds(100),
         claimWait: .milliseconds(100),
         polling: .init(initialInterval: .milliseconds(10), multiplier: 2, maxInterval: .milliseconds(40), jitter: 0.1, inputInterval: .milliseconds(10)),

@@ -18,7 +18,16 @@ struct WorkerServiceTests {
             tasks.addTask { try await group.run() }
             try await body()
             await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
+            guard let manual = harness.clock as? ManualClock else { return try await tasks.waitForAll() }
+            // On a manual clock the claim loop's wait ends only when time moves: it moves until the worker has stopped.
+            tasks.addTask {
+                while !Task.isCancelled {
+                    manual.advance(by: .milliseconds(10))
+                    await Task.yield()
+                }
+            }
+            try await tasks.next()
+            tasks.cancelAll()
         }
     }
 
@@ -65,23 +74,31 @@ struct WorkerServiceTests {
     }
     @Test func longTicksKeepTheirLeasesThroughTheHeartbeatLoop() async throws {
         var configuration = fastConfiguration()
-        configuration.concurrency = 8
         configuration.leaseDuration = .seconds(3)
-        let harness = try WorkerHarness(configuration: configuration)
-        // Each create outlasts its lease; free slots keep the claim loop reaping expired leases meanwhile. The lease
-        // leaves the heartbeat loop seconds of slack on a loaded machine.
-        await harness.provider("dep-a").setCreateDelay(.seconds(4))
+        let clock = ManualClock()
+        let harness = try WorkerHarness(configuration: configuration, clock: clock)
+        // Each create takes 10 s of the test's clock, more than three leases.
+        await harness.provider("dep-a").setCreateDelay(.seconds(10))
         var ids: [String] = []
-        for _ in 0..<4 { ids.append(try await harness.enqueue(.generate)) }
+        for _ in 0..<configuration.concurrency { ids.append(try await harness.enqueue(.generate)) }
+        let round = configuration.heartbeatInterval / 4
         try await withWorker(harness) {
-            try #require(try await eventually { try await harness.queue.stats().counts[.done] == 4 })
+            // Every slot is taken, so the claim loop waits for one without a timer: asleep on the clock are the creates
+            // and the heartbeat loop. Time moves a heartbeat round at a time, each once the loop sleeps again.
+            for _ in 0..<Int(Duration.seconds(10) / round) {
+                await clock.waitForSleepers(configuration.concurrency + 1)
+                clock.advance(by: round)
+                // A rival worker would take over any lease let expire.
+                #expect(try await harness.queue.claim(workerID: "rival", max: 1, lease: .seconds(3), wait: .zero).isEmpty)
+            }
+            // The creates have answered; each tick ends in a snooze, taken on the lease it was claimed with.
+            try #require(try await eventually { try await harness.queue.stats().counts[.scheduled] == ids.count })
         }
         for id in ids {
             let job = try #require(try await harness.queue.job(id: id))
             #expect(job.stalls == 0)
-            #expect(try await harness.record(id).status == .completed)
         }
-        #expect(await harness.provider("dep-a").calls(.create) == 4)
+        #expect(await harness.provider("dep-a").calls(.create) == ids.count)
     }
 
     @Test func shutdownWhileManyJobsCompleteLosesNone() async throws {
