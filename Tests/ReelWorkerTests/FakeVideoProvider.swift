@@ -35,7 +35,7 @@ actor FakeVideoProvider: VideoProvider {
     private var sequence = 0
     private var callWaiters: [(operation: Operation, continuation: CheckedContinuation<Void, Never>)] = []
 
-    init(name: String = "fake", pollsToComplete: Int = 1, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+    init(name: String, pollsToComplete: Int, sleep: @escaping @Sendable (Duration) async throws -> Void) {
         self.name = name
         self.pollsToComplete = pollsToComplete
         self.sleep = sleep

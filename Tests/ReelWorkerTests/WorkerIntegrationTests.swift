@@ -68,12 +68,16 @@ struct WorkerIntegrationTests {
                     )
                     return WorkerService(runner: runner, configuration: configuration, logger: quiet)
                 }
-                let group = ServiceGroup(configuration: .init(services: services, logger: quiet))
+                var groupConfiguration = ServiceGroupConfiguration(services: services, logger: quiet)
+                // A worker that does not stop in time is cancelled and the group throws, so the test ends either way.
+                groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
+                let group = ServiceGroup(configuration: groupConfiguration)
                 // The workers run until the test body is done, then shut down gracefully.
                 tasks.addTask { try await group.run() }
                 try await body(queue, simulator, codec, blobs)
                 await group.triggerGracefulShutdown()
-                try await Task.sleep(for: .milliseconds(50))
+                // The workers end first: the simulator serves until it is cancelled.
+                try await tasks.next()
                 tasks.cancelAll()
             }
         }
@@ -112,14 +116,11 @@ struct WorkerIntegrationTests {
     }
 
     func waitUntilFinished(_ jobIDs: [String], _ queue: RedisJobQueue, timeout: Duration = .seconds(60)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            var finished = 0
-            for id in jobIDs where [.done, .dead, .cancelled].contains(try await queue.job(id: id)?.state) { finished += 1 }
-            if finished == jobIDs.count { return }
-            try await Task.sleep(for: .milliseconds(50))
+        let finished = try await eventually(timeout: timeout, interval: .milliseconds(50)) {
+            for id in jobIDs where ![.done, .dead, .cancelled].contains(try await queue.job(id: id)?.state) { return false }
+            return true
         }
-        Issue.record("jobs did not finish within \(timeout)")
+        if !finished { Issue.record("jobs did not finish within \(timeout)") }
     }
 
     @Test func chainSubmittedAtOnceRunsOnTheDeploymentThatOwnsTheCharacter() async throws {
