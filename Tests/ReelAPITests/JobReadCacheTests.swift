@@ -129,10 +129,9 @@ struct JobReadCacheTests {
         try await Self.waitUntilCached("a", front: front, redis: client)
         try await server.kill()
         try await server.start()  // without persistence: the job is gone
-        var answer: JobSnapshot??
-        for _ in 0..<200 where answer == nil {
-            answer = try? await front.job(id: "a")
-            if answer == nil { try await Task.sleep(for: .milliseconds(20)) }
+        // A read that fails while Redis comes up is asked again; the first one answered is the one checked.
+        let answer = try await eventually { () -> JobSnapshot?? in
+            do { return .some(try await front.job(id: "a")) } catch { return nil }
         }
         #expect(answer == .some(nil), "the first answer after the restart is Redis's, not the copy from before")
     }
@@ -215,10 +214,6 @@ struct JobReadCacheTests {
     }
 
     private static func waitFor(_ condition: () async throws -> Bool) async throws {
-        for _ in 0..<250 {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("not within 5 s")
+        try #require(try await eventually(condition), "not within 30 s")
     }
 }

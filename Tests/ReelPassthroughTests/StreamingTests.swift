@@ -5,6 +5,7 @@ import ReelHTTP
 import ReelRouting
 import ReelRoutingRedis
 import ReelSim
+import ReelTesting
 import Testing
 
 struct StreamingTests {
@@ -68,11 +69,8 @@ struct StreamingTests {
                 var iterator = response.body.makeAsyncIterator()
                 _ = try await iterator.next()
             }  // the client lets go of the stream: its connection to the front closes
-            var stats = harness.simulator.responses.stats
-            for _ in 0..<50 where stats.streamsAborted == 0 {
-                try await Task.sleep(for: .milliseconds(100))
-                stats = harness.simulator.responses.stats
-            }
+            _ = try await eventually { harness.simulator.responses.stats.streamsAborted > 0 }
+            let stats = harness.simulator.responses.stats
             #expect(stats.streamsStarted == 1)
             #expect(stats.streamsAborted == 1, "the front closed its upstream connection")
             #expect(stats.streamsCompleted == 0)
