@@ -15,7 +15,7 @@
 /// - Returns: The first value `probe` returned, or `nil` when `timeout` passed first.
 /// - Throws: What `probe` throws, or `CancellationError`.
 public func eventually<Value>(
-    timeout: Duration = .seconds(30),
+    timeout: Duration = .testWaitLimit,
     interval: Duration = .milliseconds(10),
     isolation: isolated (any Actor)? = #isolation,
     _ probe: () async throws -> Value?
@@ -41,7 +41,7 @@ public func eventually<Value>(
 /// - Returns: `true` once `condition` held, `false` when `timeout` passed first.
 /// - Throws: What `condition` throws, or `CancellationError`.
 public func eventually(
-    timeout: Duration = .seconds(30),
+    timeout: Duration = .testWaitLimit,
     interval: Duration = .milliseconds(10),
     isolation: isolated (any Actor)? = #isolation,
     _ condition: () async throws -> Bool

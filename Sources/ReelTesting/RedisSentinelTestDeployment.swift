@@ -97,12 +97,12 @@ public final class RedisSentinelTestDeployment: Sendable {
     }
 
     /// Makes the replica the primary (`SENTINEL FAILOVER`) and waits until the sentinels name it.
-    /// - Throws: ``RedisTestServer/LaunchError`` without a replica or when the failover does not end within 30 s.
+    /// - Throws: ``RedisTestServer/LaunchError`` without a replica or when the failover does not end within ``Swift/Duration/testWaitLimit``.
     public func failover() async throws {
         guard let replica else { throw RedisTestServer.LaunchError(description: "a failover needs a replica") }
         _ = try await sendToSentinel(["SENTINEL", "FAILOVER", Self.masterName])
-        guard try await eventually(timeout: .seconds(30), interval: .milliseconds(20), { try await primaryPort() == replica.port }) else {
-            throw RedisTestServer.LaunchError(description: "the sentinels did not name the replica as primary within 30 s")
+        guard try await eventually(interval: .milliseconds(20), { try await primaryPort() == replica.port }) else {
+            throw RedisTestServer.LaunchError(description: "the sentinels did not name the replica as primary within \(Duration.testWaitLimit)")
         }
     }
 
@@ -117,14 +117,14 @@ public final class RedisSentinelTestDeployment: Sendable {
         guard let replica else { return }
         let client = try RedisClient(url: replica.url)
         defer { client.close() }
-        let synced = try await eventually(timeout: .seconds(30), interval: .milliseconds(20)) {
+        let synced = try await eventually(interval: .milliseconds(20)) {
             (try? await client.send(["ROLE"]).array)?.dropFirst(3).first?.string == "connected"
         }
-        guard synced else { throw RedisTestServer.LaunchError(description: "the replica did not sync within 30 s") }
+        guard synced else { throw RedisTestServer.LaunchError(description: "the replica did not sync within \(Duration.testWaitLimit)") }
         for sentinel in sentinels {
             let client = try probe(sentinel.port)
             defer { client.close() }
-            let settled = try await eventually(timeout: .seconds(30), interval: .milliseconds(50)) {
+            let settled = try await eventually(interval: .milliseconds(50)) {
                 let known = try? await client.pipeline([["SENTINEL", "REPLICAS", Self.masterName], ["SENTINEL", "SENTINELS", Self.masterName]])
                 // A replica the sentinel has only heard of from the primary is no candidate for promotion yet: it
                 // must have answered the sentinel itself, with its link to the primary up.
@@ -132,7 +132,7 @@ public final class RedisSentinelTestDeployment: Sendable {
                 let linkUp = zip(fields, fields.dropFirst()).contains { $0 == "master-link-status" && $1 == "ok" }
                 return known?[0].array?.count == 1 && linkUp && known?[1].array?.count == 2
             }
-            guard settled else { throw RedisTestServer.LaunchError(description: "the sentinels did not find each other within 30 s") }
+            guard settled else { throw RedisTestServer.LaunchError(description: "the sentinels did not find each other within \(Duration.testWaitLimit)") }
         }
     }
 }

@@ -38,7 +38,7 @@ public final class TestExpectation: Sendable {
     /// Suspends until ``fulfill()`` is called, or until `timeout` passes, which only bounds a failure.
     /// - Parameter timeout: How long to wait before giving up; generous, since it never delays a passing test.
     /// - Returns: `true` once fulfilled; `false` after `timeout` or when the waiting task is cancelled.
-    public func wait(timeout: Duration = .seconds(30)) async -> Bool {
+    public func wait(timeout: Duration = .testWaitLimit) async -> Bool {
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID

@@ -214,6 +214,6 @@ struct JobReadCacheTests {
     }
 
     private static func waitFor(_ condition: () async throws -> Bool) async throws {
-        try #require(try await eventually(condition), "not within 30 s")
+        try #require(try await eventually(condition), "not within \(Duration.testWaitLimit)")
     }
 }

@@ -1,11 +1,12 @@
 import ReelRedis
+import ReelTesting
 import Testing
 
-/// What ``RedisClient/trackInvalidations(prefixes:onInvalidation:)`` reports, one event at a time, each within thirty
-/// seconds; the tracking stops when this goes away.
+/// What ``RedisClient/trackInvalidations(prefixes:onInvalidation:)`` reports, one event at a time, each within
+/// `Duration.testWaitLimit`; the tracking stops when this goes away.
 final class InvalidationEvents: @unchecked Sendable {
     private struct Timeout: Error, CustomStringConvertible {
-        var description: String { "no key invalidation within 30 s" }
+        var description: String { "no key invalidation within \(Duration.testWaitLimit)" }
     }
 
     private var iterator: AsyncThrowingStream<KeyInvalidation, any Error>.Iterator
@@ -28,12 +29,12 @@ final class InvalidationEvents: @unchecked Sendable {
         tracking.cancel()
     }
 
-    /// The next event (nil once tracking has ended); throws the tracking's error, or after thirty seconds without one (a bound on a failure only).
+    /// The next event (nil once tracking has ended); throws the tracking's error, or after `Duration.testWaitLimit` without one (a bound on a failure only).
     func next() async throws -> KeyInvalidation? {
         try await withThrowingTaskGroup(of: KeyInvalidation?.self) { group in
             group.addTask { try await self.iterator.next() }
             group.addTask {
-                try await Task.sleep(for: .seconds(30))
+                try await Task.sleep(for: .testWaitLimit)
                 throw Timeout()
             }
             defer { group.cancelAll() }

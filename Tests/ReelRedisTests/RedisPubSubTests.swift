@@ -67,12 +67,12 @@ struct RedisPubSubTests {
                 return messages
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(30))
+                try await Task.sleep(for: .testWaitLimit)
                 return nil
             }
             let result = try await group.next()!
             group.cancelAll()
-            return try #require(result, "no \(count) messages within 30 s")
+            return try #require(result, "no \(count) messages within \(Duration.testWaitLimit)")
         }
     }
 }

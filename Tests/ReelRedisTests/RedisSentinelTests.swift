@@ -80,7 +80,7 @@ struct RedisSentinelTests {
         #expect(down?.code == .noPrimary || down?.code == .connectionLost, "\(down.map { "\($0)" } ?? "")")
 
         // The sentinels agree the primary is down (500 ms) and promote the replica: the client carries on.
-        let after = try await eventually(timeout: .seconds(60), interval: .milliseconds(50)) { try? await client.send(["GET", "before"]) }
+        let after = try await eventually(interval: .milliseconds(50)) { try? await client.send(["GET", "before"]) }
         #expect(after?.string == "1")
         #expect(try await deployment.primaryPort() == replica.port)
     }

@@ -53,7 +53,9 @@ struct SharedRouterStateTests {
 
     @Test func rpmHoldsAcrossProcesses() async throws {
         try await Self.withTwoProcesses { a, b in
-            let limited = Self.deployment("limited", rpm: 10)
+            // Two a minute, a token every 30 s: the burst and the reads below fit in that even on a loaded machine
+            // (the bucket refills on the server's clock, which a test cannot hold still).
+            let limited = Self.deployment("limited", rpm: 2)
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<30 {
                     let state = index.isMultiple(of: 2) ? a : b
@@ -62,14 +64,15 @@ struct SharedRouterStateTests {
                             _ = try await state.acquire(from: [limited], strategy: .simpleShuffle)
                             return true
                         } catch let error as RoutingError where error.code == .noHealthyDeployment {
-                            #expect(error.retryAfter.map { $0 > .zero && $0 <= .seconds(6) } == true)
+                            #expect(error.retryAfter.map { $0 > .zero && $0 <= .seconds(30) } == true)
                             return false
                         }
                     }
                 }
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
-            #expect(results.filter { $0 }.count == 10)
+            // Two in all, not two in each process.
+            #expect(results.filter { $0 }.count == 2)
             let health = try await a.health(of: [limited])
             #expect(try #require(health["limited"]).rateLimitedFor > .zero)
         }

@@ -115,7 +115,7 @@ struct WorkerIntegrationTests {
         return try JSONDecoder().decode(VideoRecord.self, from: Data(json.utf8))
     }
 
-    func waitUntilFinished(_ jobIDs: [String], _ queue: RedisJobQueue, timeout: Duration = .seconds(60)) async throws {
+    func waitUntilFinished(_ jobIDs: [String], _ queue: RedisJobQueue, timeout: Duration = .testWaitLimit) async throws {
         let finished = try await eventually(timeout: timeout, interval: .milliseconds(50)) {
             for id in jobIDs where ![.done, .dead, .cancelled].contains(try await queue.job(id: id)?.state) { return false }
             return true
