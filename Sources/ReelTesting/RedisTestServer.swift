@@ -3,8 +3,6 @@ import ReelRedis
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// A private `redis-server` process for tests that kill, restart or pause Redis.
@@ -35,7 +33,7 @@ public actor RedisTestServer {
     /// The certificate directory when the TCP port speaks TLS, or `nil`.
     public nonisolated let tlsDirectory: URL?
     private let extraArguments: [String]
-    private var process: Process?
+    private var process: ChildProcess?
 
     /// `redis://127.0.0.1:PORT`, or `rediss://127.0.0.1:PORT?ca_file=…` over TLS.
     public nonisolated var url: String { url(userInfo: nil) }
@@ -60,7 +58,7 @@ public actor RedisTestServer {
     }
 
     deinit {
-        if let process, process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        process?.send(SIGKILL)
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -119,29 +117,24 @@ public actor RedisTestServer {
 
     /// Freezes the server (SIGSTOP): connections stay open but nothing is answered.
     public func suspend() {
-        if let process { Glibc.kill(process.processIdentifier, SIGSTOP) }
+        process?.send(SIGSTOP)
     }
 
     /// Thaws a server frozen by ``suspend()`` (SIGCONT).
     public func resume() {
-        if let process { Glibc.kill(process.processIdentifier, SIGCONT) }
+        process?.send(SIGCONT)
     }
 
     private func signal(_ signal: Int32) async throws {
         guard let process else { return }
         self.process = nil
-        Glibc.kill(process.processIdentifier, SIGCONT)
-        Glibc.kill(process.processIdentifier, signal)
-        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        process.send(SIGCONT)
+        process.send(signal)
+        _ = try await process.waitForExit()
     }
 
     /// Launches redis-server and waits until it answers `PING`; `false` if it exited (the port is taken).
     private func run() async throws -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // `Process` spawns with the calling thread's signal mask, and the threads of Swift's concurrency pool block
-        // SIGTERM: the server would keep it pending forever and `stop()` would wait forever. `--default-signal`
-        // (GNU env) unblocks every signal and restores default handling before redis-server starts.
         var listening = ["--port", String(port)]
         if let tlsDirectory {
             func file(_ name: String) -> String { tlsDirectory.appendingPathComponent(name).path }
@@ -150,17 +143,20 @@ public actor RedisTestServer {
                 "--tls-ca-cert-file", file("ca.crt"), "--tls-auth-clients", "no",
             ]
         }
-        process.arguments =
-            ["--default-signal", "redis-server"] + listening
+        let arguments =
+            listening
             + [
                 "--bind", "127.0.0.1", "--dir", directory.path,
                 "--unixsocket", directory.appendingPathComponent("redis.sock").path, "--unixsocketperm", "700",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--logfile", directory.appendingPathComponent("redis.log").path,
             ] + extraArguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process: ChildProcess
+        do {
+            process = try ChildProcess("redis-server", arguments, standardError: .discarded)
+        } catch let error as POSIXError where error.code == .ENOENT {
+            throw LaunchError(description: "redis-server is not installed")
+        }
         let probe = RedisClient(
             configuration: RedisConfiguration(
                 endpoint: .unixSocket(path: directory.appendingPathComponent("redis.sock").path),
@@ -171,11 +167,8 @@ public actor RedisTestServer {
         )
         defer { probe.close() }
         // A loaded machine may take seconds to start it; the bound only ends a launch that went wrong.
-        let started = try await eventually(timeout: .seconds(30), interval: .milliseconds(20)) { () async throws -> Bool? in
-            guard process.isRunning else {
-                if process.terminationStatus == 127 { throw LaunchError(description: "redis-server is not installed") }
-                return false
-            }
+        let started = try await eventually(interval: .milliseconds(20)) { () async throws -> Bool? in
+            guard process.isRunning else { return false }
             do {
                 _ = try await probe.send(["PING"])
                 return true
@@ -189,7 +182,7 @@ public actor RedisTestServer {
             if started { self.process = process }
             return started
         }
-        Glibc.kill(process.processIdentifier, SIGKILL)
-        throw LaunchError(description: "redis-server on port \(port) did not answer within 30 s")
+        process.send(SIGKILL)
+        throw LaunchError(description: "redis-server on port \(port) did not answer within \(Duration.testWaitLimit)")
     }
 }

@@ -3,8 +3,6 @@ import ReelRedis
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// One private `redis-sentinel` process of a ``RedisSentinelTestDeployment``, killed when the value is released.
@@ -12,16 +10,16 @@ final class SentinelTestProcess: Sendable {
     /// The TCP port (TLS when the deployment's servers speak TLS).
     let port: Int
     private let directory: URL
-    private let process: Process
+    private let process: ChildProcess
 
-    private init(port: Int, directory: URL, process: Process) {
+    private init(port: Int, directory: URL, process: ChildProcess) {
         self.port = port
         self.directory = directory
         self.process = process
     }
 
     deinit {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGKILL)
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -50,27 +48,23 @@ final class SentinelTestProcess: Sendable {
                     "sentinel monitor \(masterName) 127.0.0.1 \(primaryPort) 2",
                 ] + settings
             try lines.joined(separator: "\n").appending("\n").write(to: configuration, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            // `--default-signal`: see RedisTestServer.run().
-            process.arguments = ["--default-signal", "redis-sentinel", configuration.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process: ChildProcess
+            do {
+                process = try ChildProcess("redis-sentinel", [configuration.path], standardError: .discarded)
+            } catch let error as POSIXError where error.code == .ENOENT {
+                throw RedisTestServer.LaunchError(description: "redis-sentinel is not installed")
+            }
             let sentinel = SentinelTestProcess(port: port, directory: directory, process: process)
             let client = try probe(port)
             defer { client.close() }
-            let started = try await eventually(timeout: .seconds(30), interval: .milliseconds(20)) { () async throws -> Bool? in
-                guard process.isRunning else {
-                    if process.terminationStatus == 127 { throw RedisTestServer.LaunchError(description: "redis-sentinel is not installed") }
-                    return false
-                }
+            let started = try await eventually(interval: .milliseconds(20)) { () async throws -> Bool? in
+                guard process.isRunning else { return false }
                 // Ours only if it monitors this primary: another test's server may hold the port while ours fails to bind.
                 let named = try? await client.send(["SENTINEL", "get-master-addr-by-name", masterName]).array?.last?.string
                 return named == String(primaryPort) ? true : nil
             }
             if started == true { return sentinel }
-            if started == nil { throw RedisTestServer.LaunchError(description: "redis-sentinel on port \(port) did not answer within 30 s") }
+            if started == nil { throw RedisTestServer.LaunchError(description: "redis-sentinel on port \(port) did not answer within \(Duration.testWaitLimit)") }
         }
         throw RedisTestServer.LaunchError(description: "redis-sentinel did not start on any of 20 random ports")
     }

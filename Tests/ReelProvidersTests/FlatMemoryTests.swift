@@ -2,6 +2,7 @@ import Foundation
 import ReelHTTP
 import ReelProviders
 import ReelSim
+import ReelTesting
 import Testing
 import ReelVideo
 
@@ -26,18 +27,14 @@ struct FlatMemoryTests {
             let video = try await provider.createVideo(CreateVideoRequest(model: "sora-2", prompt: "big"), idempotencyKey: nil)
             _ = try await waitUntilCompleted(provider, id: video.id)
 
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            child.arguments = ["--testing-library", "swift-testing", "--filter", "memoryProbe"]
-            child.environment = ProcessInfo.processInfo.environment.merging(
-                [Self.environmentKey: [baseURL, video.id, upload, download, report].joined(separator: "\n")]
-            ) { $1 }
-            child.standardOutput = FileHandle.nullDevice
-            let status = try await withCheckedThrowingContinuation { continuation in
-                child.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try child.run() } catch { continuation.resume(throwing: error) }
-            }
-            #expect(status == 0, "the memory probe failed")
+            let child = try ChildProcess(
+                try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+                ["--testing-library", "swift-testing", "--filter", "memoryProbe"],
+                environment: ProcessInfo.processInfo.environment.merging(
+                    [Self.environmentKey: [baseURL, video.id, upload, download, report].joined(separator: "\n")]
+                ) { $1 }
+            )
+            #expect(try await child.waitForExit() == .exited(0), "the memory probe failed")
 
             let fields = try String(contentsOfFile: report, encoding: .utf8).split(separator: " ").compactMap { Int($0) }
             try #require(fields.count == 2)

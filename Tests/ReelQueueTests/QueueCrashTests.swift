@@ -44,42 +44,39 @@ struct QueueCrashTests {
             let logA = directory.appendingPathComponent("a.log")
             let logB = directory.appendingPathComponent("b.log")
 
-            func worker(_ log: URL, _ extra: [String]) throws -> Process {
-                let process = Process()
-                process.executableURL = reel
-                process.arguments = [
-                    "queue", "work-noop", "--redis-url", redisURL, "--queue", name, "--batch", "10", "--lease-ms", "1000",
-                    "--completions", log.path,
-                ] + extra
-                process.standardOutput = FileHandle.nullDevice
-                try process.run()
-                return process
+            func worker(_ log: URL, _ extra: [String]) throws -> ChildProcess {
+                try ChildProcess(
+                    reel.path,
+                    [
+                        "queue", "work-noop", "--redis-url", redisURL, "--queue", name, "--batch", "10", "--lease-ms", "1000",
+                        "--completions", log.path,
+                    ] + extra
+                )
             }
 
             // Worker A holds each batch for 200 ms; kill it while it holds one. A is frozen (SIGSTOP) before the queue
             // is asked, so it cannot complete its batch between the answer and the kill; caught between two batches,
             // it is let go and caught again.
             let a = try worker(logA, ["--hold-ms", "200", "--worker-id", "A"])
-            try #require(try await eventually(timeout: .seconds(60)) { Self.lines(of: logA).count >= 30 }, "A never got going")
-            let caughtHolding = try await eventually(timeout: .seconds(60)) {
-                kill(a.processIdentifier, SIGSTOP)
+            try #require(try await eventually { Self.lines(of: logA).count >= 30 }, "A never got going")
+            let caughtHolding = try await eventually {
+                a.send(SIGSTOP)
                 if try await queue.stats().counts[.active] ?? 0 > 0 { return true }
-                kill(a.processIdentifier, SIGCONT)
+                a.send(SIGCONT)
                 return false
             }
             try #require(caughtHolding, "A was never caught holding a job")
-            kill(a.processIdentifier, SIGKILL)
-            a.waitUntilExit()
-            #expect(a.terminationReason == .uncaughtSignal)
+            a.send(SIGKILL)
+            #expect(try await a.waitForExit() == .signalled(SIGKILL))
             let heldByTheDead = try await queue.stats().counts[.active] ?? 0
             #expect(heldByTheDead > 0, "A was killed while holding no job")
 
             // Worker B reaps A's expired leases and finishes everything.
             let b = try worker(logB, ["--exit-when-idle", "--worker-id", "B"])
-            let bExited = try await eventually(timeout: .seconds(120)) { !b.isRunning }
-            if b.isRunning { kill(b.processIdentifier, SIGKILL) }
-            b.waitUntilExit()
-            #expect(bExited && b.terminationStatus == 0)
+            let bExited = try await eventually { !b.isRunning }
+            b.send(SIGKILL)
+            let bEnded = try await b.waitForExit()
+            #expect(bExited && bEnded == .exited(0))
 
             let stats = try await queue.stats()
             #expect(stats.counts[.done] == count)
@@ -135,12 +132,12 @@ struct QueueCrashTests {
                 }
             }
         }
-        try #require(try await eventually(timeout: .seconds(120), interval: .milliseconds(1)) { await progress.done >= count / 4 })
+        try #require(try await eventually(interval: .milliseconds(1)) { await progress.done >= count / 4 })
         try await server.kill()
         let doneAtStop = await progress.done
         try await Task.sleep(for: .milliseconds(500))  // an outage of half a second, not a wait for a state
         try await server.start()
-        _ = try await eventually(timeout: .seconds(120)) { (try? await queue.stats().counts[.done]) == count }
+        _ = try await eventually { (try? await queue.stats().counts[.done]) == count }
         loop.cancel()
         _ = try? await loop.value
 

@@ -20,25 +20,12 @@ struct CatalogReloadTests {
     }
 
     /// Runs a process to completion without blocking a thread of the cooperative pool.
-    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        // The output is a line or two: it fits the pipe's buffer, so the process never waited on it.
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        return (status, String(decoding: output, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (termination: ChildProcess.Termination, output: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("reel-catalog-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let process = try ChildProcess(executable, arguments, standardOutput: .file(log), standardError: .file(log))
+        let termination = try await process.waitForExit()
+        return (termination, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
     }
 
     @Test func aKeyLimitedToOpenAIGetsANewModelWithoutRestartAfterAReloadInAnotherProcess() async throws {
@@ -71,7 +58,7 @@ struct CatalogReloadTests {
         try JSONSerialization.data(withJSONObject: entries).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try await Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
-        #expect(result.status == 0, "\(result.output)")
+        #expect(result.termination == .exited(0), "\(result.output)")
         #expect(result.output.contains("published catalog version 1"))
 
         // The first process, never restarted, allows it long before its next poll.
@@ -92,7 +79,7 @@ struct CatalogReloadTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let arguments = ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", "test-\(UUID().uuidString)"]
         let result = try await Self.run(try Self.reelBinary(), arguments)
-        #expect(result.status != 0)
+        #expect(result.termination != .exited(0))
         #expect(result.output.contains("catalog"))
     }
 
