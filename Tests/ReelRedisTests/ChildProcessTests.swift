@@ -22,11 +22,12 @@ struct ChildProcessTests {
     }
 
     @Test func theChildStartsWithNoSignalBlockedOrIgnored() async throws {
-        // Blocked (the signal mask) and ignored signals show in /proc as the bit masks SigBlk and SigIgn; a shell sets
-        // neither for itself before it runs its command. Signals 1–31 only: glibc keeps two real-time ones to itself.
+        // Blocked (the signal mask) and ignored signals show in /proc as the bit masks SigBlk and SigIgn. grep reads its
+        // own (a shell would not do: it blocks every signal for a moment while it forks). Signals 1–31 only: glibc
+        // keeps two real-time ones to itself.
         let output = Self.temporaryFile()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let child = try ChildProcess("sh", ["-c", "grep -E '^Sig(Blk|Ign)' /proc/$$/status"], standardOutput: .file(output))
+        let child = try ChildProcess("grep", ["-E", "^Sig(Blk|Ign)", "/proc/self/status"], standardOutput: .file(output))
         #expect(try await child.waitForExit() == .exited(0))
         let masks = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").compactMap { line in
             line.split(separator: "\t").last.flatMap { UInt64($0, radix: 16) }
