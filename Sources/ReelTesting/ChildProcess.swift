@@ -94,29 +94,31 @@ public final class ChildProcess: Sendable {
     }
 
     /// How the child ended, or `nil` while it runs.
-    public var termination: Termination? {
-        ended.withLock { ended in
-            if ended == nil { ended = Self.reap(processIdentifier) }
-            return ended
-        }
-    }
+    public var termination: Termination? { withTermination { $0 } }
 
     /// Whether the child still runs.
     public var isRunning: Bool { termination == nil }
 
     /// Sends `signal` to the child, unless it has ended.
     public func send(_ signal: Int32) {
-        ended.withLock { ended in
-            if ended == nil { ended = Self.reap(processIdentifier) }
-            if ended == nil { _ = kill(processIdentifier, signal) }
-        }
+        withTermination { if $0 == nil { _ = kill(processIdentifier, signal) } }
     }
 
     /// Waits until the child ends, looking every few milliseconds, without holding a thread.
+    /// - Throws: `POSIXError` `ETIMEDOUT` when it still runs after ``Swift/Duration/testWaitLimit``.
     public func waitForExit() async throws -> Termination {
-        while true {
-            if let termination { return termination }
-            try await Task.sleep(for: .milliseconds(5))
+        guard let termination = try await eventually(interval: .milliseconds(5), { termination }) else {
+            throw POSIXError(.ETIMEDOUT)
+        }
+        return termination
+    }
+
+    /// Runs `body` with how the child ended, reaping it first if it has; under the lock, so that nothing signals a
+    /// process ID that was reaped meanwhile.
+    private func withTermination<T>(_ body: (Termination?) -> T) -> T {
+        ended.withLock { ended in
+            if ended == nil { ended = Self.reap(processIdentifier) }
+            return body(ended)
         }
     }
 

@@ -133,6 +133,16 @@ public actor RedisTestServer {
         _ = try await process.waitForExit()
     }
 
+    /// Starts one of Redis's programs, its output discarded.
+    /// - Throws: ``LaunchError`` when it is not installed.
+    static func spawn(_ program: String, _ arguments: [String]) throws -> ChildProcess {
+        do {
+            return try ChildProcess(program, arguments, standardError: .discarded)
+        } catch let error as POSIXError where error.code == .ENOENT {
+            throw LaunchError(description: "\(program) is not installed")
+        }
+    }
+
     /// Launches redis-server and waits until it answers `PING`; `false` if it exited (the port is taken).
     private func run() async throws -> Bool {
         var listening = ["--port", String(port)]
@@ -151,12 +161,7 @@ public actor RedisTestServer {
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--logfile", directory.appendingPathComponent("redis.log").path,
             ] + extraArguments
-        let process: ChildProcess
-        do {
-            process = try ChildProcess("redis-server", arguments, standardError: .discarded)
-        } catch let error as POSIXError where error.code == .ENOENT {
-            throw LaunchError(description: "redis-server is not installed")
-        }
+        let process = try Self.spawn("redis-server", arguments)
         let probe = RedisClient(
             configuration: RedisConfiguration(
                 endpoint: .unixSocket(path: directory.appendingPathComponent("redis.sock").path),

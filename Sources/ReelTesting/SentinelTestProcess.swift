@@ -48,12 +48,7 @@ final class SentinelTestProcess: Sendable {
                     "sentinel monitor \(masterName) 127.0.0.1 \(primaryPort) 2",
                 ] + settings
             try lines.joined(separator: "\n").appending("\n").write(to: configuration, atomically: true, encoding: .utf8)
-            let process: ChildProcess
-            do {
-                process = try ChildProcess("redis-sentinel", [configuration.path], standardError: .discarded)
-            } catch let error as POSIXError where error.code == .ENOENT {
-                throw RedisTestServer.LaunchError(description: "redis-sentinel is not installed")
-            }
+            let process = try RedisTestServer.spawn("redis-sentinel", [configuration.path])
             let sentinel = SentinelTestProcess(port: port, directory: directory, process: process)
             let client = try probe(port)
             defer { client.close() }
