@@ -114,7 +114,14 @@ final class CurlTransfer: @unchecked Sendable {
             guard !field.name.isEmpty, !(field.name + field.value).contains(where: \.isNewline), !field.name.contains(":") else {
                 throw HTTPTransportError(.invalidRequest, message: "invalid header field \(field.name.debugDescription)", url: request.url)
             }
-            lines.append("\(field.name): \(field.value)")
+            // libcurl reads "Name:" as "do not send your own Name"; "Name;" sends the field with an empty value.
+            lines.append(field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)")
+        }
+        // A body the caller did not label goes unlabelled: libcurl would call it a form. (Not when signing, for the
+        // reason above; a multipart body gets libcurl's own label, with its boundary.)
+        let isMultipart = if case .multipart = request.body { true } else { false }
+        if request.awsSigV4 == nil, request.headers.values(for: "Content-Type").isEmpty, !isMultipart {
+            lines.append("Content-Type:")
         }
         for line in lines { headerList = curl_slist_append(headerList, line) }
         try check(reel_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))

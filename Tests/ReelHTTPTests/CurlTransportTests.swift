@@ -26,6 +26,21 @@ struct CurlTransportTests {
         }
     }
 
+    /// The transport sends the fields it is given: an empty one too, and no `Content-Type` of libcurl's own.
+    @Test func sendsTheGivenFieldsAndNoLabelOfItsOwn() async throws {
+        let transport = CurlTransport()
+        try await withTestServer(makeTestRouter()) { port in
+            let empty = try await transport.execute(ReelHTTP.HTTPRequest(url: "http://127.0.0.1:\(port)/headers", headers: ["X-Probe": ""]))
+            #expect(empty.status == 200)
+            #expect(empty.bodyText == "")
+            let unlabelled = try await transport.execute(
+                ReelHTTP.HTTPRequest(method: "POST", url: "http://127.0.0.1:\(port)/echo", body: .bytes(Array("abc".utf8)))
+            )
+            #expect(unlabelled.bodyText == "abc")
+            #expect(unlabelled.headers["x-content-type"] == "")
+        }
+    }
+
     /// One request after another on one transport reuses its easy handle: nothing of an earlier request (method,
     /// body, headers, download file, failure) may reach a later one.
     @Test func laterRequestsCarryNothingOverFromEarlierOnes() async throws {
