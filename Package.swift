@@ -136,7 +136,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ReelTesting", dependencies: ["ReelRedis"], swiftSettings: swiftSettings),
+        .target(
+            name: "ReelTesting",
+            dependencies: ["ReelRedis", "ReelHTTP", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "reel",
             dependencies: [
@@ -176,7 +180,7 @@ let package = Package(
             dependencies: [
                 "ReelAPI", "ReelAPICore", "ReelPassthrough", "ReelConfiguration", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage",
                 "ReelTesting", "ReelTime",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -192,7 +196,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReelSimTests",
-            dependencies: ["ReelSim", "ReelVideo", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ReelSim", "ReelVideo", "ReelTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),

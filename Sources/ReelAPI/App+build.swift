@@ -23,6 +23,8 @@ public import ReelAPICore
 ///   - services: services that run with the server (catalog follower, …), started first and stopped last.
 ///   - passthrough: the Responses and Realtime routes' dependencies; nil leaves those routes out.
 ///   - limits: idle timeout, request deadline and connection cap of the server.
+///   - onServerRunning: called once the server listens, with its channel (whose `localAddress` gives the port
+///     when `configuration` asks for port 0).
 public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     configuration: ApplicationConfiguration,
@@ -32,7 +34,8 @@ public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs
     services: [any Service] = [],
     passthrough: PassthroughFront? = nil,
     limits: APIServerLimits = .init(),
-    logger: Logger = Logger(label: "reel.api")
+    logger: Logger = Logger(label: "reel.api"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(
         front: front, readiness: readiness, registry: registry, reloadCatalog: reloadCatalog, passthrough: passthrough,
@@ -44,6 +47,7 @@ public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs
         server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()], idleTimeout: TimeAmount(limits.idleTimeout))),
         configuration: configuration,
         services: services,
+        onServerRunning: onServerRunning,
         logger: logger
     )
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import ReelAPI
 import HTTPTypes
 import Testing
+import ReelTesting
 
 struct BadInputTests {
     struct Case: Sendable, CustomStringConvertible {
@@ -87,7 +87,7 @@ struct BadInputTests {
     @Test func emptyOversizedAndMistypedUploadsAreRefused() async throws {
         let harness = try TestFront(options: APIOptions(maxUploadBytes: 10_000))
         try await harness.test { client in
-            func upload(_ bytes: [UInt8], type: String, filename: String = "c.mp4") async throws -> TestResponse {
+            func upload(_ bytes: [UInt8], type: String, filename: String = "c.mp4") async throws -> TestHTTPResponse {
                 var form = Multipart()
                 form.field("name", "Mossy")
                 form.file("video", filename: filename, contentType: type, bytes)

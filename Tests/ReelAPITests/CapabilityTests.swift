@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import NIOCore
 import ReelAPI
 import ReelQueue
 import ReelRouting
 import Testing
+import ReelTesting
 
 /// The front checks a request against what the model's deployments can do before anything is enqueued: a Veo-only
 /// group refuses remixes, characters and `seconds` Veo does not render with a 400 naming what it accepts; a group
@@ -23,7 +23,7 @@ struct CapabilityTests {
         try #require(test.front.routing.codec.decode(videoID, as: .video)).deploymentID
     }
 
-    static func create(_ client: some TestClientProtocol, _ body: String) async throws -> String {
+    static func create(_ client: TestHTTPClient, _ body: String) async throws -> String {
         let response = try await client.json(.post, "/v1/videos", body: body)
         #expect(response.status == .ok, "\(String(buffer: response.body))")
         return try #require(try response.object()["id"] as? String)

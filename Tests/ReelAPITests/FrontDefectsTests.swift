@@ -1,10 +1,10 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import ReelQueue
 import ReelStorage
 import Testing
+import ReelTesting
 
 @testable import ReelAPI
 @testable import ReelAPICore
@@ -32,7 +32,7 @@ struct FrontDefectsTests {
     @Test func theMultipartFingerprintCoversTheFileBytes() async throws {
         let harness = try TestFront()
         try await harness.test { client in
-            func character(_ byte: UInt8) async throws -> TestResponse {
+            func character(_ byte: UInt8) async throws -> TestHTTPResponse {
                 var form = Multipart()
                 form.field("name", "Mossy")
                 form.file("video", filename: "c.mp4", contentType: "video/mp4", [UInt8](repeating: byte, count: 64))

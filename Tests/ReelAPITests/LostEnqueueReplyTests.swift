@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import ReelAPI
 import ReelQueue
 import ReelVideo
 import ReelStorage
 import Testing
+import ReelTesting
 import ReelAPICore
 
 /// A memory queue whose enqueue reply gets lost: the job is written, then the call throws, as when the
@@ -57,7 +57,7 @@ struct LostEnqueueReplyTests {
             blobs: try FileBlobStore(directory: directory),
             routing: try TestFront.routing(idSecret: "test-id-secret-0123456789")
         )
-        try await buildApplication(front: front, configuration: .init()).test(.router) { client in
+        try await TestFront.withClient(of: front) { client in
             var form = Multipart()
             form.field("prompt", "A cat")
             form.file("input_reference", filename: "ref.png", contentType: "image/png", Array(repeating: 7, count: 500))

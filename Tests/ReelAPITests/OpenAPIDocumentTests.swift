@@ -1,12 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Prometheus
 import ReelQueue
 import ReelConfiguration
 import ReelRouting
 import Testing
+import ReelTesting
 import ReelPassthrough
 
 @testable import ReelAPI
@@ -73,7 +73,7 @@ struct OpenAPIDocumentTests {
         return try #require(json["schema"] as? [String: Any])
     }
 
-    static func expectConforms(_ response: TestResponse, _ method: String, _ path: String) throws {
+    static func expectConforms(_ response: TestHTTPResponse, _ method: String, _ path: String) throws {
         let schema = try responseSchema(method, path, status: Int(response.status.code))
         let value = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView), options: [.fragmentsAllowed])
         let problems = SchemaValidator(document: try document()).problems(value, schema)

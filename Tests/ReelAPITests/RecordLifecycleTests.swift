@@ -1,9 +1,9 @@
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import ReelAPI
 import ReelQueue
 import Testing
+import ReelTesting
 import ReelVideo
 
 /// What clients see of jobs that workers left in unusual states.

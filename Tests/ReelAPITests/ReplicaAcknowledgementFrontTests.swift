@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import ReelAPI
 import ReelAPICore
 import ReelQueue
@@ -28,8 +27,7 @@ struct ReplicaAcknowledgementFrontTests {
                 blobs: try FileBlobStore(directory: directory),
                 routing: try TestFront.routing(idSecret: "test-id-secret-0123456789")
             )
-            let app = buildApplication(front: front, configuration: .init())
-            try await app.test(.router) { client in
+            try await TestFront.withClient(of: front) { client in
                 let response = try await client.json(.post, "/v1/videos", body: #"{"prompt":"durable?"}"#)
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.headers[.init("x-should-retry")!] == "false")

@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import ReelAPI
 import ReelAPICore
 import ReelConfiguration
 import ReelRouting
 import Testing
+import ReelTesting
 
 /// The one map from the router's refusals to the envelope, on its own and through the video routes.
 struct RoutingErrorMapTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import ReelAPI
 import ReelAPICore
@@ -8,6 +7,7 @@ import ReelQueue
 import ReelRouting
 import ReelStorage
 import Testing
+import ReelTesting
 import ReelConfiguration
 import ReelTime
 
@@ -51,11 +51,22 @@ struct TestFront {
         )
     }
 
-    /// Runs `body` against the app over Hummingbird's in-process router client.
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// Runs `body` against the app, over HTTP on loopback.
+    func test(_ body: (TestHTTPClient) async throws -> Void) async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let app = buildApplication(front: front, configuration: .init())
-        try await app.test(.router, body)
+        try await Self.withClient(of: front, body)
+    }
+
+    /// Serves the app of `front` on a free loopback port while `body` runs with a client of it.
+    static func withClient<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+        of front: VideoFront<Queue, Keys, Blobs>, _ body: (TestHTTPClient) async throws -> Void
+    ) async throws {
+        try await TestHTTPClient.withServer({ logger, onServerRunning in
+            buildApplication(
+                front: front, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger,
+                onServerRunning: onServerRunning
+            )
+        }, body)
     }
 
     /// Jobs in the queue, all states.
@@ -83,10 +94,10 @@ struct Multipart {
     var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 }
 
-extension TestClientProtocol {
+extension TestHTTPClient {
     /// A JSON request with a bearer key.
     func json(_ method: HTTPRequest.Method, _ uri: String, key: String? = TestFront.masterKey, body: String? = nil, headers: HTTPFields = [:])
-        async throws -> TestResponse
+        async throws -> TestHTTPResponse
     {
         var headers = headers
         if let key { headers[.authorization] = "Bearer \(key)" }
@@ -95,7 +106,7 @@ extension TestClientProtocol {
     }
 
     /// A multipart POST with a bearer key.
-    func multipart(_ uri: String, key: String? = TestFront.masterKey, _ form: Multipart, headers: HTTPFields = [:]) async throws -> TestResponse {
+    func multipart(_ uri: String, key: String? = TestFront.masterKey, _ form: Multipart, headers: HTTPFields = [:]) async throws -> TestHTTPResponse {
         var headers = headers
         if let key { headers[.authorization] = "Bearer \(key)" }
         headers[.contentType] = form.contentType
@@ -103,7 +114,7 @@ extension TestClientProtocol {
     }
 }
 
-extension TestResponse {
+extension TestHTTPResponse {
     /// The body as a JSON object.
     func object() throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
@@ -119,7 +130,7 @@ extension TestResponse {
 }
 
 /// Mints a virtual key through the admin route and returns its secret.
-func generateKey(_ client: some TestClientProtocol, _ body: String = "{}") async throws -> String {
+func generateKey(_ client: TestHTTPClient, _ body: String = "{}") async throws -> String {
     let response = try await client.json(.post, "/key/generate", body: body)
     #expect(response.status == .ok)
     return try #require(try response.object()["key"] as? String)

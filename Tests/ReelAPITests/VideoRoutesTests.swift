@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import ReelAPI
 import HTTPTypes
@@ -8,6 +7,7 @@ import ReelQueue
 import ReelRouting
 import ReelStorage
 import Testing
+import ReelTesting
 import ReelVideo
 import ReelConfiguration
 

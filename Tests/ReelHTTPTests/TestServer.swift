@@ -7,24 +7,13 @@ import NIOCore
 import ReelTesting
 
 /// Runs an in-process Hummingbird server on a free loopback port for the duration of `body`.
-func withTestServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (Int) async throws -> Void) async throws {
-    let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-    var logger = Logger(label: "test-server")
-    logger.logLevel = .critical  // cancelling the server at the end logs errors that mean nothing here
-    let app = Application(
-        router: router,
-        configuration: .init(address: .hostname("127.0.0.1", port: 0), backlog: 4096),
-        onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-        logger: logger
-    )
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        // The server runs until the test body is done, then the group cancels it.
-        group.addTask { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        try await body(port)
-        group.cancelAll()
-    }
+func withTestServer(_ router: Router<BasicRequestContext>, _ body: (Int) async throws -> Void) async throws {
+    try await withLoopbackServer({ logger, onServerRunning in
+        Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), backlog: 4096),
+            onServerRunning: onServerRunning, logger: logger
+        )
+    }, body)
 }
 
 /// A simple content checksum: the sum of all bytes.

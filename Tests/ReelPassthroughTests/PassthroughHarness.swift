@@ -50,15 +50,7 @@ struct PassthroughHarness: Sendable {
         redis: RedisClient? = nil, upstreams: [String: Int] = [:], _ body: @Sendable (PassthroughHarness) async throws -> Void
     ) async throws {
         let simulator = Simulator(configuration: SimConfiguration(port: 0, renderSeconds: 0))
-        let (simPorts, simPort) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let sim = buildSimApplication(simulator: simulator, logger: logger) { channel in simPort.yield(channel.localAddress?.port ?? 0) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            // The simulator serves until the test is done; the group cancels it.
-            group.addTask { try await sim.run() }
-            var ports = simPorts.makeAsyncIterator()
-            let port = try #require(await ports.next())
+        try await withLoopbackServer({ buildSimApplication(simulator: simulator, logger: $0, onServerRunning: $1) }) { port in
             let configuration = try Self.configuration(simPort: port, upstreams: upstreams)
             let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default))
             let state = redis.map {
@@ -70,21 +62,18 @@ struct PassthroughHarness: Sendable {
             let router = Router(context: APIRequestContext.self)
             router.add(middleware: EnvelopeMiddleware())
             passthrough.addRoutes(to: router, authenticator: Authenticator(keys: keys, masterKey: masterKey))
-            let (frontPorts, frontPort) = AsyncStream<Int>.makeStream()
-            let app = Application(
-                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { channel in frontPort.yield(channel.localAddress?.port ?? 0) }, logger: logger
-            )
-            // The front serves until the test is done; the group cancels it.
-            group.addTask { try await app.run() }
-            var frontPortsIterator = frontPorts.makeAsyncIterator()
-            let listening = try #require(await frontPortsIterator.next())
-            let harness = PassthroughHarness(
-                simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(listening)", passthrough: passthrough,
-                keys: keys
-            )
-            try await body(harness)
-            group.cancelAll()
+            try await withLoopbackServer({ logger, onServerRunning in
+                Application(
+                    router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), onServerRunning: onServerRunning,
+                    logger: logger
+                )
+            }) { listening in
+                let harness = PassthroughHarness(
+                    simulator: simulator, simURL: "http://127.0.0.1:\(port)", frontURL: "http://127.0.0.1:\(listening)",
+                    passthrough: passthrough, keys: keys
+                )
+                try await body(harness)
+            }
         }
     }
 

@@ -47,7 +47,7 @@ enum GoogleTestAccount {
 /// Runs a simulator that trusts the test account and hands `body` the simulator and its port.
 func withVeoSim(_ configuration: SimConfiguration, _ body: @Sendable (Simulator, Int) async throws -> Void) async throws {
     let simulator = Simulator(configuration: configuration)
-    try await withServer({ buildSimApplication(simulator: simulator, logger: $0, onServerRunning: $1) }) { port in
+    try await withLoopbackServer({ buildSimApplication(simulator: simulator, logger: $0, onServerRunning: $1) }) { port in
         try await body(simulator, port)
     }
 }

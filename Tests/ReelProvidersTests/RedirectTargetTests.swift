@@ -6,6 +6,7 @@ import NIOCore
 import ReelHTTP
 import ReelProviders
 import ReelVideo
+import ReelTesting
 import Testing
 
 /// A provider's download redirect may not lead the worker into its own network or off HTTP, and what it
@@ -33,7 +34,7 @@ struct RedirectTargetTests {
                 onServerRunning: onServerRunning, logger: logger
             )
         }
-        try await withServer(makeApplication) { port in
+        try await withLoopbackServer(makeApplication) { port in
             // The API itself is on loopback (an operator's choice); its redirects are not.
             let provider = OpenAIVideoProvider(
                 configuration: .init(baseURL: "http://localhost:\(port)/v1", apiKey: "sk-test"),

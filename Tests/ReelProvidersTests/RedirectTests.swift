@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ReelHTTP
 import ReelProviders
+import ReelTesting
 import Testing
 import ReelVideo
 
@@ -33,7 +34,7 @@ struct RedirectTests {
             let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
             return Application(router: router, configuration: configuration, onServerRunning: onServerRunning, logger: logger)
         }
-        try await withServer(makeApplication) { port in
+        try await withLoopbackServer(makeApplication) { port in
             let provider = OpenAIVideoProvider(
                 configuration: .init(baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "sk-test", allowPrivateRedirectTargets: true),
                 transport: CurlTransport()

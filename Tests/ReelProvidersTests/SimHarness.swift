@@ -15,30 +15,10 @@ func withSim(
     _ body: @Sendable (Simulator, OpenAIVideoProvider<CurlTransport>, String) async throws -> Void
 ) async throws {
     let simulator = Simulator(configuration: configuration)
-    try await withServer({ buildSimApplication(simulator: simulator, logger: $0, onServerRunning: $1) }) { port in
+    try await withLoopbackServer({ buildSimApplication(simulator: simulator, logger: $0, onServerRunning: $1) }) { port in
         let baseURL = "http://127.0.0.1:\(port)/v1"
         let provider = OpenAIVideoProvider(configuration: .init(baseURL: baseURL, apiKey: apiKey), transport: CurlTransport())
         try await body(simulator, provider, baseURL)
-    }
-}
-
-/// Runs the application `makeApplication` builds (from a quiet logger and a port-reporting callback) for the
-/// duration of `body`, which receives the port.
-func withServer<App: ApplicationProtocol>(
-    _ makeApplication: (Logger, @escaping @Sendable (any Channel) async -> Void) -> App,
-    _ body: @Sendable (Int) async throws -> Void
-) async throws {
-    let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-    var logger = Logger(label: "test-server")
-    logger.logLevel = .critical  // cancelling the server at the end logs errors that mean nothing here
-    let app = makeApplication(logger) { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        // The server runs until the test body is done, then the group cancels it.
-        group.addTask { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        try await body(port)
-        group.cancelAll()
     }
 }
 

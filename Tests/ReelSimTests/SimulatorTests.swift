@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import NIOCore
 import Testing
+import ReelTesting
 
 @testable import ReelSim
 
@@ -13,19 +13,17 @@ struct SimulatorTests {
 
     func withClient<Value: Sendable>(
         _ configuration: SimConfiguration = .init(port: 0, renderSeconds: 0),
-        _ body: @escaping @Sendable (TestClient, Simulator) async throws -> Value
+        _ body: @escaping @Sendable (TestHTTPClient, Simulator) async throws -> Value
     ) async throws -> Value {
         try await withSimulator(configuration: configuration) { sim in
-            // The read timeout only bounds a failure: on a loaded machine a 20 MiB body may stall for seconds.
-            try await TestClient.withClient(host: "127.0.0.1", port: sim.port, configuration: .init(timeout: .seconds(120))) { client in
+            try await TestHTTPClient.withClient(port: sim.port) { client in
                 try await body(client, sim.simulator)
             }
         }
     }
 
-    func json(_ buffer: ByteBuffer?) throws -> [String: Any] {
-        let buffer = try #require(buffer)
-        return try #require(JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+    func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
     }
 
     @Test(arguments: [
@@ -113,7 +111,7 @@ struct SimulatorTests {
             let content = try await client.get("/v1/videos/\(id)/content", headers: Self.headers)
             #expect(content.status == .ok)
             #expect(content.headers[.contentType] == "video/mp4")
-            let body = try #require(content.body)
+            let body = content.body
             #expect(body.readableBytes == size)
             let clip = SimMedia.clipMP4
             #expect(body.getSlice(at: 0, length: clip.readableBytes) == clip)
