@@ -31,6 +31,8 @@ public actor MemoryJobQueue: JobQueueDriver {
     private var paused = false
     private var concurrencyLimit: Int?
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    /// The timer of each wait in `waiters`, cancelled when a change ends the wait first.
+    private var waitTimers: [UUID: Task<Void, Never>] = [:]
     /// The queue's clock: time since the queue was made, and sleeps.
     private let clock: IntervalClock
     /// The epoch time, in milliseconds, at which the queue was made.
@@ -59,10 +61,13 @@ public actor MemoryJobQueue: JobQueueDriver {
     private func wake() {
         let all = waiters
         waiters.removeAll()
+        for timer in waitTimers.values { timer.cancel() }
+        waitTimers.removeAll()
         for continuation in all.values { continuation.resume() }
     }
 
     private func resumeWaiter(_ id: UUID) {
+        waitTimers[id] = nil
         waiters.removeValue(forKey: id)?.resume()
     }
 
@@ -71,7 +76,7 @@ public actor MemoryJobQueue: JobQueueDriver {
         await withCheckedContinuation { continuation in
             waiters[id] = continuation
             // Timer of this one wait: resumes the waiter unless a change resumed it first.
-            Task {
+            waitTimers[id] = Task {
                 try? await self.clock.sleep(for: timeout)
                 self.resumeWaiter(id)
             }
