@@ -18,7 +18,8 @@ public protocol JobQueueDriver: Sendable {
     func enqueue(_ job: NewJob) async throws -> EnqueueResult
 
     /// Claims up to `max` ready jobs, waiting up to `wait` for one to arrive (no polling loop).
-    /// The same call reaps expired leases and promotes due scheduled jobs. Returns an empty array on timeout.
+    /// The same call reaps expired leases and promotes due scheduled jobs. Returns an empty array on timeout. A
+    /// cancelled task stops waiting and gets `CancellationError`; jobs already claimed are returned, never dropped.
     func claim(workerID: String, max: Int, lease: Duration, wait: Duration) async throws -> [ClaimedJob]
 
     /// Extends many leases in one round trip. Returns, per lease in order, whether a cancel was requested for its

@@ -67,19 +67,25 @@ public actor MemoryJobQueue: JobQueueDriver {
     }
 
     private func resumeWaiter(_ id: UUID) {
-        waitTimers[id] = nil
+        waitTimers.removeValue(forKey: id)?.cancel()
         waiters.removeValue(forKey: id)?.resume()
     }
 
+    /// Returns on a change, after `timeout`, or when the task is cancelled.
     private func waitForChange(atMost timeout: Duration) async {
         let id = UUID()
-        await withCheckedContinuation { continuation in
-            waiters[id] = continuation
-            // Timer of this one wait: resumes the waiter unless a change resumed it first.
-            waitTimers[id] = Task {
-                try? await self.clock.sleep(for: timeout)
-                self.resumeWaiter(id)
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiters[id] = continuation
+                // Timer of this one wait: resumes the waiter unless a change resumed it first.
+                waitTimers[id] = Task {
+                    try? await self.clock.sleep(for: timeout)
+                    self.resumeWaiter(id)
+                }
             }
+        } onCancel: {
+            // Runs on the actor after the waiter is stored: the actor is busy storing it until the wait suspends.
+            Task { await self.resumeWaiter(id) }
         }
     }
 
@@ -123,6 +129,7 @@ public actor MemoryJobQueue: JobQueueDriver {
         guard max >= 1, lease > .zero else { throw QueueError(.invalidArgument, message: "max must be ≥ 1 and lease > 0") }
         let deadline = clock.elapsed + wait
         while true {
+            try Task.checkCancellation()
             let (claimed, nextDue) = claimNow(workerID: workerID, max: max, leaseMs: lease.milliseconds)
             if !claimed.isEmpty { return claimed }
             var timeout = deadline - clock.elapsed

@@ -171,24 +171,34 @@ public final class RedisJobQueue: JobQueueDriver {
         let clock = ContinuousClock()
         let deadline = clock.now + wait
         while true {
-            let reply = try await call(.claim, [workerID, String(max), String(lease.milliseconds)])
-            guard let parts = reply.array, parts.count >= 2, let now = parts[0].int, let nextDue = parts[1].int else {
-                throw QueueError(.decodeFailed, message: "claim answered \(reply)")
-            }
-            if parts.count > 2 {
-                let jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID, claimedAtMs: Int64(now))
-                QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
-                return jobs
-            }
+            try Task.checkCancellation()
+            // Unstructured, so that a cancel arriving meanwhile cannot drop a reply that holds leases: the jobs it
+            // claimed are returned (a worker that is stopping hands them back), not left leased until they expire.
+            let round = try await Task { try await claimReady(workerID: workerID, max: max, lease: lease) }.value
+            if !round.jobs.isEmpty { return round.jobs }
             var timeout = deadline - clock.now
             if timeout <= .zero { return [] }
-            if nextDue >= 0 { timeout = min(timeout, .milliseconds(Swift.max(0, nextDue - now))) }
+            if let nextDue = round.nextDue { timeout = min(timeout, .milliseconds(Swift.max(0, nextDue - round.now))) }
             if timeout > Self.serverTick + .milliseconds(50) {
                 try await waitForMarker(upTo: timeout - Self.serverTick)
             } else {
                 try await Task.sleep(for: timeout)
             }
         }
+    }
+
+    /// One run of the claim function: the jobs it claimed, Redis's time, and when the next scheduled job or lease is due.
+    private func claimReady(workerID: String, max: Int, lease: Duration) async throws -> (jobs: [ClaimedJob], now: Int64, nextDue: Int64?) {
+        let reply = try await call(.claim, [workerID, String(max), String(lease.milliseconds)])
+        guard let parts = reply.array, parts.count >= 2, let now = parts[0].int, let nextDue = parts[1].int else {
+            throw QueueError(.decodeFailed, message: "claim answered \(reply)")
+        }
+        var jobs: [ClaimedJob] = []
+        if parts.count > 2 {
+            jobs = try await readClaimed(Array(parts.dropFirst(2)), workerID: workerID, claimedAtMs: Int64(now))
+            QueueMetrics.count(QueueMetrics.claimed, jobs.count, queue: name)
+        }
+        return (jobs, Int64(now), nextDue >= 0 ? Int64(nextDue) : nil)
     }
 
     /// Reads the hashes of jobs just claimed (`[id, fence, id, fence, …]`) in one pipelined round trip.

@@ -62,12 +62,15 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
                     if free == 0 { break }
                     let claimed: [ClaimedJob]
                     do {
-                        claimed = try await queue.claim(
-                            workerID: configuration.workerID,
-                            max: free,
-                            lease: configuration.leaseDuration,
-                            wait: configuration.claimWait
-                        )
+                        // A shutdown ends the claim's wait at once: an idle worker stops without waiting it out.
+                        claimed = try await cancelWhenGracefulShutdown { [queue, configuration] in
+                            try await queue.claim(
+                                workerID: configuration.workerID,
+                                max: free,
+                                lease: configuration.leaseDuration,
+                                wait: configuration.claimWait
+                            )
+                        }
                     } catch is CancellationError {
                         break
                     } catch {

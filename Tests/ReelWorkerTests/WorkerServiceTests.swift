@@ -47,8 +47,9 @@ struct WorkerServiceTests {
         await harness.provider("dep-a").setCreateDelay(.seconds(30))
         let id = try await harness.enqueue(.generate)
         // The create takes 30 s; a worker that waited for it instead of handing the job back would leave it done.
+        // (A job claimed but not yet started when the shutdown comes is handed back as it was.)
         try await withWorker(harness) {
-            try #require(try await eventually { try await harness.queue.job(id: id)?.state == .active })
+            try #require(try await eventually { await harness.provider("dep-a").calls(.create) == 1 })
         }
         // Handed back without an attempt, and marked as maybe created at dep-a, where it goes again.
         let snapshot = try #require(try await harness.queue.job(id: id))
@@ -57,6 +58,24 @@ struct WorkerServiceTests {
         #expect(snapshot.stalls == 0)
         let step = try JSONDecoder().decode(VideoJobStep.self, from: Data(try #require(snapshot.stepState).utf8))
         #expect(step.unconfirmedSubmitTo == "dep-a")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func anIdleWorkerStopsWithoutWaitingOutItsClaim() async throws {
+        // The claim waits an hour on a clock that never moves: only the shutdown can end it.
+        var configuration = fastConfiguration()
+        configuration.claimWait = .seconds(3600)
+        let clock = ManualClock()
+        let harness = try WorkerHarness(configuration: configuration, clock: clock)
+        let logger = Logger(label: "test")
+        let worker = WorkerService(runner: harness.runner, configuration: configuration, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [worker], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            // Asleep on the clock: the heartbeat loop and the claim's wait.
+            await clock.waitForSleepers(2)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
     }
 
     @Test func cancelSeenAtHeartbeatStopsTheJob() async throws {
@@ -72,6 +91,7 @@ struct WorkerServiceTests {
         #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
         #expect(await harness.provider("dep-a").calls(.retrieve) == 0)
     }
+
     @Test func longTicksKeepTheirLeasesThroughTheHeartbeatLoop() async throws {
         var configuration = fastConfiguration()
         configuration.leaseDuration = .seconds(3)
