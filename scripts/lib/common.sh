@@ -154,15 +154,29 @@ build_reel() {
     export REEL_BIN
 }
 
-# Creates (once) the virtualenv with the pinned Python packages of scripts/requirements.txt.
-python_venv() {
-    local venv="$REEL_ROOT/.venv"
-    if [ ! -x "$venv/bin/python" ] || ! cmp -s scripts/requirements.txt "$venv/.requirements"; then
-        log "creating the Python virtualenv"
+# `make_venv DIR FILE…`: creates (once) the virtualenv $REEL_ROOT/DIR and installs the pinned packages of each
+# requirements FILE, again whenever that file changes. Sets PYTHON to its interpreter.
+make_venv() {
+    local venv="$REEL_ROOT/$1"
+    shift
+    if [ ! -x "$venv/bin/python" ]; then
+        log "creating the Python virtualenv $venv"
         python3 -m venv "$venv"
-        "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/requirements.txt
-        cp scripts/requirements.txt "$venv/.requirements"
     fi
+    local requirements marker
+    for requirements in "$@"; do
+        marker="$venv/.installed-$(basename "$requirements")"
+        cmp -s "$requirements" "$marker" && continue
+        log "installing the Python packages of $requirements"
+        "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
+        cp "$requirements" "$marker"
+    done
     PYTHON="$venv/bin/python"
     export PYTHON
+}
+
+# The project's virtualenv (.venv) with the packages of scripts/requirements.txt, and of the further requirements
+# files given (scripts/soak adds its plotting library).
+python_venv() {
+    make_venv .venv scripts/requirements.txt "$@"
 }
