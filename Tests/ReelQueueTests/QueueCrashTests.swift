@@ -10,26 +10,12 @@ import Glibc
 
 /// Crashes under the queue: a worker process killed with SIGKILL, and Redis restarted under a claim loop.
 struct QueueCrashTests {
-    /// The built `reel` binary: `REEL_BIN`, else next to the test bundle. Nil when missing (the test then skips
-    /// locally and fails in CI).
-    private static func reelBinary() throws -> URL? {
-        if let path = ProcessInfo.processInfo.environment["REEL_BIN"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reel")
-        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
-        let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/reel").standardized
-        if FileManager.default.isExecutableFile(atPath: built.path) { return built }
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            throw CrashTestError(description: "the reel binary was not found: set REEL_BIN or build the package first")
-        }
-        return nil
-    }
-
     private static func lines(of file: URL) -> [String] {
         ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     @Test func aWorkerProcessKilledMidJobLosesNothingAndNoJobCompletesTwice() async throws {
-        guard let reel = try Self.reelBinary(), let redisURL = try RedisTestEnvironment.url() else { return }
+        guard let reel = try ReelExecutable.path(), let redisURL = try RedisTestEnvironment.url() else { return }
         let client = try RedisClient(url: redisURL)
         defer { client.close() }
         do {
@@ -46,7 +32,7 @@ struct QueueCrashTests {
 
             func worker(_ log: URL, _ extra: [String]) throws -> ChildProcess {
                 try ChildProcess(
-                    reel.path,
+                    reel,
                     [
                         "queue", "work-noop", "--redis-url", redisURL, "--queue", name, "--batch", "10", "--lease-ms", "1000",
                         "--completions", log.path,
@@ -158,8 +144,4 @@ private actor Progress {
 
     func completed(_ n: Int) { done += n }
     func failed() { failures += 1 }
-}
-
-private struct CrashTestError: Error, CustomStringConvertible {
-    let description: String
 }

@@ -11,14 +11,6 @@ import ReelConfiguration
 /// The wildcard incident, replayed: a catalog reload published by another process reaches this one at once.
 @Suite(.enabled(if: RedisTestEnvironment.shouldRun))
 struct CatalogReloadTests {
-    /// The built `reel` binary: `REEL_BIN`, else next to the test bundle.
-    static func reelBinary() throws -> String {
-        if let path = ProcessInfo.processInfo.environment["REEL_BIN"], !path.isEmpty { return path }
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("reel").path }
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "build the reel product first (swift build)")
-    }
-
     /// Runs a process to completion without blocking a thread of the cooperative pool.
     static func run(_ executable: String, _ arguments: [String]) async throws -> (termination: ChildProcess.Termination, output: String) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("reel-catalog-\(UUID().uuidString).log").path
@@ -29,7 +21,7 @@ struct CatalogReloadTests {
     }
 
     @Test func aKeyLimitedToOpenAIGetsANewModelWithoutRestartAfterAReloadInAnotherProcess() async throws {
-        guard let url = try RedisTestEnvironment.url() else { return }
+        guard let url = try RedisTestEnvironment.url(), let reel = try ReelExecutable.path() else { return }
         let configuration = try ReelConfiguration.load(path: RepositoryFiles.path("worker-config/sim.yaml"), environment: ["REEL_MASTER_KEY": "m"])
         let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: .default))
         let namespace = "test-\(UUID().uuidString)"
@@ -57,7 +49,7 @@ struct CatalogReloadTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: entries).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try await Self.run(try Self.reelBinary(), ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
+        let result = try await Self.run(reel, ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", namespace])
         #expect(result.termination == .exited(0), "\(result.output)")
         #expect(result.output.contains("published catalog version 1"))
 
@@ -73,12 +65,12 @@ struct CatalogReloadTests {
     }
 
     @Test func aBadCatalogIsRefusedBeforePublishing() async throws {
-        guard let url = try RedisTestEnvironment.url() else { return }
+        guard let url = try RedisTestEnvironment.url(), let reel = try ReelExecutable.path() else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
         try Data("[\"not a catalog\"]".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let arguments = ["catalog", "reload", "--file", file.path, "--redis-url", url, "--namespace", "test-\(UUID().uuidString)"]
-        let result = try await Self.run(try Self.reelBinary(), arguments)
+        let result = try await Self.run(reel, arguments)
         #expect(result.termination != .exited(0))
         #expect(result.output.contains("catalog"))
     }
