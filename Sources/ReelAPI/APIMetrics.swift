@@ -1,7 +1,7 @@
 /// The front's metric names, dotted like the queue's `reel.jobs.*` (Prometheus shows dots as underscores).
-enum APIMetrics {
+package enum APIMetrics {
     /// `reel.api.enqueued`: jobs the front enqueued (not duplicates, conflicts or refusals).
-    static let enqueued = "reel.api.enqueued"
+    package static let enqueued = "reel.api.enqueued"
     /// `reel.jobs.read_cache`: job reads by the front's read cache, with the dimensions `queue` and `result` = `hit` or `miss`.
-    static let readCache = "reel.jobs.read_cache"
+    package static let readCache = "reel.jobs.read_cache"
 }

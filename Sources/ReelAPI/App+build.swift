@@ -54,7 +54,7 @@ public func buildApplication<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs
 
 /// The router of ``buildApplication(front:configuration:readiness:registry:reloadCatalog:services:passthrough:limits:logger:)``:
 /// every route, its middleware, and `/openapi.json`.
-func buildRouter<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
+package func buildRouter<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobStore>(
     front: VideoFront<Queue, Keys, Blobs>,
     readiness: [ReadinessCheck] = [],
     registry: PrometheusCollectorRegistry? = nil,

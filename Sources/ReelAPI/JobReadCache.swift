@@ -1,8 +1,8 @@
 import Metrics
-import ReelAPICore
-import ReelQueue
-import ReelRedis
-import ReelTime
+package import ReelAPICore
+package import ReelQueue
+package import ReelRedis
+package import ReelTime
 import Synchronization
 
 /// Job snapshots kept in memory by a process that reads jobs far more often than it changes them (the API front,
@@ -13,9 +13,9 @@ import Synchronization
 /// that started before the change. A read that misses therefore leaves a placeholder with a ticket; a reported
 /// change removes the placeholder, and the answer is then not kept. While tracking is interrupted nothing is
 /// served from memory or kept.
-final class JobReadCache: Sendable {
+package final class JobReadCache: Sendable {
     /// What a read finds.
-    enum Lookup {
+    package enum Lookup {
         /// A coherent copy.
         case hit(JobSnapshot)
         /// Read Redis; keep the answer with ``keep(_:id:ticket:)`` when there is a ticket.
@@ -47,7 +47,7 @@ final class JobReadCache: Sendable {
     /// The lookups while nothing is tracked (the newest one kept until the follower takes it).
     let reads: AsyncStream<Void>
 
-    init(jobKeyPrefix: String, capacity: Int, queueName: String, clock: IntervalClock) {
+    package init(jobKeyPrefix: String, capacity: Int, queueName: String, clock: IntervalClock) {
         precondition(capacity > 0)
         self.jobKeyPrefix = jobKeyPrefix
         self.capacity = capacity
@@ -57,7 +57,7 @@ final class JobReadCache: Sendable {
         (reads, readsWhileOff) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
-    func lookup(_ id: String) -> Lookup {
+    package func lookup(_ id: String) -> Lookup {
         lastLookup.store(clock.elapsed.milliseconds, ordering: .relaxed)
         let lookup = state.withLock { state -> Lookup in
             guard state.tracking else {
@@ -90,7 +90,7 @@ final class JobReadCache: Sendable {
 
     /// Keeps what a read answered, unless a change was reported since its ``lookup(_:)``; `nil` (no such job)
     /// only clears the placeholder.
-    func keep(_ snapshot: JobSnapshot?, id: String, ticket: UInt64) {
+    package func keep(_ snapshot: JobSnapshot?, id: String, ticket: UInt64) {
         state.withLock { state in
             guard case .loading(ticket) = state.entries[id] else { return }
             state.entries[id] = snapshot.map(Entry.loaded)
@@ -99,12 +99,12 @@ final class JobReadCache: Sendable {
 
     /// Forgets a job this process has just changed, so its next read sees the change without waiting for Redis's
     /// report.
-    func forget(_ id: String) {
+    package func forget(_ id: String) {
         _ = state.withLock { $0.entries.removeValue(forKey: id) }
     }
 
     /// Applies what Redis reported.
-    func apply(_ invalidation: KeyInvalidation) {
+    package func apply(_ invalidation: KeyInvalidation) {
         state.withLock { state in
             switch invalidation {
             case .tracking:

@@ -1,10 +1,10 @@
-import Logging
+package import Logging
 import ReelAPICore
-import ReelQueue
-import ReelStorage
+package import ReelQueue
+package import ReelStorage
 import ReelVideo
 import ServiceLifecycle
-import ReelTime
+package import ReelTime
 
 /// Deletes the stored results (`results/<video id>/…`) of videos whose job the queue no longer holds — trimmed
 /// after its retention period — so that results never outlive their records. Runs at start and then every
@@ -12,7 +12,7 @@ import ReelTime
 ///
 /// The blob store must belong to this queue alone: a video of another queue sharing the directory or bucket
 /// prefix would look trimmed.
-struct ResultCollector<Queue: JobQueueDriver, Blobs: BlobStore>: Service {
+package struct ResultCollector<Queue: JobQueueDriver, Blobs: BlobStore>: Service {
     let queue: Queue
     let blobs: Blobs
     /// The job id behind a video id, nil for a name that is no managed ID of this deployment (left alone).
@@ -20,6 +20,18 @@ struct ResultCollector<Queue: JobQueueDriver, Blobs: BlobStore>: Service {
     var period: Duration = .seconds(3600)
     var clock: IntervalClock = .continuous
     let logger: Logger
+
+    package init(
+        queue: Queue, blobs: Blobs, jobID: @escaping @Sendable (String) -> String?, period: Duration = .seconds(3600),
+        clock: IntervalClock = .continuous, logger: Logger
+    ) {
+        self.queue = queue
+        self.blobs = blobs
+        self.jobID = jobID
+        self.period = period
+        self.clock = clock
+        self.logger = logger
+    }
 
     func run() async throws {
         while !Task.isCancelled {
@@ -38,7 +50,7 @@ struct ResultCollector<Queue: JobQueueDriver, Blobs: BlobStore>: Service {
     }
 
     /// One pass over the stored results; returns how many videos' results it deleted.
-    func collect() async throws -> Int {
+    package func collect() async throws -> Int {
         var removed = 0
         try await blobs.forEachFolderBatch(under: VideoBlobKey.resultsRoot) { videoIDs in
             for videoID in videoIDs {

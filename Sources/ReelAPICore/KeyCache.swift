@@ -1,11 +1,11 @@
 import Synchronization
-import ReelTime
+package import ReelTime
 
 /// Virtual keys read recently, by secret hash, so a busy key does not cost a Redis read per request.
 ///
 /// Known keys and unknown secrets are kept apart: a flood of made-up secrets fills and clears only its own
 /// bounded table, never evicting a key that works.
-final class KeyCache: Sendable {
+package final class KeyCache: Sendable {
     private struct Entry<Value> {
         var value: Value
         var until: Duration
@@ -23,14 +23,14 @@ final class KeyCache: Sendable {
     ///   - ttl: how long an entry is used after it was stored.
     ///   - capacity: most entries of each table (known keys, unknown secrets).
     ///   - clock: the clock entries expire on.
-    init(ttl: Duration, capacity: Int = 10_000, clock: IntervalClock = .continuous) {
+    package init(ttl: Duration, capacity: Int = 10_000, clock: IntervalClock = .continuous) {
         self.ttl = ttl
         self.capacity = capacity
         self.clock = clock
     }
 
     /// The cached lookup (`.some(nil)` caches an unknown key), or nil when not cached or stale.
-    func lookup(_ hash: String) -> VirtualKey?? {
+    package func lookup(_ hash: String) -> VirtualKey?? {
         let now = clock.elapsed
         return tables.withLock { tables in
             if let entry = tables.known[hash], entry.until > now { return .some(entry.value) }
@@ -39,7 +39,7 @@ final class KeyCache: Sendable {
         }
     }
 
-    func store(_ key: VirtualKey?, for hash: String) {
+    package func store(_ key: VirtualKey?, for hash: String) {
         let until = clock.elapsed + ttl
         tables.withLock { tables in
             if let key {

@@ -9,7 +9,7 @@ public struct HTTPResponseBodyStream: AsyncSequence, Sendable {
 
     private let chunks: AsyncThrowingStream<[UInt8], any Error>
     private let abort: TransferAbort
-    let flow: StreamFlow
+    package let flow: StreamFlow
 
     init(chunks: AsyncThrowingStream<[UInt8], any Error>, abort: TransferAbort, flow: StreamFlow) {
         self.chunks = chunks

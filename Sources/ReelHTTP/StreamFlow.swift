@@ -1,16 +1,16 @@
-import Synchronization
+package import Synchronization
 
 /// Backpressure of a streamed body: the transfer thread pauses the transfer while the reader has more than
 /// ``limit`` bytes waiting, and the reader resumes it once it has taken enough, so a slow reader (a client on a
 /// slow link) holds at most about ``limit`` bytes in memory whatever the body's size.
-final class StreamFlow: Sendable {
+package final class StreamFlow: Sendable {
     /// Bytes the reader may have waiting before the transfer pauses.
-    static let limit = 1 << 20
+    package static let limit = 1 << 20
 
     private let buffered = Atomic<Int>(0)
     private let paused = Atomic<Bool>(false)
     /// The most bytes that were waiting at once (for tests).
-    let peak = Atomic<Int>(0)
+    package let peak = Atomic<Int>(0)
     private let resume: @Sendable () -> Void
 
     /// - Parameter resume: asks the transfer thread to unpause the transfer.

@@ -1,11 +1,11 @@
-import Foundation
-import ReelHTTP
+package import Foundation
+package import ReelHTTP
 
 extension ProviderError {
     /// Classifies a non-2xx answer and carries the provider's `{code, message}` and requested wait.
     ///
     /// `x-should-retry: true|false`, which OpenAI-compatible servers send to override the status rule, wins.
-    init(response: HTTPResponse, now: Date = Date()) {
+    package init(response: HTTPResponse, now: Date = Date()) {
         let body = try? JSONDecoder().decode(OpenAIWire.ErrorEnvelope.self, from: Data(response.body)).error
         var kind = Self.kind(forHTTPStatus: response.status)
         switch response.headers["x-should-retry"]?.lowercased() {
@@ -47,7 +47,7 @@ extension ProviderError {
 
     /// Network failures, timeouts and a response that could not be stored (a full disk) are transient; a request that
     /// cannot be built or read is permanent. The message leaves out the URL: it may reach a client in a job's error.
-    init(transportError error: HTTPTransportError) {
+    package init(transportError error: HTTPTransportError) {
         let permanent: Set<HTTPTransportError.Code> = [.invalidRequest, .fileError, .responseTooLarge]
         self.init(permanent.contains(error.code) ? .permanent : .transient, message: "\(error.code): \(error.message)", underlying: error)
     }
@@ -57,7 +57,7 @@ extension ProviderError {
 
     /// The wait a response asks for: `retry-after-ms` (milliseconds) first, then `Retry-After` in seconds or as an HTTP
     /// date; at most ``maxRetryAfter``, and NaN or negative values are ignored.
-    static func retryAfter(from headers: HTTPHeaders, now: Date) -> Duration? {
+    package static func retryAfter(from headers: HTTPHeaders, now: Date) -> Duration? {
         if let value = headers["retry-after-ms"], let milliseconds = Double(value), milliseconds >= 0 {
             return clampedWait(milliseconds: milliseconds)
         }

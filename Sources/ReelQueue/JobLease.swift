@@ -6,4 +6,11 @@ public struct JobLease: Sendable, Hashable {
     public let fence: Int64
     /// The worker holding the lease.
     public let workerID: String
+
+    /// A lease as a claim made it; outside the queues only tests make one (of a stale or unknown job, say).
+    package init(jobID: String, fence: Int64, workerID: String) {
+        self.jobID = jobID
+        self.fence = fence
+        self.workerID = workerID
+    }
 }

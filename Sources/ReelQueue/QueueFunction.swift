@@ -6,7 +6,7 @@ import ReelRedis
 /// finished jobs in ms, approximate cap of the events stream) before its own. The Swift calls build their arguments
 /// against this table, and the library registers each function from it behind a check of the argument count, so the
 /// two sides cannot disagree on how many arguments a function takes (`QueueFunctionTests` checks it on a live Redis).
-enum QueueFunction: String, CaseIterable, Sendable {
+package enum QueueFunction: String, CaseIterable, Sendable {
     case version, enqueue, claim, heartbeat, heartbeats, complete, snooze, snoozes, fail, release, cancel, signal
     case updateRecord = "update_record"
     case replaceFinishedRecord = "replace_finished_record"
@@ -19,11 +19,11 @@ enum QueueFunction: String, CaseIterable, Sendable {
     case deadList = "dead_list"
 
     /// The name the library registers, `reel_q_<lua function>`.
-    var name: String { "reel_q_" + rawValue }
+    package var name: String { "reel_q_" + rawValue }
 
     /// The function's own arguments, in order (after the common ones). `*_ms` are milliseconds, `has_x` is `1`/`0`
     /// with `x` (or an empty string) after it.
-    var arguments: [String] {
+    package var arguments: [String] {
         switch self {
         case .version, .reap, .stats: []
         case .enqueue:
@@ -50,7 +50,7 @@ enum QueueFunction: String, CaseIterable, Sendable {
     }
 
     /// Arguments that follow ``arguments`` once per job of a batched call.
-    var repeated: [String] {
+    package var repeated: [String] {
         switch self {
         case .heartbeats: ["id", "fence"]
         case .complete: ["id", "fence", "has_record", "record"]

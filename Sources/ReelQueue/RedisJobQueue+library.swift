@@ -2,7 +2,7 @@ import ReelRedis
 
 extension RedisJobQueue {
     /// Version of ``library``; a process loads the library when Redis holds an older one.
-    static let libraryVersion = 13
+    package static let libraryVersion = 13
 
     /// The queue's Redis functions library (Redis ≥ 7.0), loaded with `FUNCTION LOAD REPLACE`.
     ///

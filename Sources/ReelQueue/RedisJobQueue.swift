@@ -21,7 +21,7 @@ public final class RedisJobQueue: JobQueueDriver {
     public let options: JobQueueOptions
     /// The Redis client the queue uses.
     public let redisClient: RedisClient
-    let keyPrefix: String
+    package let keyPrefix: String
     /// The prefix of every job hash's key; a job's key is this and its id (for the front's read cache, which
     /// follows changes of these keys).
     public var jobKeyPrefix: String { keyPrefix + "job:" }
@@ -59,7 +59,7 @@ public final class RedisJobQueue: JobQueueDriver {
     /// Calls one of the library's functions with the queue's prefix and options; maps its errors.
     /// - Parameter acknowledged: Whether the call is a write a client is answered for, which waits for
     ///   ``JobQueueOptions/replicaAcks`` replicas.
-    func call(_ function: QueueFunction, _ arguments: [String], acknowledged: Bool = false) async throws -> RESPValue {
+    package func call(_ function: QueueFunction, _ arguments: [String], acknowledged: Bool = false) async throws -> RESPValue {
         let arguments = header + arguments
         do {
             try function.signature.check(arguments)

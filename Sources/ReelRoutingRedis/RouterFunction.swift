@@ -1,12 +1,12 @@
-import ReelRedis
+package import ReelRedis
 
 /// The functions of the router's Redis library and the arguments each takes, written once: the calls are checked
 /// against it and the library registers each function from it (`RouterFunctionTests` checks both on a live Redis).
-enum RouterFunction: String, CaseIterable, Sendable {
+package enum RouterFunction: String, CaseIterable, Sendable {
     case acquire, release, publish, version
 
     /// The function's name and arguments (what each means: ``RouterLibrary/source``).
-    var signature: RedisFunctionSignature {
+    package var signature: RedisFunctionSignature {
         let name = "reel_router_" + rawValue
         return switch self {
         case .acquire: RedisFunctionSignature(name: name, arguments: ["mode", "lease_ms", "token"], repeated: ["rpm", "max_parallel"])

@@ -1,9 +1,9 @@
-import ReelRedis
+package import ReelRedis
 
 /// The Redis functions library behind the shared router state and reload propagation.
-enum RouterLibrary {
+package enum RouterLibrary {
     /// Version of ``source``; a process loads the library when Redis holds an older one (or none).
-    static let version = 2
+    package static let version = 2
 
     /// The Redis functions behind the shared router state, registered from ``RouterFunction``. Times come from the
     /// server (`TIME`), never from the callers' clocks.
@@ -126,13 +126,13 @@ enum RouterLibrary {
         """
 
     /// Loads the library unless Redis holds this version or a newer one.
-    static func load(_ client: RedisClient) async throws {
+    package static func load(_ client: RedisClient) async throws {
         try await client.loadFunctions(source, version: version, versionFunction: RouterFunction.version.signature.name)
     }
 
     /// FCALL, loading the library first when Redis does not have it (a restarted or flushed server).
     /// - Throws: ``RedisError`` with ``RedisError/Code/invalidArgument`` when `arguments` do not fit the function.
-    static func call(_ client: RedisClient, _ function: RouterFunction, keys: [String], arguments: [String]) async throws -> RESPValue {
+    package static func call(_ client: RedisClient, _ function: RouterFunction, keys: [String], arguments: [String]) async throws -> RESPValue {
         let signature = function.signature
         try signature.check(arguments)
         return try await client.reloadingFunctions({ try await load(client) }) {

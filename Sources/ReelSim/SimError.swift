@@ -4,7 +4,7 @@ import Hummingbird
 import ReelAPICore
 
 /// An error answered in OpenAI's envelope: `{"error":{"message","type","param","code"}}`.
-struct SimError: HTTPResponseError {
+package struct SimError: HTTPResponseError {
     let status: HTTPResponse.Status
     let message: String
     let type: String

@@ -8,14 +8,14 @@ import ReelAPICore
 /// Nested JSON values take the bracket names the SDK uses in multipart bodies: `{"video":{"id":"v"}}` becomes the
 /// field `video[id]`, and `{"characters":[{"id":"a"},{"id":"b"}]}` the repeated field `characters[][id]`.
 /// Uploaded files are counted, not kept.
-struct SimForm: Sendable {
+package struct SimForm: Sendable {
     /// An uploaded file part.
-    struct Upload: Sendable {
-        var filename: String
-        var contentType: String?
-        var byteCount = 0
+    package struct Upload: Sendable {
+        package var filename: String
+        package var contentType: String?
+        package var byteCount = 0
         /// The first `SimMP4.probeBytes` bytes.
-        var head: [UInt8] = []
+        package var head: [UInt8] = []
     }
 
     private(set) var fields: [String: [String]] = [:]
@@ -25,12 +25,12 @@ struct SimForm: Sendable {
     var names: Set<String> { Set(fields.keys).union(uploads.keys) }
 
     /// The first value of a text field.
-    func string(_ name: String) -> String? { fields[name]?.first }
+    package func string(_ name: String) -> String? { fields[name]?.first }
 
     /// All values of a repeated text field.
-    func strings(_ name: String) -> [String] { fields[name] ?? [] }
+    package func strings(_ name: String) -> [String] { fields[name] ?? [] }
 
-    func upload(_ name: String) -> Upload? { uploads[name] }
+    package func upload(_ name: String) -> Upload? { uploads[name] }
 
     mutating func append(_ value: String, to name: String) { fields[name, default: []].append(value) }
 
@@ -65,7 +65,7 @@ struct SimForm: Sendable {
     static let jsonLimit = 1 << 20
 
     /// The value of `name=value` (optionally quoted) in a header such as `Content-Type` or `Content-Disposition`.
-    static func parameter(_ name: String, in header: String) -> String? {
+    package static func parameter(_ name: String, in header: String) -> String? {
         header.headerParameters.first { $0.name == name }?.value
     }
 }

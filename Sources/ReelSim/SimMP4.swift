@@ -1,11 +1,11 @@
 /// Reads the duration of an MP4 from its first bytes (the `mvhd` box inside `moov`, present early in
 /// "faststart" files such as the SDK's usual uploads).
-enum SimMP4 {
+package enum SimMP4 {
     /// How many leading bytes of an uploaded video are kept for probing.
     static let probeBytes = 64 << 10
 
     /// The movie duration in seconds, or nil when `head` holds no readable `moov/mvhd`.
-    static func duration(of head: [UInt8]) -> Double? {
+    package static func duration(of head: [UInt8]) -> Double? {
         guard let moov = box("moov", in: head[...]), let mvhd = box("mvhd", in: moov), let version = mvhd.first else { return nil }
         let fields = mvhd.dropFirst(4)  // version and flags
         if version == 1 {

@@ -1,12 +1,12 @@
 import Foundation
-import NIOCore
+package import NIOCore
 
 /// A streaming multipart/form-data parser: text parts are kept (up to `SimForm.jsonLimit` each), file parts only
 /// counted, with their first `SimMP4.probeBytes` kept, so uploads of any size take flat memory.
 ///
 /// Boundary search uses Foundation's `Data.range(of:)` over the bytes not yet consumed, which stays fast in debug
 /// builds too (a byte-at-a-time parser spends seconds per 20 MB there).
-struct SimMultipartParser {
+package struct SimMultipartParser {
     private enum State {
         case preamble
         case afterBoundary
@@ -33,19 +33,19 @@ struct SimMultipartParser {
     private var head: [UInt8] = []
     private var byteCount = 0
 
-    init(boundary: String) {
+    package init(boundary: String) {
         delimiter = Data("\r\n--\(boundary)".utf8)
         // A body that opens with the boundary has no CRLF before it; supply one so the delimiter matches.
         pending = Self.crlf
     }
 
-    mutating func feed(_ chunk: ByteBuffer) throws {
+    package mutating func feed(_ chunk: ByteBuffer) throws {
         pending.append(contentsOf: chunk.readableBytesView)
         try advance()
     }
 
     /// The form, once the closing boundary was seen.
-    func finish() throws -> SimForm {
+    package func finish() throws -> SimForm {
         guard case .epilogue = state else { throw SimError.invalidRequest("The multipart body ended before its closing boundary.") }
         return form
     }

@@ -1,7 +1,7 @@
 /// Everything the simulator remembers, as plain values; `Simulator` guards it with a mutex.
 ///
 /// Objects belong to the API key that created them: a lookup with another key finds nothing, as on the real service.
-struct SimState: Sendable {
+package struct SimState: Sendable {
     /// The object an idempotency key first produced.
     enum Created: Sendable {
         case video(String)
@@ -18,6 +18,9 @@ struct SimState: Sendable {
     private var videoOrder: [String: [(sequence: UInt64, id: String)]] = [:]
     private(set) var characters: [String: SimCharacter] = [:]
     private var idempotency: [IdempotencyKey: Created] = [:]
+
+    /// A simulator that holds nothing yet.
+    package init() {}
     private var nextSequence: UInt64 = 0
 
     func video(_ id: String, owner: String) -> SimVideo? {
@@ -36,7 +39,7 @@ struct SimState: Sendable {
 
     /// Inserts a video made by `make` (which receives the next sequence number) unless the idempotency key
     /// already produced an object; returns the video that stands for the request.
-    mutating func insertVideo(idempotencyKey: String?, owner: String, _ make: (UInt64) -> SimVideo) -> SimVideo? {
+    package mutating func insertVideo(idempotencyKey: String?, owner: String, _ make: (UInt64) -> SimVideo) -> SimVideo? {
         if let idempotencyKey, let created = created(idempotencyKey: idempotencyKey, owner: owner) {
             guard case .video(let id) = created else { return nil }
             return video(id, owner: owner)
@@ -50,7 +53,7 @@ struct SimState: Sendable {
     }
 
     /// Inserts a character unless the idempotency key already produced an object; returns the one that stands for the request.
-    mutating func insertCharacter(idempotencyKey: String?, _ character: SimCharacter) -> SimCharacter? {
+    package mutating func insertCharacter(idempotencyKey: String?, _ character: SimCharacter) -> SimCharacter? {
         if let idempotencyKey, let created = created(idempotencyKey: idempotencyKey, owner: character.owner) {
             guard case .character(let id) = created else { return nil }
             return self.character(id, owner: character.owner)
@@ -60,7 +63,7 @@ struct SimState: Sendable {
         return character
     }
 
-    mutating func deleteVideo(_ id: String, owner: String) -> Bool {
+    package mutating func deleteVideo(_ id: String, owner: String) -> Bool {
         guard let video = video(id, owner: owner) else { return false }
         videos[id] = nil
         if let index = videoOrder[owner]?.firstIndex(where: { $0.sequence == video.sequence }) {
@@ -71,7 +74,7 @@ struct SimState: Sendable {
 
     /// A page of the owner's videos: `limit` of them after the video `after` (exclusive) in `ascending` or descending
     /// creation order, and whether more follow. Returns nil when `after` is not one of the owner's videos.
-    func listVideos(owner: String, after: String?, limit: Int, ascending: Bool) -> (videos: [SimVideo], hasMore: Bool)? {
+    package func listVideos(owner: String, after: String?, limit: Int, ascending: Bool) -> (videos: [SimVideo], hasMore: Bool)? {
         let order = videoOrder[owner] ?? []
         var start = ascending ? 0 : order.count
         if let after {

@@ -1,15 +1,15 @@
-import ReelVideo
+package import ReelVideo
 
 /// A video job the simulator holds; its status is a pure function of the time since creation.
-struct SimVideo: Sendable {
+package struct SimVideo: Sendable {
     /// How the job ends.
-    enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case success
         case moderationBlocked
         case generationFailed
     }
 
-    let id: String
+    package let id: String
     let owner: String
     let sequence: UInt64
     let model: String
@@ -27,12 +27,29 @@ struct SimVideo: Sendable {
     /// Downloadable assets expire this long after completion.
     private static let assetLifetime: Int64 = 86_400
 
+    package init(
+        id: String, owner: String, sequence: UInt64, model: String, prompt: String, seconds: String, size: String,
+        remixedFromVideoID: String?, createdAt: Double, renderSeconds: Double, outcome: Outcome
+    ) {
+        self.id = id
+        self.owner = owner
+        self.sequence = sequence
+        self.model = model
+        self.prompt = prompt
+        self.seconds = seconds
+        self.size = size
+        self.remixedFromVideoID = remixedFromVideoID
+        self.createdAt = createdAt
+        self.renderSeconds = renderSeconds
+        self.outcome = outcome
+    }
+
     var completesAt: Double { createdAt + renderSeconds }
 
-    func isCompleted(at now: Double) -> Bool { outcome == .success && now >= completesAt }
+    package func isCompleted(at now: Double) -> Bool { outcome == .success && now >= completesAt }
 
     /// The wire object at time `now`.
-    func object(at now: Double) -> VideoObject {
+    package func object(at now: Double) -> VideoObject {
         let elapsed = now - createdAt
         let finishedAt = Int64(completesAt.rounded(.up))
         var object = VideoObject(

@@ -65,7 +65,7 @@ extension VideoJobPayload {
     }
 
     /// The payload read with ``JSONScanner``; throws where the text is not in the shape the front writes.
-    static func scan(_ json: String) throws -> VideoJobPayload {
+    package static func scan(_ json: String) throws -> VideoJobPayload {
         var scanner = JSONScanner(json)
         var kind: VideoJobKind?
         var deploymentID, modelGroup: String?

@@ -57,7 +57,7 @@ extension VideoRecord {
     }
 
     /// The record read with ``JSONScanner``; throws where the text is not in the shape Reel writes.
-    static func scan(_ json: String) throws -> VideoRecord {
+    package static func scan(_ json: String) throws -> VideoRecord {
         var scanner = JSONScanner(json)
         var id, owner, model, deploymentID: String?
         var object: Object?

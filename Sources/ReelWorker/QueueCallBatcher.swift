@@ -1,4 +1,4 @@
-import ReelQueue
+package import ReelQueue
 import Synchronization
 
 /// Sends the lease calls of ticks that end together (completes, snoozes) in batches: one queue call covers every item
@@ -13,7 +13,7 @@ import Synchronization
 /// let completions = QueueCallBatcher<JobCompletion> { try await queue.complete($0) }
 /// try await completions.send(JobCompletion(lease: lease, record: record))
 /// ```
-final class QueueCallBatcher<Item: Sendable>: Sendable {
+package final class QueueCallBatcher<Item: Sendable>: Sendable {
     private struct Waiting {
         let item: Item
         let continuation: CheckedContinuation<Result<Void, QueueError>, any Error>
@@ -31,13 +31,13 @@ final class QueueCallBatcher<Item: Sendable>: Sendable {
     private let state = Mutex(State())
 
     /// Creates a batcher; `call` sends a batch and answers per item, in order.
-    init(_ call: @escaping @Sendable ([Item]) async throws -> [Result<Void, QueueError>]) {
+    package init(_ call: @escaping @Sendable ([Item]) async throws -> [Result<Void, QueueError>]) {
         self.call = call
     }
 
     /// Sends the item in the next batch.
     /// - Throws: The item's own error, or the batch call's.
-    func send(_ item: Item) async throws {
+    package func send(_ item: Item) async throws {
         try await withCheckedThrowingContinuation { continuation in
             let starts = state.withLock { state in
                 state.waiting.append(Waiting(item: item, continuation: continuation))

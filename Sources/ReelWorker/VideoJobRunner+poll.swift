@@ -67,7 +67,7 @@ extension VideoJobRunner {
     }
 
     /// The next poll interval: the first one, then growing by the multiplier up to the ceiling, jittered.
-    func nextPollInterval(_ step: inout VideoJobStep) -> Duration {
+    package func nextPollInterval(_ step: inout VideoJobStep) -> Duration {
         let polling = configuration.polling
         let base: Duration = step.pollIntervalMs.map { min(.milliseconds($0) * polling.multiplier, polling.maxInterval) } ?? polling.initialInterval
         step.pollIntervalMs = base.milliseconds

@@ -68,7 +68,7 @@ public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Depl
         try await run(claimed, cancellation: CancellationFlag())
     }
 
-    func run(_ claimed: ClaimedJob, cancellation: CancellationFlag) async throws {
+    package func run(_ claimed: ClaimedJob, cancellation: CancellationFlag) async throws {
         let logger = logger.with(jobID: claimed.job.id)
         var job: VideoJob
         do {

@@ -5,7 +5,7 @@ import ReelQueue
 extension VideoJobStep {
     /// The step state's JSON text: the keys of its `Codable` form (absent optionals left out), written without
     /// `JSONEncoder` (one per snooze).
-    var json: String {
+    package var json: String {
         var writer = JSONWriter(capacity: 160)
         writer.beginObject()
         writer.key("phase")
@@ -24,7 +24,7 @@ extension VideoJobStep {
     /// Reads a step state's JSON text, as any Reel version stored it: the same result as `JSONDecoder`. The shape
     /// ``json`` writes is read without `JSONDecoder` (one per tick); any other valid form goes through it.
     /// - Throws: `JSONDecoder`'s error when the text is not a valid step state.
-    init(json: String) throws {
+    package init(json: String) throws {
         if let step = try? Self.scan(json) {
             self = step
         } else {

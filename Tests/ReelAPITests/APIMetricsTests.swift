@@ -2,7 +2,7 @@ import CoreMetrics
 import Prometheus
 import Testing
 
-@testable import ReelAPI
+import ReelAPI
 
 /// The front's metric names as `/metrics` shows them: dotted names become valid Prometheus names.
 struct APIMetricsTests {

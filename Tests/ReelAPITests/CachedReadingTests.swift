@@ -4,7 +4,7 @@ import ReelTime
 import Synchronization
 import Testing
 
-@testable import ReelAPI
+import ReelAPI
 
 /// A reading (deployment health, queue depth) is reused while younger than its TTL, and read again after.
 struct CachedReadingTests {

@@ -6,8 +6,8 @@ import ReelStorage
 import Testing
 import ReelTesting
 
-@testable import ReelAPI
-@testable import ReelAPICore
+import ReelAPI
+import ReelAPICore
 
 /// Defects of the front found by review, each kept as a regression test.
 struct FrontDefectsTests {

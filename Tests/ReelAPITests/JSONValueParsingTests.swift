@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ReelAPI
+import ReelAPI
 
 /// Request bodies are parsed without `JSONDecoder`, with the same verdicts.
 struct JSONValueParsingTests {

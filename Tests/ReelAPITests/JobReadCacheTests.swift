@@ -6,7 +6,7 @@ import ReelTesting
 import ServiceLifecycle
 import Testing
 
-@testable import ReelAPI
+import ReelAPI
 import ReelTime
 
 /// The front's job read cache: its rules on their own, then a ``CachedJobQueue`` against a private redis-server

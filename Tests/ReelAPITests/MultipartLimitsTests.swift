@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ReelAPICore
 
-@testable import ReelAPI
+import ReelAPI
 
 /// The multipart reader bounds what it keeps in memory: parts, header bytes, text bytes in all.
 @Suite struct MultipartLimitsTests {

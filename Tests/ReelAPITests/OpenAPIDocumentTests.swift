@@ -9,7 +9,7 @@ import Testing
 import ReelTesting
 import ReelPassthrough
 
-@testable import ReelAPI
+import ReelAPI
 
 /// The OpenAPI document served at `/openapi.json` and kept in `docs/openapi.json` names every route the router
 /// has (and no other), and the answers of the routes have the shapes its schemas say.

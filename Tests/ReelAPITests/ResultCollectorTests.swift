@@ -7,7 +7,7 @@ import ReelTesting
 import ReelVideo
 import Testing
 
-@testable import ReelAPI
+import ReelAPI
 
 struct ResultCollectorTests {
     @Test func resultsOfTrimmedVideosAreDeletedAndTheRestKept() async throws {

@@ -6,7 +6,7 @@ import NIOPosix
 import Testing
 import ReelAPICore
 
-@testable import ReelAPI
+import ReelAPI
 
 /// Uploads that fail part-way leave no temporary file behind.
 @Suite struct UploadCleanupTests {

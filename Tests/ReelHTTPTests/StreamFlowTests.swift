@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
-@testable import ReelHTTP
+import ReelHTTP
 import Synchronization
 import Testing
 

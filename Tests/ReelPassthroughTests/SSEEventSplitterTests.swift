@@ -1,5 +1,5 @@
 import ReelAPICore
-@testable import ReelPassthrough
+import ReelPassthrough
 import Testing
 
 struct SSEEventSplitterTests {

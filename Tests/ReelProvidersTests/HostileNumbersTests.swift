@@ -2,7 +2,7 @@ import Foundation
 import ReelHTTP
 import Testing
 
-@testable import ReelProviders
+import ReelProviders
 
 /// Numbers a provider sends can be anything; none of them may trap the process that reads them.
 struct HostileNumbersTests {

@@ -4,7 +4,7 @@ import ReelSim
 import ReelTesting
 import Testing
 
-@testable import ReelProviders
+import ReelProviders
 
 struct ProviderErrorTests {
     @Test func aResponseThatCouldNotBeStoredIsTransientAndItsMessageNamesNoURL() {

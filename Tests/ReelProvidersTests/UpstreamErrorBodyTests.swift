@@ -2,7 +2,7 @@ import Foundation
 import ReelHTTP
 import Testing
 
-@testable import ReelProviders
+import ReelProviders
 
 /// What a provider's error answer may put in front of a tenant: its `{code, message}`, bounded; never a raw body.
 struct UpstreamErrorBodyTests {

@@ -3,7 +3,7 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@testable import ReelQueue
+import ReelQueue
 
 /// The Swift table of the library's functions (`QueueFunction`) and the Lua library agree: the same functions, the
 /// same version, and each function refuses a call with another argument count than the table states.

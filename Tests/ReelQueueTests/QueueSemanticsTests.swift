@@ -2,7 +2,7 @@ import Foundation
 import ReelTesting
 import Testing
 
-@testable import ReelQueue
+import ReelQueue
 
 /// The queue's semantics, against every backend (the Redis functions library and the memory queue).
 ///

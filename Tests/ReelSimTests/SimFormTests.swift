@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ReelSim
+import ReelSim
 
 struct SimFormTests {
     @Test(arguments: [

@@ -1,7 +1,7 @@
 import NIOCore
 import Testing
 
-@testable import ReelSim
+import ReelSim
 
 struct SimMP4Tests {
     @Test func readsTheDurationOfTheBundledClip() throws {

@@ -1,7 +1,7 @@
 import NIOCore
 import Testing
 
-@testable import ReelSim
+import ReelSim
 
 struct SimMultipartParserTests {
     static let body = """

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ReelSim
+import ReelSim
 
 struct SimStateTests {
     func video(_ id: String, owner: String, sequence: UInt64) -> SimVideo {

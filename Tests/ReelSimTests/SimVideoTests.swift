@@ -1,7 +1,7 @@
 import ReelVideo
 import Testing
 
-@testable import ReelSim
+import ReelSim
 
 struct SimVideoTests {
     func video(renderSeconds: Double, outcome: SimVideo.Outcome = .success) -> SimVideo {

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 import ReelTesting
 
-@testable import ReelSim
+import ReelSim
 
 /// The simulator in-process, over real HTTP on loopback, as the tests of other modules use it.
 struct SimulatorTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 import ReelQueue
-@testable import ReelVideo
+import ReelVideo
 
 /// The payload writer writes what `JSONEncoder` writes, without it. The payload reader gives `JSONDecoder`'s result,
 /// through its own scanner for the shape payloads are written in and through `JSONDecoder` for any other valid form, so

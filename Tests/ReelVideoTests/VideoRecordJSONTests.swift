@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 import ReelQueue
-@testable import ReelVideo
+import ReelVideo
 
 /// The record's own JSON writer and reader agree with `JSONEncoder`/`JSONDecoder` in both directions, so records
 /// written by any Reel version stay readable.

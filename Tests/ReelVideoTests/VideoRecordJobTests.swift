@@ -1,7 +1,7 @@
 import Foundation
 import ReelQueue
 import Testing
-@testable import ReelVideo
+import ReelVideo
 
 struct VideoRecordJobTests {
     func job(state: JobState, record: VideoRecord?, lastError: String? = nil) throws -> JobSnapshot {

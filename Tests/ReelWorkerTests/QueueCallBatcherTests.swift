@@ -3,8 +3,8 @@ import ReelRedis
 import ReelTesting
 import Testing
 
-@testable import ReelQueue
-@testable import ReelWorker
+import ReelQueue
+import ReelWorker
 
 /// Completes and snoozes of ticks that end together, batched into few queue calls, against a real Redis queue.
 @Suite(.enabled(if: RedisTestEnvironment.shouldRun))

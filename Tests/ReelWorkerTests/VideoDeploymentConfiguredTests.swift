@@ -7,7 +7,7 @@ import ReelTesting
 import ReelVideo
 import Testing
 
-@testable import ReelWorker
+import ReelWorker
 
 /// The adapter each `model_list` entry gets, and the start-up error of a service account that cannot be used.
 struct VideoDeploymentConfiguredTests {

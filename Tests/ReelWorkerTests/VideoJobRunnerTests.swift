@@ -6,7 +6,7 @@ import ReelStorage
 import Testing
 import ReelTesting
 
-@testable import ReelWorker
+import ReelWorker
 import ReelVideo
 import ReelTime
 

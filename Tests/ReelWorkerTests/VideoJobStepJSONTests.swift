@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ReelWorker
+import ReelWorker
 
 /// The step state's own JSON writer and reader agree with `JSONEncoder`/`JSONDecoder` in both directions, so step
 /// states checkpointed by any Reel version stay readable.

@@ -1,7 +1,7 @@
 import ReelRouting
 import Testing
 
-@testable import ReelWorker
+import ReelWorker
 import ReelConfiguration
 
 struct WorkerConfigurationTests {

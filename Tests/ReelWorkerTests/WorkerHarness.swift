@@ -6,7 +6,7 @@ import ReelStorage
 import Testing
 import ReelTesting
 
-@testable import ReelWorker
+import ReelWorker
 import ReelVideo
 
 /// A queue in memory, three fake deployments of one group (`dep-a`, `dep-b`, `dep-c`; OpenAI's capabilities unless

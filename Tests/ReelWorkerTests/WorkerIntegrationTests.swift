@@ -12,7 +12,7 @@ import ReelTesting
 import ServiceLifecycle
 import Testing
 
-@testable import ReelWorker
+import ReelWorker
 import ReelVideo
 
 /// Two workers against a real Redis queue and shared router state, and the in-process simulator over HTTP with three

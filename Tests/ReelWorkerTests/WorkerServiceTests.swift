@@ -5,7 +5,7 @@ import ServiceLifecycle
 import Testing
 import ReelTesting
 
-@testable import ReelWorker
+import ReelWorker
 import ReelVideo
 
 struct WorkerServiceTests {
@@ -78,14 +78,25 @@ struct WorkerServiceTests {
         }
     }
 
-    @Test func cancelSeenAtHeartbeatStopsTheJob() async throws {
-        let harness = try WorkerHarness()
-        await harness.provider("dep-a").setCreateDelay(.milliseconds(500))
+    @Test(.timeLimit(.minutes(1))) func cancelSeenAtHeartbeatStopsTheJob() async throws {
+        // On a manual clock, so that the heartbeat surely comes while the create is at the provider: on the system's
+        // clock a loaded machine can delay it past the create, and the cancel then meets the job at its snooze.
+        let clock = ManualClock()
+        let harness = try WorkerHarness(clock: clock)
+        await harness.provider("dep-a").setCreateDelay(.seconds(10))
         let id = try await harness.enqueue(.generate)
+        let round = harness.configuration.heartbeatInterval / 4
         try await withWorker(harness) {
-            // The cancel comes while the create is at the provider (a job merely claimed could stop before it).
             try #require(try await eventually { await harness.provider("dep-a").calls(.create) == 1 })
             #expect(try await harness.queue.cancel(id: id) == .requested)
+            // Two heartbeat intervals, a round at a time, each once the create, the heartbeat loop and the claim's
+            // wait are asleep again; then the create answers.
+            for _ in 0..<8 {
+                await clock.waitForSleepers(3)
+                clock.advance(by: round)
+            }
+            await clock.waitForSleepers(3)
+            clock.advance(by: .seconds(10))
             try #require(try await eventually { try await harness.queue.job(id: id)?.state == .done })
         }
         #expect(try await harness.record(id).deleted)

@@ -1,7 +1,7 @@
 import ReelJSON
 
 /// A parsed JSON value, so request fields can be checked for type before they are read.
-enum JSONValue: Encodable, Sendable, Equatable {
+package enum JSONValue: Encodable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ enum JSONValue: Encodable, Sendable, Equatable {
     case object([String: JSONValue])
 
     /// Encodes the value as it was sent (extra request fields passed through to a provider).
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -39,7 +39,7 @@ extension JSONValue {
     /// Parses a JSON document (a request body) the way `JSONDecoder` reads a `JSONValue`, without its cost.
     /// - Throws: ``JSONScanner/Mismatch`` for anything that is not one valid JSON value in UTF-8, nested at most
     ///   512 deep (as `JSONDecoder`).
-    init(parsing bytes: [UInt8]) throws {
+    package init(parsing bytes: [UInt8]) throws {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw JSONScanner.Mismatch() }
         var scanner = JSONScanner(utf8: bytes)
         self = try Self.scan(&scanner, depth: 0)

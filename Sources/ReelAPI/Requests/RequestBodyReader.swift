@@ -1,9 +1,9 @@
 import ReelAPICore
 import Foundation
-import Hummingbird
+package import Hummingbird
 import MultipartKit
 import NIOCore
-import NIOPosix
+package import NIOPosix
 import ReelCrypto
 
 /// Reads a POST body as JSON or multipart into a ``RequestForm``.
@@ -12,7 +12,7 @@ import ReelCrypto
 /// files of the blob store, chunk by chunk, so an upload is never held whole in memory. Past the size limit the
 /// read stops with a 413; a file part of the wrong type is a 415; a body that is neither JSON nor multipart is
 /// a 415; a broken multipart body is a 400.
-struct RequestBodyReader: Sendable {
+package struct RequestBodyReader: Sendable {
     /// Largest accepted upload, per file.
     let maxUploadBytes: Int64
     /// Largest accepted JSON body and multipart text part.
@@ -22,8 +22,15 @@ struct RequestBodyReader: Sendable {
     /// Runs the blocking file writes.
     let threadPool: NIOThreadPool
 
+    package init(maxUploadBytes: Int64, maxFieldBytes: Int, makeTemporaryPath: @escaping @Sendable () -> String, threadPool: NIOThreadPool) {
+        self.maxUploadBytes = maxUploadBytes
+        self.maxFieldBytes = maxFieldBytes
+        self.makeTemporaryPath = makeTemporaryPath
+        self.threadPool = threadPool
+    }
+
     /// Reads the body; `files` names the file parts the route accepts and what they must contain.
-    func read(_ request: Request, files allowed: [String: UploadKind]) async throws -> RequestForm {
+    package func read(_ request: Request, files allowed: [String: UploadKind]) async throws -> RequestForm {
         let contentType = request.headers[.contentType] ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingBlanks.lowercased() } ?? ""
         switch mediaType {

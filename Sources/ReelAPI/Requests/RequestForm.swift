@@ -5,11 +5,11 @@ import Foundation
 ///
 /// Multipart text parts use the SDK's bracket keys for nested values: `video[id]`, `input_reference[image_url]`,
 /// repeated `characters[][id]`; JSON carries the same as objects and arrays.
-struct RequestForm: Sendable {
+package struct RequestForm: Sendable {
     /// Top-level JSON members (JSON bodies).
     var json: [String: JSONValue] = [:]
     /// Text parts in order (multipart bodies).
-    var fields: [(name: String, value: String)] = []
+    package var fields: [(name: String, value: String)] = []
     /// File parts (multipart bodies).
     var files: [UploadedFile] = []
     /// Whether the body was JSON.

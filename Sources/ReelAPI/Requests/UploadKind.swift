@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a file part must contain; checked against the part's content type (415 otherwise).
-struct UploadKind: Sendable, Equatable {
+package struct UploadKind: Sendable, Equatable {
     /// Accepted MIME types.
     let contentTypes: Set<String>
     /// File-name extensions that identify an accepted type when the client sent `application/octet-stream`.
@@ -16,7 +16,7 @@ struct UploadKind: Sendable, Equatable {
         noun: "an image (image/jpeg, image/png or image/webp)"
     )
     /// Source videos: MP4, QuickTime, WebM.
-    static let video = UploadKind(
+    package static let video = UploadKind(
         contentTypes: ["video/mp4", "video/quicktime", "video/webm"],
         extensions: ["mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm"],
         noun: "a video (video/mp4, video/quicktime or video/webm)"

@@ -26,6 +26,20 @@ public struct VirtualKey: Codable, Sendable, Equatable {
         case createdAt = "created_at", secretHash = "secret_hash"
     }
 
+    package init(
+        id: String, alias: String? = nil, models: [String] = [], rpmLimit: Int? = nil, maxInflightJobs: Int? = nil,
+        expiresAt: Int64? = nil, createdAt: Int64, secretHash: String
+    ) {
+        self.id = id
+        self.alias = alias
+        self.models = models
+        self.rpmLimit = rpmLimit
+        self.maxInflightJobs = maxInflightJobs
+        self.expiresAt = expiresAt
+        self.createdAt = createdAt
+        self.secretHash = secretHash
+    }
+
     /// Whether the key has expired at `now` (Unix seconds).
     public func isExpired(now: Int64) -> Bool {
         expiresAt.map { $0 <= now } ?? false

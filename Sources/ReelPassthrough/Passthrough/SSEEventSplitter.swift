@@ -1,21 +1,21 @@
-import ReelAPICore
+package import ReelAPICore
 
 /// Cuts a Server-Sent Events byte stream into whole events (each ending with a blank line), whatever the chunk
 /// boundaries; `\n`, `\r\n` and `\r` line ends are accepted. An event may not grow past `maxEventBytes`, so a
 /// provider that never ends one cannot make the front hold its whole stream.
-struct SSEEventSplitter {
+package struct SSEEventSplitter {
     private let maxEventBytes: Int
     private var buffer: [UInt8] = []
     private var scanned = 0
 
     /// Creates a splitter for events of at most `maxEventBytes`.
-    init(maxEventBytes: Int) {
+    package init(maxEventBytes: Int) {
         self.maxEventBytes = maxEventBytes
     }
 
     /// Adds `chunk` and returns the events it completed, each as its lines (without line ends).
     /// - Throws: ``APIError`` when an unfinished event is longer than `maxEventBytes`.
-    mutating func append(_ chunk: [UInt8]) throws(APIError) -> [[Substring]] {
+    package mutating func append(_ chunk: [UInt8]) throws(APIError) -> [[Substring]] {
         buffer += chunk
         var events: [[Substring]] = []
         var start = 0
@@ -40,7 +40,7 @@ struct SSEEventSplitter {
     }
 
     /// What is left after the last complete event (an unterminated tail at the end of the stream).
-    var remainder: [UInt8] { buffer }
+    package var remainder: [UInt8] { buffer }
 
     /// The index after a blank line starting at `index` (the end of one line followed by an empty line).
     private static func blankLineEnd(_ bytes: [UInt8], at index: Int) -> Int? {

@@ -1,6 +1,6 @@
 /// JSON shapes of the OpenAI video API, decoded leniently (numbers sent as strings and vice versa are accepted).
-enum OpenAIWire {
-    struct Video: Decodable {
+package enum OpenAIWire {
+    package struct Video: Decodable {
         var id: String
         var status: String
         var progress: Int?
@@ -19,7 +19,7 @@ enum OpenAIWire {
             case remixedFromVideoID = "remixed_from_video_id"
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(String.self, forKey: .id)
             status = try container.decode(String.self, forKey: .status)
@@ -34,7 +34,7 @@ enum OpenAIWire {
             error = try container.decodeIfPresent(ErrorBody.self, forKey: .error)
         }
 
-        var providerVideo: ProviderVideo {
+        package var providerVideo: ProviderVideo {
             ProviderVideo(
                 id: id,
                 status: status,
