@@ -7,6 +7,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Test code (the test targets and ReelTesting): the same, but not optimized in a release build. scripts/test builds the
+/// Swift suites in release on the modules of the `reel` it builds for the end-to-end suites; optimizing the test code
+/// itself would only take time.
+let testSwiftSettings: [SwiftSetting] = swiftSettings + [.unsafeFlags(["-Onone"], .when(configuration: .release))]
+
 let package = Package(
     name: "reel",
     platforms: [.macOS(.v15)],
@@ -139,7 +144,7 @@ let package = Package(
         .target(
             name: "ReelTesting",
             dependencies: ["ReelRedis", "ReelHTTP", .product(name: "Hummingbird", package: "hummingbird")],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
         .executableTarget(
             name: "reel",
@@ -151,29 +156,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: testSwiftSettings),
+        .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: testSwiftSettings),
+        .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: testSwiftSettings),
+        .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: testSwiftSettings),
         .testTarget(
-            name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: swiftSettings
+            name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: testSwiftSettings
         ),
-        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON", "ReelTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON", "ReelTesting"], swiftSettings: testSwiftSettings),
+        .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: testSwiftSettings),
         .testTarget(
             name: "ReelRoutingTests",
             dependencies: ["ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelTesting"],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
         .testTarget(
             name: "ReelHTTPTests",
             dependencies: ["ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
         .testTarget(
             name: "ReelProvidersTests",
             dependencies: ["ReelProviders", "ReelCrypto", "ReelHTTP", "ReelSim", "ReelTesting", .product(name: "Hummingbird", package: "hummingbird")],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
         .testTarget(
             name: "ReelAPITests",
@@ -184,7 +189,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
         .testTarget(
             name: "ReelPassthroughTests",
@@ -192,13 +197,13 @@ let package = Package(
                 "ReelPassthrough", "ReelAPICore", "ReelHTTP", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelSim", "ReelTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
         .testTarget(
             name: "ReelSimTests",
             dependencies: ["ReelSim", "ReelVideo", "ReelTesting"],
-            swiftSettings: swiftSettings
+            swiftSettings: testSwiftSettings
         ),
-        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReelWorkerTests", dependencies: ["ReelWorker", "ReelHTTP", "ReelProviders", "ReelRouting", "ReelSim", "ReelTesting"], swiftSettings: testSwiftSettings),
     ]
 )
