@@ -39,16 +39,18 @@ let package = Package(
             dependencies: [
                 "CHiredis",
                 "COpenSSL",
+                "ReelLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelTime", swiftSettings: swiftSettings),
+        .target(name: "ReelLogging", swiftSettings: swiftSettings),
         .target(
             name: "ReelHTTP",
             dependencies: [
-                "CCurl", "ReelTime",
+                "CCurl", "ReelLogging", "ReelTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "ReelRoutingRedis",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelConfiguration", "ReelRedis", "ReelTime",
+                "ReelCrypto", "ReelRouting", "ReelConfiguration", "ReelLogging", "ReelRedis", "ReelTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -78,7 +80,7 @@ let package = Package(
         .target(
             name: "ReelQueue",
             dependencies: [
-                "ReelRedis", "ReelJSON", "ReelTime",
+                "ReelLogging", "ReelRedis", "ReelJSON", "ReelTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -88,7 +90,7 @@ let package = Package(
         .target(name: "ReelStorage", dependencies: ["ReelCrypto", "ReelHTTP", "ReelConfiguration", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "ReelProviders",
-            dependencies: ["ReelCrypto", "ReelHTTP", "ReelJSON", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelCrypto", "ReelHTTP", "ReelJSON", "ReelLogging", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -103,13 +105,13 @@ let package = Package(
         ),
         .target(
             name: "ReelAPICore",
-            dependencies: ["ReelCrypto", "ReelRouting", "ReelTime", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ReelCrypto", "ReelLogging", "ReelRouting", "ReelTime", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ReelPassthrough",
             dependencies: [
-                "ReelAPICore", "ReelCrypto", "ReelHTTP", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
+                "ReelAPICore", "ReelCrypto", "ReelHTTP", "ReelLogging", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -120,7 +122,7 @@ let package = Package(
             name: "ReelAPI",
             dependencies: [
                 "ReelAPICore", "ReelPassthrough", "ReelCrypto", "ReelRedis", "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue",
-                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelTime", "ReelProviders",
+                "ReelVideo", "ReelStorage", "ReelHTTP", "ReelJSON", "ReelLogging", "ReelTime", "ReelProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -133,7 +135,7 @@ let package = Package(
             name: "ReelWorker",
             dependencies: [
                 "ReelRouting", "ReelRoutingRedis", "ReelConfiguration", "ReelQueue", "ReelVideo", "ReelStorage", "ReelProviders", "ReelJSON", "ReelRedis", "ReelHTTP",
-                "ReelTime",
+                "ReelLogging", "ReelTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

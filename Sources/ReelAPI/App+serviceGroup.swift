@@ -5,6 +5,7 @@ import Metrics
 import Prometheus
 import ReelAPICore
 import ReelHTTP
+import ReelLogging
 import ReelPassthrough
 import ReelQueue
 import ReelRedis
@@ -72,7 +73,7 @@ public func makeAPIServiceGroup(
         try await routerState.prepare()
     } catch {
         // Redis may come later: readiness reports it and requests answer 503 until then.
-        logger.warning("Redis functions not loaded at start", metadata: [LogKeys.error: "\(error)"])
+        logger.warning("Redis functions not loaded at start", metadata: [LogKey.error: "\(error)"])
     }
     let transport = CurlTransport(configuration: .init(maxInMemoryBodySize: 64 << 20))
     let passthrough = try PassthroughFront(table: table, secrets: configuration.reel.secrets, routerState: routerState, transport: transport)

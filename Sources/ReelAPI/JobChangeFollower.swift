@@ -1,5 +1,6 @@
 import Logging
 import ReelAPICore
+import ReelLogging
 import ReelRedis
 public import ServiceLifecycle
 import ReelTime
@@ -60,7 +61,7 @@ public struct JobChangeFollower: Service {
                 if Task.isCancelled { return }
                 logger.warning(
                     "Job read cache off: Redis key tracking failed",
-                    metadata: [LogKeys.error: "\(error)", LogKeys.retryIn: "\(retryDelay)"]
+                    metadata: [LogKey.error: "\(error)", LogKey.retryIn: "\(retryDelay)"]
                 )
                 try? await clock.sleep(for: retryDelay)
                 retryDelay = min(retryDelay * 2, .seconds(60))

@@ -1,5 +1,5 @@
 import Metrics
-package import ReelAPICore
+import ReelAPICore
 package import ReelQueue
 package import ReelRedis
 package import ReelTime

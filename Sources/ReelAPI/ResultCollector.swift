@@ -1,5 +1,6 @@
 package import Logging
 import ReelAPICore
+import ReelLogging
 package import ReelQueue
 package import ReelStorage
 import ReelVideo
@@ -37,9 +38,9 @@ package struct ResultCollector<Queue: JobQueueDriver, Blobs: BlobStore>: Service
         while !Task.isCancelled {
             do {
                 let removed = try await collect()
-                if removed > 0 { logger.info("Deleted the results of trimmed videos", metadata: ["reel.storage.removed": "\(removed)"]) }
+                if removed > 0 { logger.info("Deleted the results of trimmed videos", metadata: [LogKey.storageRemoved: "\(removed)"]) }
             } catch {
-                logger.warning("Results of trimmed videos not collected", metadata: [LogKeys.error: "\(error)"])
+                logger.warning("Results of trimmed videos not collected", metadata: [LogKey.error: "\(error)"])
             }
             do {
                 try await cancelWhenGracefulShutdown { try await clock.sleep(for: period) }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReelLogging
 import ReelStorage
 import ServiceLifecycle
 
@@ -18,7 +19,7 @@ struct TemporarySweeper: Service {
         while !Task.isCancelled {
             let removed = store.removeTemporaries(idleFor: idle, now: now())
             if removed > 0 {
-                logger.info("Removed abandoned temporary files", metadata: ["reel.storage.removed": "\(removed)"])
+                logger.info("Removed abandoned temporary files", metadata: [LogKey.storageRemoved: "\(removed)"])
             }
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: period) }

@@ -1,4 +1,5 @@
 public import Logging
+import ReelLogging
 
 /// An ``HTTPTransport`` over libcurl's multi interface.
 ///
@@ -106,7 +107,7 @@ public final class CurlTransport: HTTPTransport {
         } catch let error as HTTPTransportError {
             logger.debug(
                 "HTTP transfer failed",
-                metadata: ["reel.http.method": "\(request.method)", "reel.http.url": "\(request.url)", "reel.http.error": "\(error)"]
+                metadata: [LogKey.httpMethod: "\(request.method)", LogKey.httpURL: "\(request.url)", LogKey.error: "\(error)"]
             )
             throw error
         }

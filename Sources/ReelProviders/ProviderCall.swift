@@ -1,5 +1,6 @@
 import Logging
 import ReelHTTP
+import ReelLogging
 
 /// One provider transfer with its failures classified, shared by the adapters (which differ only in how they read a
 /// non-2xx answer).
@@ -19,7 +20,7 @@ enum ProviderCall {
             response = try await run(request)
         } catch let error as HTTPTransportError {
             if error.code == .cancelled { throw CancellationError() }
-            logger.debug("provider call failed", metadata: ["reel.provider.url": "\(request.url)", "reel.provider.error": "\(error)"])
+            logger.debug("provider call failed", metadata: [LogKey.providerURL: "\(request.url)", LogKey.error: "\(error)"])
             throw ProviderError(transportError: error)
         }
         let isRedirect = (300..<400).contains(response.status) && response.headers["location"] != nil
@@ -27,7 +28,7 @@ enum ProviderCall {
             let error = classify(response)
             logger.debug(
                 "provider call failed",
-                metadata: ["reel.provider.url": "\(request.url)", "reel.provider.status": "\(response.status)", "reel.provider.error": "\(error)"]
+                metadata: [LogKey.providerURL: "\(request.url)", LogKey.providerStatus: "\(response.status)", LogKey.error: "\(error)"]
             )
             throw error
         }

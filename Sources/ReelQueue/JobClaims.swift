@@ -1,4 +1,5 @@
 public import Logging
+import ReelLogging
 
 /// The claim loop of a worker: an endless sequence of claimed batches.
 ///
@@ -50,7 +51,7 @@ public struct JobClaims<Driver: JobQueueDriver>: AsyncSequence {
                 } catch let error as QueueError where error.code == .redisFailed {
                     claims.logger.warning(
                         "claim failed; retrying",
-                        metadata: ["reel.worker.id": "\(claims.workerID)", "reel.error": "\(error)", "reel.retry_in": "\(backoff)"]
+                        metadata: [LogKey.workerID: "\(claims.workerID)", LogKey.error: "\(error)", LogKey.retryIn: "\(backoff)"]
                     )
                     do { try await Task.sleep(for: backoff) } catch { return nil }
                     backoff = Swift.min(backoff * 2, .seconds(2))

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReelLogging
 
 #if canImport(Glibc)
 import Glibc
@@ -191,7 +192,7 @@ final class PipelinedConnection: @unchecked Sendable {
             } catch {
                 logger.warning(
                     "Redis connection broken",
-                    metadata: [RedisLogging.endpoint: "\(context.endpoint)", RedisLogging.error: "\(error)"]
+                    metadata: [LogKey.redisEndpoint: "\(context.endpoint)", LogKey.error: "\(error)"]
                 )
                 dropContext()
                 fail(batch[index...], with: error)
@@ -223,7 +224,7 @@ final class PipelinedConnection: @unchecked Sendable {
         if let context {
             let moved = condition.withLock { mustReconnect }
             if !moved && !context.isStale { return context }
-            logger.debug("Redis connection closed", metadata: [RedisLogging.endpoint: "\(context.endpoint)"])
+            logger.debug("Redis connection closed", metadata: [LogKey.redisEndpoint: "\(context.endpoint)"])
             dropContext()
         }
         try condition.withLock {
@@ -239,13 +240,13 @@ final class PipelinedConnection: @unchecked Sendable {
             }
             self.context = context
             backoff.succeeded()
-            logger.debug("Redis connected", metadata: [RedisLogging.endpoint: "\(context.endpoint)"])
+            logger.debug("Redis connected", metadata: [LogKey.redisEndpoint: "\(context.endpoint)"])
             return context
         } catch {
             backoff.failed()
             logger.debug(
                 "Redis connect failed",
-                metadata: [RedisLogging.endpoint: "\(connector.configuration.endpoint)", RedisLogging.error: "\(error)"]
+                metadata: [LogKey.redisEndpoint: "\(connector.configuration.endpoint)", LogKey.error: "\(error)"]
             )
             throw error
         }

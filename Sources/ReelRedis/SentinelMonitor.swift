@@ -1,4 +1,5 @@
 import Logging
+import ReelLogging
 import Synchronization
 
 /// Knows where the primary that Redis Sentinels monitor under one name is, and follows its failovers.
@@ -104,7 +105,7 @@ final class SentinelMonitor: Sendable {
             return true
         }
         guard changed else { return }
-        logger.info("Redis primary switched", metadata: [RedisLogging.endpoint: "\(primary)", RedisLogging.masterName: "\(masterName)"])
+        logger.info("Redis primary switched", metadata: [LogKey.redisEndpoint: "\(primary)", LogKey.redisMasterName: "\(masterName)"])
         switchHandler.withLock { $0 }?(primary)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReelLogging
 
 #if canImport(Glibc)
 import Glibc
@@ -110,7 +111,7 @@ final class Subscription: @unchecked Sendable {
                         subscribedOnce = true
                         subscribed = true
                         backoff.succeeded()
-                        logger.debug("Redis subscribed", metadata: [RedisLogging.channels: "\(channels)"])
+                        logger.debug("Redis subscribed", metadata: [LogKey.redisChannels: "\(channels)"])
                         report(.subscribed)
                     default:
                         continue
@@ -127,7 +128,7 @@ final class Subscription: @unchecked Sendable {
                 backoff.failed()
                 logger.warning(
                     "Redis subscription broken",
-                    metadata: [RedisLogging.endpoint: "\(target)", RedisLogging.error: "\(error)"]
+                    metadata: [LogKey.redisEndpoint: "\(target)", LogKey.error: "\(error)"]
                 )
                 condition.withLock {
                     while !terminated, let wakeUp = backoff.wakeUpDate { _ = condition.wait(until: wakeUp) }

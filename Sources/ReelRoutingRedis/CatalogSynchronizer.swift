@@ -1,4 +1,5 @@
 public import Logging
+import ReelLogging
 public import ReelRedis
 public import ReelRouting
 public import ServiceLifecycle
@@ -96,7 +97,7 @@ public final class CatalogSynchronizer: Service {
             let configuration = try loadConfiguration()
             let current = table.snapshot
             table.replace(with: RoutingSnapshot(configuration: configuration, catalog: current.catalog, catalogVersion: current.catalogVersion))
-            logger.info("configuration reloaded", metadata: [RouterLogging.configVersion: "\(configVersion)"])
+            logger.info("configuration reloaded", metadata: [LogKey.configVersion: "\(configVersion)"])
         }
 
         guard catalogVersion > table.snapshot.catalogVersion else { return }
@@ -105,7 +106,7 @@ public final class CatalogSynchronizer: Service {
         if table.adopt(catalog: catalog, version: catalogVersion) {
             logger.info(
                 "model catalog reloaded",
-                metadata: [RouterLogging.catalogVersion: "\(catalogVersion)", RouterLogging.catalogModels: "\(catalog.entries.count)"]
+                metadata: [LogKey.catalogVersion: "\(catalogVersion)", LogKey.catalogModels: "\(catalog.entries.count)"]
             )
         }
     }
@@ -141,7 +142,7 @@ public final class CatalogSynchronizer: Service {
         do {
             try await refresh()
         } catch {
-            logger.error("reading the published catalog failed", metadata: [RouterLogging.error: "\(error)"])
+            logger.error("reading the published catalog failed", metadata: [LogKey.error: "\(error)"])
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import ReelCrypto
+import ReelLogging
 public import ReelRedis
 public import ReelRouting
 import Synchronization
@@ -147,7 +148,7 @@ public final class SharedRouterState: Sendable {
         guard let started = reply.int, started > 0 else { return nil }
         logger.debug(
             "deployment cooling down",
-            metadata: [RouterLogging.deploymentID: "\(deploymentID)", RouterLogging.cooldownMilliseconds: "\(started)"]
+            metadata: [LogKey.deploymentID: "\(deploymentID)", LogKey.cooldownMilliseconds: "\(started)"]
         )
         return .milliseconds(started)
     }

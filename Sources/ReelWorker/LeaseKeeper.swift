@@ -1,4 +1,5 @@
 import Logging
+import ReelLogging
 import ReelQueue
 import Synchronization
 
@@ -59,7 +60,7 @@ final class LeaseKeeper<Queue: JobQueueDriver, KeeperClock: Clock<Duration>>: Se
             do {
                 results = try await queue.heartbeat(due, extendBy: leaseDuration)
             } catch {
-                if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: ["reel.leases": "\(due.count)", ReelLogging.error: "\(error)"]) }
+                if !Task.isCancelled { logger.warning("Heartbeat failed", metadata: [LogKey.leases: "\(due.count)", LogKey.error: "\(error)"]) }
                 continue
             }
             let refused = held.withLock { held in
@@ -78,7 +79,7 @@ final class LeaseKeeper<Queue: JobQueueDriver, KeeperClock: Clock<Duration>>: Se
             // Most refusals are a tick that has just reported its outcome and not yet dropped its lease. A lease that
             // was really lost fails the tick's own report, which logs it as an error; here it is only a trace.
             for (lease, error) in refused {
-                logger.debug("Lease no longer held", metadata: [ReelLogging.jobID: "\(lease.jobID)", ReelLogging.error: "\(error)"])
+                logger.debug("Lease no longer held", metadata: [LogKey.jobID: "\(lease.jobID)", LogKey.error: "\(error)"])
             }
         }
     }

@@ -1,4 +1,5 @@
 import Logging
+import ReelLogging
 import ReelProviders
 import ReelQueue
 import ReelStorage
@@ -23,7 +24,7 @@ extension VideoJobRunner {
             } catch let error as ProviderError where error.kind == .transient {
                 return objectCallFailed(error, &job)
             } catch let error as ProviderError {
-                logger.debug("Provider did not delete the video", metadata: [ReelLogging.error: "\(error)"])
+                logger.debug("Provider did not delete the video", metadata: [LogKey.error: "\(error)"])
             }
         }
         try await blobs.deleteAll(under: VideoBlobKey.results(videoID: record.id))
@@ -40,7 +41,7 @@ extension VideoJobRunner {
             do {
                 _ = try await withAcquiredSlot(preferring: deployment) { try await $0.provider.deleteVideo(id: objectID) }
             } catch {
-                logger.debug("Provider did not cancel the video", metadata: [ReelLogging.error: "\(error)"])
+                logger.debug("Provider did not cancel the video", metadata: [LogKey.error: "\(error)"])
             }
         }
         if let record = job.record, !record.variants.isEmpty {

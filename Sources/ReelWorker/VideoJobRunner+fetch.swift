@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReelLogging
 import ReelProviders
 import ReelQueue
 import ReelStorage
@@ -43,7 +44,7 @@ extension VideoJobRunner {
                 _ = try await blobs.commit(temporaryPath: download.temporaryPath, as: VideoBlobKey.result(videoID: videoID, variant: download.variant))
                 job.record?.variants.append(download.variant.rawValue)
                 job.step.consecutiveErrors = 0
-                logger.trace("Content stored", metadata: ["reel.variant": "\(download.variant.rawValue)", "reel.bytes": "\(bytes)"])
+                logger.trace("Content stored", metadata: [LogKey.variant: "\(download.variant.rawValue)", LogKey.bytes: "\(bytes)"])
             } catch let error as ProviderError where error.kind == .permanent && download.variant != .video {
                 // The provider has no such variant.
                 try? FileManager.default.removeItem(atPath: download.temporaryPath)

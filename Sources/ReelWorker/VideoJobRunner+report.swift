@@ -1,4 +1,5 @@
 import Logging
+import ReelLogging
 import ReelQueue
 import ReelStorage
 import ReelVideo
@@ -17,7 +18,7 @@ extension VideoJobRunner {
             WorkerMetrics.finished(kind: kind, status: job.record?.status.rawValue ?? "completed", elapsedMs: job.elapsedSinceEnqueueMs)
             if let finishedAt = job.providerFinishedAtMs { WorkerMetrics.overhead(kind: kind, .milliseconds(job.queueTimeMs() - finishedAt)) }
         case .snooze(let delay):
-            logger.trace("Job snoozed", metadata: ["reel.poll.after_ms": "\(delay.milliseconds)"])
+            logger.trace("Job snoozed", metadata: [LogKey.pollAfterMilliseconds: "\(delay.milliseconds)"])
             try await snoozes.send(JobSnooze(lease: lease, delay: delay, stepState: job.step.json, record: job.record?.json))
         case .cancelled:
             logger.info("Job cancelled")
@@ -61,12 +62,12 @@ extension VideoJobRunner {
         do {
             try await blobs.delete(key: upload.key)
         } catch {
-            logger.warning("Upload not deleted", metadata: [ReelLogging.blobKey: "\(upload.key)", ReelLogging.error: "\(error)"])
+            logger.warning("Upload not deleted", metadata: [LogKey.blobKey: "\(upload.key)", LogKey.error: "\(error)"])
         }
     }
 
     private static func metadata(_ error: VideoError) -> Logger.Metadata {
-        [ReelLogging.errorCode: "\(error.code)", ReelLogging.errorMessage: "\(error.message)"]
+        [LogKey.errorCode: "\(error.code)", LogKey.errorMessage: "\(error.message)"]
     }
 }
 

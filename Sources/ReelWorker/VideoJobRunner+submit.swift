@@ -1,4 +1,5 @@
 import Logging
+import ReelLogging
 import ReelProviders
 import ReelQueue
 import ReelStorage
@@ -56,7 +57,7 @@ extension VideoJobRunner {
                 job.step.deploymentID = deployment.id
                 job.record?.deploymentID = deployment.id
                 if deployment.id != preferredID, let record = job.record {
-                    logger.info("Job moved to another deployment", metadata: ["reel.deployment.from": "\(preferredID)", "reel.deployment.to": "\(deployment.id)"])
+                    logger.info("Job moved to another deployment", metadata: [LogKey.deploymentFrom: "\(preferredID)", LogKey.deploymentTo: "\(deployment.id)"])
                     // Recorded before the call: a worker that resumes this job after a crash sends it here too.
                     try await queue.updateRecord(job.claimed.lease, record: record.json)
                 }
@@ -74,7 +75,7 @@ extension VideoJobRunner {
             case .refused(let wait): return .snooze(after: wait)
             case .ran(let result, let deployment):
                 job.step.unconfirmedSubmitTo = confirmedBefore
-                logger.debug("Job submitted", metadata: [ReelLogging.deploymentID: "\(deployment.id)"])
+                logger.debug("Job submitted", metadata: [LogKey.deploymentID: "\(deployment.id)"])
                 return track(result, &job)
             }
         } catch let error as ProviderError {

@@ -1,4 +1,5 @@
 public import Logging
+import ReelLogging
 public import ReelQueue
 public import ReelStorage
 import ReelTime
@@ -76,7 +77,7 @@ public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Depl
             let start = clock.now
             job = try VideoJob(claimed) { start.duration(to: clock.now) }
         } catch {
-            logger.error("Job cannot be read", metadata: [ReelLogging.error: "\(error)"])
+            logger.error("Job cannot be read", metadata: [LogKey.error: "\(error)"])
             let failure = JobFailure(code: "invalid_job", message: "\(error)", retryable: false)
             _ = try await queue.fail(claimed.lease, failure: failure, record: nil)
             return
@@ -110,7 +111,7 @@ public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Depl
         let queue = queue
         let checkpoint = JobSnooze(lease: job.claimed.lease, delay: .zero, stepState: job.step.json, record: job.record?.json)
         try await Task { try await queue.snooze([checkpoint]).first?.get() }.value
-        logger.info("Job handed back, maybe submitted", metadata: [ReelLogging.deploymentID: "\(job.step.unconfirmedSubmitTo ?? "")"])
+        logger.info("Job handed back, maybe submitted", metadata: [LogKey.deploymentID: "\(job.step.unconfirmedSubmitTo ?? "")"])
     }
 
     /// Runs the step machine from the checkpoint until the job is done or has to wait.
@@ -135,7 +136,7 @@ public struct VideoJobRunner<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Depl
 extension Logger {
     func with(jobID: String) -> Logger {
         var logger = self
-        logger[metadataKey: ReelLogging.jobID] = "\(jobID)"
+        logger[metadataKey: LogKey.jobID] = "\(jobID)"
         return logger
     }
 }

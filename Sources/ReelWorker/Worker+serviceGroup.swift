@@ -1,6 +1,7 @@
 public import Logging
 public import ReelConfiguration
 import ReelHTTP
+import ReelLogging
 import ReelQueue
 import ReelRedis
 import ReelRouting
@@ -33,7 +34,7 @@ public func makeWorkerServiceGroup(
     logger: Logger = Logger(label: "reel.worker")
 ) async throws -> ServiceGroup {
     var logger = logger
-    logger[metadataKey: ReelLogging.workerID] = "\(worker.workerID)"
+    logger[metadataKey: LogKey.workerID] = "\(worker.workerID)"
     // First: metric handles made before the bootstrap would stay unconnected.
     let registry = WorkerEndpoint.bootstrapMetrics()
     let transport = CurlTransport(logger: logger)

@@ -1,4 +1,5 @@
 public import Logging
+import ReelLogging
 public import ReelQueue
 public import ReelStorage
 public import ServiceLifecycle
@@ -43,7 +44,7 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
             leaseDuration: configuration.leaseDuration,
             logger: logger
         )
-        logger.info("Worker started", metadata: [ReelLogging.workerID: "\(configuration.workerID)", "reel.worker.concurrency": "\(configuration.concurrency)"])
+        logger.info("Worker started", metadata: [LogKey.workerID: "\(configuration.workerID)", LogKey.workerConcurrency: "\(configuration.concurrency)"])
         await withTaskGroup(of: Void.self) { heartbeats in
             // One loop extends the leases of all running ticks, until the last tick has ended.
             heartbeats.addTask { await leases.run() }
@@ -74,7 +75,7 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
                     } catch is CancellationError {
                         break
                     } catch {
-                        logger.error("Claim failed", metadata: [ReelLogging.error: "\(error)"])
+                        logger.error("Claim failed", metadata: [LogKey.error: "\(error)"])
                         try? await runner.clock.sleep(for: .seconds(1))
                         continue
                     }
@@ -98,9 +99,9 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
             } onGracefulShutdown: {
                 slots.close()
             }
-            logger.info("Worker stops claiming", metadata: ["reel.worker.active": "\(slots.active)"])
+            logger.info("Worker stops claiming", metadata: [LogKey.workerActive: "\(slots.active)"])
             if await !slots.waitUntilIdle(within: configuration.shutdownGracePeriod, on: runner.clock) {
-                logger.info("Grace period over; handing jobs back", metadata: ["reel.worker.active": "\(slots.active)"])
+                logger.info("Grace period over; handing jobs back", metadata: [LogKey.workerActive: "\(slots.active)"])
                 group.cancelAll()
             }
         }
@@ -116,7 +117,7 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
                 await handBack(claimed.lease)
                 WorkerMetrics.tick(outcome: "released")
             } else {
-                logger.error("Tick failed", metadata: [ReelLogging.jobID: "\(claimed.job.id)", ReelLogging.error: "\(error)"])
+                logger.error("Tick failed", metadata: [LogKey.jobID: "\(claimed.job.id)", LogKey.error: "\(error)"])
                 WorkerMetrics.tick(outcome: "error")
                 let failure = JobFailure(code: "worker_error", message: "\(error)", retryable: true)
                 _ = try? await queue.fail(claimed.lease, failure: failure, record: nil)
@@ -133,7 +134,7 @@ public struct WorkerService<Queue: JobQueueDriver, Blobs: BlobStore, Gate: Deplo
             do {
                 try await queue.release(lease)
             } catch {
-                logger.warning("Release failed", metadata: [ReelLogging.jobID: "\(lease.jobID)", ReelLogging.error: "\(error)"])
+                logger.warning("Release failed", metadata: [LogKey.jobID: "\(lease.jobID)", LogKey.error: "\(error)"])
             }
         }.value
     }

@@ -1,5 +1,6 @@
 public import Hummingbird
 import Logging
+import ReelLogging
 
 /// Turns every error into OpenAI's envelope and puts `x-request-id` on every response.
 ///
@@ -39,7 +40,7 @@ public struct EnvelopeMiddleware: RouterMiddleware {
         default:
             break
         }
-        context.logger.error("Request failed on a dependency", metadata: [LogKeys.error: "\(String(reflecting: error))"])
+        context.logger.error("Request failed on a dependency", metadata: [LogKey.error: "\(String(reflecting: error))"])
         return APIError(.serviceUnavailable, "The service is temporarily unavailable. Please retry shortly.", retryAfter: .seconds(1))
     }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ReelHTTP
+import ReelLogging
 import ReelRouting
 import ReelAPICore
 
@@ -122,7 +123,7 @@ struct ResponsesController: Sendable {
             response = try await front.transport.stream(upstream)
         } catch {
             await lease.release(status: nil)
-            context.logger.warning("Upstream unreachable", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)", LogKeys.error: "\(error)"])
+            context.logger.warning("Upstream unreachable", metadata: [LogKey.deploymentID: "\(lease.deployment.id)", LogKey.error: "\(error)"])
             throw APIError(.serviceUnavailable, "The provider could not be reached. Please retry shortly.", retryAfter: .seconds(1))
         }
         let affinity = ResponseAffinity(codec: front.codec)
@@ -147,10 +148,10 @@ struct ResponsesController: Sendable {
                             if !splitter.remainder.isEmpty { try await writer.write(ByteBuffer(bytes: splitter.remainder)) }
                         } catch let error as RoutingError {
                             context.logger.warning(
-                                "Upstream stream event not wrappable", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)", LogKeys.error: "\(error)"])
+                                "Upstream stream event not wrappable", metadata: [LogKey.deploymentID: "\(lease.deployment.id)", LogKey.error: "\(error)"])
                             try await writer.write(ByteBuffer(bytes: Self.errorEvent(APIError(routing: error))))
                         } catch let error as APIError {
-                            context.logger.warning("Upstream stream event too long", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)"])
+                            context.logger.warning("Upstream stream event too long", metadata: [LogKey.deploymentID: "\(lease.deployment.id)"])
                             try await writer.write(ByteBuffer(bytes: Self.errorEvent(error)))
                         }
                         try await writer.finish(nil)
@@ -179,7 +180,7 @@ struct ResponsesController: Sendable {
             do throws(RoutingError) {
                 answer = try affinity.wrapResponse(bytes, deployment: lease.deployment, modelGroup: modelGroup, keyID: keyID)
             } catch {
-                context.logger.warning("Upstream answer not wrappable", metadata: [LogKeys.deploymentID: "\(lease.deployment.id)", LogKeys.error: "\(error)"])
+                context.logger.warning("Upstream answer not wrappable", metadata: [LogKey.deploymentID: "\(lease.deployment.id)", LogKey.error: "\(error)"])
                 throw error.code == .idTooLong
                     ? APIError(routing: error) : APIError(.badGateway, "The provider's answer is not a JSON object.")
             }

@@ -3,6 +3,7 @@ public import Logging
 public import ReelHTTP
 import ReelCrypto
 import ReelJSON
+import ReelLogging
 import Synchronization
 
 /// Access tokens for one service account (one deployment), from an RS256-signed JWT exchanged at the account's
@@ -145,7 +146,7 @@ public final class GoogleAccessTokenSource<C: Clock>: Sendable where C.Duration 
             body: .string(body),
             timeouts: timeouts
         )
-        logger.debug("requesting an access token", metadata: ["reel.google.account": "\(account.clientEmail)"])
+        logger.debug("requesting an access token", metadata: [LogKey.googleAccount: "\(account.clientEmail)"])
         let response: HTTPResponse
         do {
             response = try await exchange(request)
