@@ -459,6 +459,26 @@ struct VideoJobRunnerTests {
         #expect(await harness.provider("dep-a").calls(.retrieve) == 0)
     }
 
+    /// A cancel can land after a tick's last heartbeat: the tick never sees it and snoozes, and the queue ends the job
+    /// there, without the runner's cancel path. The delete job the front queues with every cancel of a running job
+    /// still deletes the video at the provider.
+    @Test func aCancelTheTickMissesIsDeletedAtTheProviderByTheDeleteJob() async throws {
+        let clock = ManualClock()
+        let harness = try WorkerHarness(pollsToComplete: 5, clock: clock)
+        let source = try await harness.enqueue(.generate)
+        try await harness.tick()
+        let claimed = try #require(try await harness.claimNext())
+        #expect(try await harness.queue.cancel(id: source) == .requested)
+        try await harness.runner.run(claimed, cancellation: CancellationFlag())
+        #expect(try await harness.queue.job(id: source)?.state == .cancelled)
+        #expect(await harness.provider("dep-a").deleted.isEmpty)
+
+        let delete = try await harness.enqueue(.delete) { $0.sourceVideoID = "video_\(source)" }
+        #expect(try await harness.runUntilFinished(delete).state == .done)
+        #expect(await harness.provider("dep-a").deleted == ["dep-a_video_1"])
+        #expect(try await harness.record(source).deleted)
+    }
+
     @Test func deleteJobDeletesAtTheProviderAndDropsContent() async throws {
         let clock = ManualClock()
         let harness = try WorkerHarness(pollsToComplete: 1, clock: clock)
