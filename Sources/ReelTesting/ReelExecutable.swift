@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The `reel` executable that tests start as a process: `REEL_BIN` when set (scripts/test sets it to the release
 /// build, what users run), else the `reel` that SwiftPM built beside the test bundle.
