@@ -188,6 +188,7 @@ let package = Package(
                 "ReelAPI", "ReelAPICore", "ReelPassthrough", "ReelConfiguration", "ReelQueue", "ReelRedis", "ReelRouting", "ReelStorage",
                 "ReelTesting", "ReelTime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

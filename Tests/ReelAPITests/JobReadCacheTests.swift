@@ -1,3 +1,4 @@
+import InMemoryLogging
 import Logging
 import ReelAPICore
 import ReelQueue
@@ -138,19 +139,24 @@ struct JobReadCacheTests {
 
     @Test(.enabled(if: RedisTestEnvironment.shouldRun, "needs REDIS_URL (scripts/test sets it)"))
     func theCacheStartsOnceRedisComesUp() async throws {
-        let (server, front, follower) = try await Self.startFront()
+        let clock = ManualClock()
+        let logs = InMemoryLogHandler()
+        let (server, front, follower) = try await Self.startFront(clock: IntervalClock(clock), logger: Logger(label: "test") { _ in logs })
         let client = front.base.redisClient
         defer {
             follower.cancel()
             client.close()
         }
         try await server.stop()
-        // A read while Redis is down fails, and so does the tracking it starts; tracking is tried again later.
+        // A read while Redis is down fails, and so does the tracking it starts; tracking waits to be tried again.
         await #expect(throws: QueueError.self) { _ = try await front.job(id: "a") }
-        try await Task.sleep(for: .milliseconds(300))
+        try await Self.waitFor {
+            logs.entries.contains { $0.message == "Job read cache off: Redis key tracking failed" } && clock.sleeperCount == 1
+        }
 
         try await server.start()
         _ = try await front.enqueue(NewJob(id: "a", type: "noop", payload: "{}"))
+        clock.advance(by: .seconds(1))
         try await Self.waitUntilCached("a", front: front, redis: client)
     }
 
@@ -185,12 +191,12 @@ struct JobReadCacheTests {
     /// A private redis-server and a front's cached queue on it, and the task following its changes (the caller
     /// cancels it and closes the queue's client).
     private static func startFront(
-        idleAfter: Duration = .seconds(60), clock: IntervalClock = .continuous
+        idleAfter: Duration = .seconds(60), clock: IntervalClock = .continuous, logger: Logger = Logger(label: "test")
     ) async throws -> (server: RedisTestServer, front: CachedJobQueue, follower: Task<Void, any Error>) {
         let server = try await RedisTestServer.launch()
         let client = try RedisClient(url: server.url)
         let front = CachedJobQueue(RedisJobQueue(client: client, name: "videos"), capacity: 100, clock: clock)
-        let follower = Task { try await front.follower(logger: Logger(label: "test"), idleAfter: idleAfter).run() }
+        let follower = Task { try await front.follower(logger: logger, idleAfter: idleAfter).run() }
         return (server, front, follower)
     }
 
