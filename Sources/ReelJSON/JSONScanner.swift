@@ -117,6 +117,14 @@ package struct JSONScanner {
         skipNull() ? nil : try string()
     }
 
+    /// An array of strings.
+    package mutating func strings() throws -> [String] {
+        var strings: [String] = []
+        try beginArray()
+        while try nextElement() { strings.append(try string()) }
+        return strings
+    }
+
     /// An integer.
     package mutating func int<Value: FixedWidthInteger>(_: Value.Type = Int.self) throws -> Value {
         skipWhitespace()

@@ -11,8 +11,8 @@
 /// ```swift
 /// var writer = JSONWriter()
 /// writer.beginObject()
-/// writer.key("id"); writer.string("video_1")
-/// writer.key("progress"); writer.int(40)
+/// writer.member("id", "video_1")
+/// writer.member("progress", 40)
 /// writer.endObject()
 /// // writer.bytes == Array(#"{"id":"video_1","progress":40}"#.utf8)
 /// ```
@@ -100,25 +100,51 @@ package struct JSONWriter {
         if let value { int(value) } else { null() }
     }
 
-    /// A member with a string value, left out when the value is nil (as `Codable` leaves out absent optionals).
-    @inlinable package mutating func member(_ name: String, ifPresent value: String?) {
-        guard let value else { return }
+    /// A member with a string value, `null` for nil.
+    @inlinable package mutating func member(_ name: String, _ value: String?) {
         key(name)
         string(value)
     }
 
-    /// A member with an integer value, left out when the value is nil (as `Codable` leaves out absent optionals).
-    @inlinable package mutating func member(_ name: String, ifPresent value: (some BinaryInteger)?) {
-        guard let value else { return }
+    /// A member with an integer value, `null` for nil.
+    @inlinable package mutating func member(_ name: String, _ value: (some BinaryInteger)?) {
         key(name)
         int(value)
     }
 
+    /// A member with the value `true` or `false`.
+    @inlinable package mutating func member(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    /// A member with an object value, `null` for nil.
+    @inlinable package mutating func member(_ name: String, _ value: (some JSONWritable)?) {
+        key(name)
+        if let value { value.write(to: &self) } else { null() }
+    }
+
+    /// A member with an array of strings.
+    @inlinable package mutating func member(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// A member with a string value, left out when the value is nil (as `Codable` leaves out absent optionals).
+    @inlinable package mutating func member(_ name: String, ifPresent value: String?) {
+        if let value { member(name, value) }
+    }
+
+    /// A member with an integer value, left out when the value is nil (as `Codable` leaves out absent optionals).
+    @inlinable package mutating func member(_ name: String, ifPresent value: (some BinaryInteger)?) {
+        if let value { member(name, value) }
+    }
+
     /// A member with an object value, left out when the value is nil (as `Codable` leaves out absent optionals).
     @inlinable package mutating func member(_ name: String, ifPresent value: (some JSONWritable)?) {
-        guard let value else { return }
-        key(name)
-        value.write(to: &self)
+        if let value { member(name, value) }
     }
 
     /// Opens an object or array as the next value.

@@ -4,14 +4,10 @@ extension BlobReference: JSONWritable {
     /// Writes `{"key":…,"contentType":…,"filename":…,"size":…}`, the keys of its `Codable` form.
     package func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("key")
-        writer.string(key)
-        writer.key("contentType")
-        writer.string(contentType)
-        writer.key("filename")
-        writer.string(filename)
-        writer.key("size")
-        writer.int(size)
+        writer.member("key", key)
+        writer.member("contentType", contentType)
+        writer.member("filename", filename)
+        writer.member("size", size)
         writer.endObject()
     }
 

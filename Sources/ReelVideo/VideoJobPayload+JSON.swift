@@ -7,12 +7,9 @@ extension VideoJobPayload {
     public var json: String {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("kind")
-        writer.string(kind.rawValue)
-        writer.key("deploymentID")
-        writer.string(deploymentID)
-        writer.key("modelGroup")
-        writer.string(modelGroup)
+        writer.member("kind", kind.rawValue)
+        writer.member("deploymentID", deploymentID)
+        writer.member("modelGroup", modelGroup)
         writer.member("prompt", ifPresent: prompt)
         writer.member("seconds", ifPresent: seconds)
         writer.member("size", ifPresent: size)
@@ -28,21 +25,16 @@ extension VideoJobPayload {
             case .imageURL(let url):
                 writer.key("imageURL")
                 writer.beginObject()
-                writer.key("_0")
-                writer.string(url)
+                writer.member("_0", url)
             case .fileID(let id):
                 writer.key("fileID")
                 writer.beginObject()
-                writer.key("_0")
-                writer.string(id)
+                writer.member("_0", id)
             }
             writer.endObject()
             writer.endObject()
         }
-        writer.key("characterIDs")
-        writer.beginArray()
-        for id in characterIDs { writer.string(id) }
-        writer.endArray()
+        writer.member("characterIDs", characterIDs)
         writer.member("sourceVideoID", ifPresent: sourceVideoID)
         writer.member("sourceUpload", ifPresent: sourceUpload)
         writer.member("characterName", ifPresent: characterName)
@@ -81,11 +73,7 @@ extension VideoJobPayload {
             case "seconds": payload.seconds = try scanner.optionalString()
             case "size": payload.size = try scanner.optionalString()
             case "inputReference": payload.inputReference = scanner.skipNull() ? nil : try scanInputReference(&scanner)
-            case "characterIDs":
-                var list: [String] = []
-                try scanner.beginArray()
-                while try scanner.nextElement() { list.append(try scanner.string()) }
-                characterIDs = list
+            case "characterIDs": characterIDs = try scanner.strings()
             case "sourceVideoID": payload.sourceVideoID = try scanner.optionalString()
             case "sourceUpload": payload.sourceUpload = scanner.skipNull() ? nil : try BlobReference.scan(&scanner)
             case "characterName": payload.characterName = try scanner.optionalString()

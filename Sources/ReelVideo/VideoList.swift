@@ -19,18 +19,14 @@ package struct VideoList: JSONWritable, Sendable, Equatable {
     /// Writes the page with explicit nulls.
     package func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("object")
-        writer.string(object)
+        writer.member("object", object)
         writer.key("data")
         writer.beginArray()
         for video in data { video.write(to: &writer) }
         writer.endArray()
-        writer.key("first_id")
-        writer.string(firstID)
-        writer.key("last_id")
-        writer.string(lastID)
-        writer.key("has_more")
-        writer.bool(hasMore)
+        writer.member("first_id", firstID)
+        writer.member("last_id", lastID)
+        writer.member("has_more", hasMore)
         writer.endObject()
     }
 }

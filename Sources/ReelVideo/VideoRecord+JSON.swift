@@ -8,20 +8,13 @@ extension VideoRecord {
     public var json: String {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("object")
-        writer.string(object.rawValue)
-        writer.key("owner")
-        writer.string(owner)
-        writer.key("model")
-        writer.string(model)
-        writer.key("status")
-        writer.string(status.rawValue)
-        writer.key("progress")
-        writer.int(progress)
-        writer.key("createdAt")
-        writer.int(createdAt)
+        writer.member("id", id)
+        writer.member("object", object.rawValue)
+        writer.member("owner", owner)
+        writer.member("model", model)
+        writer.member("status", status.rawValue)
+        writer.member("progress", progress)
+        writer.member("createdAt", createdAt)
         writer.member("completedAt", ifPresent: completedAt)
         writer.member("expiresAt", ifPresent: expiresAt)
         writer.member("prompt", ifPresent: prompt)
@@ -30,15 +23,10 @@ extension VideoRecord {
         writer.member("remixedFromVideoID", ifPresent: remixedFromVideoID)
         writer.member("error", ifPresent: error)
         writer.member("name", ifPresent: name)
-        writer.key("deploymentID")
-        writer.string(deploymentID)
+        writer.member("deploymentID", deploymentID)
         writer.member("providerObjectID", ifPresent: providerObjectID)
-        writer.key("variants")
-        writer.beginArray()
-        for variant in variants { writer.string(variant) }
-        writer.endArray()
-        writer.key("deleted")
-        writer.bool(deleted)
+        writer.member("variants", variants)
+        writer.member("deleted", deleted)
         writer.endObject()
         return writer.text
     }
@@ -89,27 +77,8 @@ extension VideoRecord {
             case "deploymentID": deploymentID = try scanner.string()
             case "providerObjectID": providerObjectID = try scanner.optionalString()
             case "deleted": deleted = try scanner.bool()
-            case "error":
-                if scanner.skipNull() {
-                    error = nil
-                } else {
-                    var code, message: String?
-                    try scanner.beginObject()
-                    while let key = try scanner.nextKey() {
-                        switch key {
-                        case "code": code = try scanner.string()
-                        case "message": message = try scanner.string()
-                        default: try scanner.skipValue()
-                        }
-                    }
-                    guard let code, let message else { throw JSONScanner.Mismatch() }
-                    error = VideoError(code: code, message: message)
-                }
-            case "variants":
-                var list: [String] = []
-                try scanner.beginArray()
-                while try scanner.nextElement() { list.append(try scanner.string()) }
-                variants = list
+            case "error": error = scanner.skipNull() ? nil : try VideoError.scan(&scanner)
+            case "variants": variants = try scanner.strings()
             default:
                 try scanner.skipValue()
             }

@@ -8,14 +8,12 @@ extension VideoJobStep {
     package var json: String {
         var writer = JSONWriter(capacity: 160)
         writer.beginObject()
-        writer.key("phase")
-        writer.string(phase.rawValue)
+        writer.member("phase", phase.rawValue)
         writer.member("deploymentID", ifPresent: deploymentID)
         writer.member("unconfirmedSubmitTo", ifPresent: unconfirmedSubmitTo)
         writer.member("providerObjectID", ifPresent: providerObjectID)
         writer.member("pollIntervalMs", ifPresent: pollIntervalMs)
-        writer.key("consecutiveErrors")
-        writer.int(consecutiveErrors)
+        writer.member("consecutiveErrors", consecutiveErrors)
         writer.member("expiresAt", ifPresent: expiresAt)
         writer.endObject()
         return writer.text
