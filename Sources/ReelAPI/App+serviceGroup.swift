@@ -63,6 +63,7 @@ public func makeAPIServiceGroup(
     let budgets = configuration.reel.worker.budgets
     let options = APIOptions(
         maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes),
+        maxQueuedJobs: configuration.reel.maxQueuedJobs,
         jobLimits: JobLimits(maxAttempts: max(budgets.maxAttempts, 1), maxPolls: budgets.maxPolls, maxStalls: budgets.maxStalls, deadline: budgets.deadline),
         deadlines: Dictionary(
             uniqueKeysWithValues: budgets.deadlines.compactMap { type, deadline in VideoJobKind(rawValue: type).map { ($0, deadline) } }

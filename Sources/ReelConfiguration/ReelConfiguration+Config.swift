@@ -9,7 +9,8 @@ extension ReelConfiguration {
     /// `model_list[].model_name`, `model_list[].litellm_params.{model, api_key, api_base, api_version, organization,
     /// vertex_project, vertex_location, vertex_credentials, rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
-    /// `general_settings.master_key`, `reel_settings.{redis_url, redis.{url, replica_acks, replica_ack_timeout}, queue, catalog, read_cache_entries, storage.{directory, max_upload_bytes},
+    /// `general_settings.master_key`, `reel_settings.{redis_url, redis.{url, replica_acks, replica_ack_timeout}, queue, catalog,
+    /// read_cache_entries, max_queued_jobs, storage.{directory, max_upload_bytes},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
     /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
     /// A relative `reel_settings.catalog` or `vertex_credentials` path is made relative to the file's directory.
@@ -226,6 +227,10 @@ extension ReelConfiguration {
         if let entries = raw?.read_cache_entries {
             guard entries >= 0 else { throw resolver.invalid("reel_settings.read_cache_entries must not be negative") }
             settings.readCacheEntries = entries
+        }
+        if let jobs = raw?.max_queued_jobs {
+            guard jobs > 0 else { throw resolver.invalid("reel_settings.max_queued_jobs must be positive") }
+            settings.maxQueuedJobs = jobs
         }
         if let storage = raw?.storage {
             if let directory = try resolver.resolve(storage.directory, at: "reel_settings.storage.directory") {

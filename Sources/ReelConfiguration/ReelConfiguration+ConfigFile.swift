@@ -64,6 +64,7 @@ extension ReelConfiguration {
             var queue: String?
             var catalog: String?
             var read_cache_entries: Int?
+            var max_queued_jobs: Int?
             var storage: Storage?
             var worker: Worker?
             var secrets: Secrets?

@@ -18,6 +18,9 @@ public struct ReelSettings: Sendable, Hashable {
     /// `read_cache_entries`: how many jobs the API front keeps in memory for status reads, kept coherent by
     /// Redis's key tracking; 0 turns the cache off.
     public var readCacheEntries: Int
+    /// `max_queued_jobs`: jobs waiting (ready or scheduled) beyond which the API fronts refuse new ones with 429;
+    /// nil (the default) for no cap.
+    public var maxQueuedJobs: Int?
 
     /// Creates settings.
     public init(
@@ -28,9 +31,11 @@ public struct ReelSettings: Sendable, Hashable {
         worker: Worker = Worker(),
         secrets: Secrets,
         catalogPath: String? = nil,
-        readCacheEntries: Int = 10_000
+        readCacheEntries: Int = 10_000,
+        maxQueuedJobs: Int? = nil
     ) {
         precondition(readCacheEntries >= 0, "readCacheEntries must not be negative")
+        precondition(maxQueuedJobs.map { $0 > 0 } ?? true, "maxQueuedJobs must be positive")
         self.redisURL = redisURL
         self.redis = redis
         self.queue = queue
@@ -39,6 +44,7 @@ public struct ReelSettings: Sendable, Hashable {
         self.secrets = secrets
         self.catalogPath = catalogPath
         self.readCacheEntries = readCacheEntries
+        self.maxQueuedJobs = maxQueuedJobs
     }
 
     /// `reel_settings.redis`: what an acknowledged write waits for.

@@ -184,6 +184,12 @@ struct ConfigurationTests {
         #expect(try ReelConfiguration(yaml: secrets + ", read_cache_entries: 0}", environment: [:]).reel.readCacheEntries == 0)
     }
 
+    @Test func theQueueHasNoCapUnlessOneIsGiven() throws {
+        let secrets = "reel_settings: {secrets: {id_secret: 0123456789abcdef}"
+        #expect(try ReelConfiguration(yaml: secrets + "}", environment: [:]).reel.maxQueuedJobs == nil)
+        #expect(try ReelConfiguration(yaml: secrets + ", max_queued_jobs: 5000}", environment: [:]).reel.maxQueuedJobs == 5000)
+    }
+
     @Test func idsAreStableHashesWhenNotGiven() throws {
         let yaml = """
             model_list:
@@ -210,6 +216,7 @@ struct ConfigurationTests {
         ("router_settings: {cooldown_time: soon}", "cooldown_time"),
         ("reel_settings: {secrets: {id_secret: short}}", "16 bytes"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, read_cache_entries: -1}", "read_cache_entries"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, max_queued_jobs: 0}", "max_queued_jobs must be positive"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {render: 60}}}}", "deadlines.render"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {edit: -1}}}}", "deadlines.edit"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis: {replica_acks: -1}}", "replica_acks must not be negative"),

@@ -7,9 +7,10 @@ import time
 import urllib.error
 import urllib.request
 
+import openai
 import pytest
 
-from worker_cluster import MASTER_KEY, reel_cluster  # noqa: F401
+from worker_cluster import MASTER_KEY, queue_counts, reel_cluster  # noqa: F401
 
 
 def closed_by_server(sock, timeout=15.0) -> bool:
@@ -100,3 +101,15 @@ def test_a_json_body_over_the_limit_is_413(reel_cluster):
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 413
     assert "larger than" in json.loads(refused.value.read())["error"]["message"]
+
+
+def test_a_full_queue_refuses_new_jobs_with_429(reel_cluster):
+    """`reel_settings.max_queued_jobs` reaches the front: with two jobs waiting and no worker, a create is refused."""
+    cluster = reel_cluster(workers=0, max_queued_jobs=2)
+    cluster.reel_queue("enqueue-noop", "--count", "2")
+    client = cluster.client().with_options(max_retries=0)
+    with pytest.raises(openai.RateLimitError) as refused:
+        client.videos.create(model="sora-2", prompt="one job too many")
+    assert refused.value.code == "queue_full"
+    assert 1 <= int(refused.value.response.headers["retry-after"]) <= 120
+    assert queue_counts(cluster)["ready"] == 2, "the refused job was not enqueued"
