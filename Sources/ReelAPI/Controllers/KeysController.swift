@@ -14,19 +14,17 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
         group.post("key/delete", use: delete)
     }
 
-    /// The answer of `/key/generate`: the secret, shown once, and the key's settings.
+    /// The answer of `/key/generate`: the secret, shown once, beside the key's settings as `/key/info` shows them.
     struct Generated: Encodable {
         var key: String
-        var keyID: String
-        var keyAlias: String?
-        var models: [String]
-        var rpmLimit: Int?
-        var maxInflightJobs: Int?
-        var expires: Int64?
+        var settings: Info
 
-        enum CodingKeys: String, CodingKey {
-            case key, models, expires
-            case keyID = "key_id", keyAlias = "key_alias", rpmLimit = "rpm_limit", maxInflightJobs = "max_inflight_jobs"
+        enum CodingKeys: String, CodingKey { case key }
+
+        func encode(to encoder: any Encoder) throws {
+            try settings.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(key, forKey: .key)
         }
     }
 
@@ -62,12 +60,7 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
         let form = try await front.bodyReader.read(request, files: [:])
         let spec = try Self.spec(form)
         let (secret, key) = try await front.keys.create(spec)
-        return try jsonResponse(
-            Generated(
-                key: secret, keyID: key.id, keyAlias: key.alias, models: key.models, rpmLimit: key.rpmLimit,
-                maxInflightJobs: key.maxInflightJobs, expires: key.expiresAt
-            )
-        )
+        return try jsonResponse(Generated(key: secret, settings: Info(key)))
     }
 
     @Sendable func info(_ request: Request, context: APIRequestContext) async throws -> Response {
