@@ -39,8 +39,15 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Lifetime in seconds.") var durationSeconds: Int64?
         @Option(help: "A label.") var alias: String?
 
+        var spec: VirtualKeySpec {
+            VirtualKeySpec(alias: alias, models: model, rpmLimit: rpmLimit, maxInflightJobs: maxInflightJobs, durationSeconds: durationSeconds)
+        }
+
+        func validate() throws {
+            do { try spec.validate() } catch { throw ValidationError(error.message) }
+        }
+
         func run() async throws {
-            let spec = VirtualKeySpec(alias: alias, models: model, rpmLimit: rpmLimit, maxInflightJobs: maxInflightJobs, durationSeconds: durationSeconds)
             let (secret, key) = try await store.store().create(spec)
             print("key_id: \(key.id)")
             print("key: \(secret)")

@@ -144,4 +144,14 @@ struct SecurityTests {
             #expect(try await client.json(.get, "/v1/videos", key: secret).status == .unauthorized)
         }
     }
+
+    @Test(arguments: [
+        (VirtualKeySpec(rpmLimit: 0), "rpm_limit"), (VirtualKeySpec(maxInflightJobs: -1), "max_inflight_jobs"),
+        (VirtualKeySpec(durationSeconds: 0), "duration"), (VirtualKeySpec(durationSeconds: .max), "duration"),
+    ])
+    func aKeyNoRequestCouldUseIsNotMade(spec: VirtualKeySpec, param: String) async throws {
+        let store = MemoryVirtualKeyStore()
+        await #expect { _ = try await store.create(spec) } throws: { ($0 as? APIError)?.param == param }
+        #expect(try await store.list().isEmpty)
+    }
 }

@@ -1,8 +1,13 @@
 """Operations of a real `reel api`: health, Prometheus metrics, request ids, graceful shutdown on SIGTERM."""
 import json
+import os
 import signal
 import socket
+import subprocess
 import time
+import uuid
+
+import pytest
 
 from api_front import MASTER_KEY, APIFront
 
@@ -44,3 +49,32 @@ def test_health_metrics_and_graceful_shutdown():
         assert front.process.wait(timeout=15) == 0
     finally:
         front.stop()
+
+
+def test_keys_cli_refuses_a_key_no_request_could_use(reel_bin, tmp_path):
+    """`reel keys create` checks what `POST /key/generate` checks, before it touches Redis: a limit below 1 or a
+    lifetime outside one second to 100 years is a usage error naming the setting, and no key is made."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.fail("REDIS_URL is not set") if os.environ.get("CI") else pytest.skip("REDIS_URL is not set")
+    config = tmp_path / "config.yaml"
+    config.write_text("reel_settings: {secrets: {id_secret: keys-cli-id-secret-0123456789}}\n")
+    alias = "cli-" + uuid.uuid4().hex[:8]
+
+    def keys(*args):
+        return subprocess.run([reel_bin, "keys", *args, "--config", str(config)], capture_output=True, text=True, timeout=30)
+
+    for flags, setting in [
+        (["--rpm-limit", "0"], "rpm_limit"),
+        (["--max-inflight-jobs", "-1"], "max_inflight_jobs"),
+        (["--duration-seconds", "-5"], "duration"),
+        (["--duration-seconds", "9223372036854775807"], "duration"),
+    ]:
+        refused = keys("create", "--alias", alias, *flags)
+        assert refused.returncode == 64, (flags, refused.returncode, refused.stderr)
+        assert f"Invalid '{setting}'" in refused.stderr, refused.stderr
+    made = keys("create", "--alias", alias, "--rpm-limit", "5", "--duration-seconds", "3600")
+    assert made.returncode == 0, made.stderr
+    listed = [line for line in keys("list").stdout.splitlines() if f"\t{alias}\t" in line]
+    assert len(listed) == 1 and "rpm=5" in listed[0], listed
+    key_id = listed[0].split("\t")[0]
+    assert keys("revoke", key_id).returncode == 0

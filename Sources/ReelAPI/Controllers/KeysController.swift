@@ -132,6 +132,7 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
             }
             spec.durationSeconds = seconds
         }
+        try spec.validate()
         return spec
     }
 
@@ -143,11 +144,8 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
         }
     }
 
-    /// Longest key lifetime accepted: 100 years (keeps expiry arithmetic far from overflow).
-    static var maxDurationSeconds: Int64 { 100 * 365 * 86400 }
-
     /// Seconds of `30d`, `12h`, `15m`, `3600s` or a bare number of seconds; nil when malformed or over
-    /// ``maxDurationSeconds``.
+    /// ``VirtualKeySpec/maxDurationSeconds``.
     static func parseDuration(_ text: String) -> Int64? {
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         let seconds: Int64
@@ -155,11 +153,11 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
             seconds = value
         } else {
             guard let unit = text.last.flatMap({ units[$0] }), let value = Int64(text.dropLast()),
-                (1...maxDurationSeconds).contains(value)
+                (1...VirtualKeySpec.maxDurationSeconds).contains(value)
             else { return nil }
             seconds = value * unit
         }
-        return (1...maxDurationSeconds).contains(seconds) ? seconds : nil
+        return (1...VirtualKeySpec.maxDurationSeconds).contains(seconds) ? seconds : nil
     }
 }
 

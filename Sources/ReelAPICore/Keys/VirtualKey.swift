@@ -54,7 +54,9 @@ public struct VirtualKey: Codable, Sendable, Equatable {
 
     /// A new key with the settings of `spec`, created at `now` (Unix seconds), and its secret: `sk-reel-` + 32 random
     /// bytes, base64url. The key's id derives from the secret's hash.
+    /// - Throws: ``APIError`` (400) when ``VirtualKeySpec/validate()`` refuses the spec.
     public static func make(_ spec: VirtualKeySpec, now: Int64) throws -> (secret: String, key: VirtualKey) {
+        try spec.validate()
         let secret = "sk-reel-" + Base64URL.encode(try SecureRandom.bytes(count: 32))
         let secretHash = hash(secret: secret)
         let key = VirtualKey(
