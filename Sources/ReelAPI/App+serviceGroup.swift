@@ -42,7 +42,7 @@ public func makeAPIServiceGroup(
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
     let catalog = try configuration.reel.catalogPath.map { path throws(ConfigurationError) in try ModelCatalog.load(path: path) } ?? .default
     let table = RoutingTable(RoutingSnapshot(configuration: configuration, catalog: catalog))
-    let redis = try RedisClient(url: configuration.reel.redisURL)
+    let redis = try RedisClient(url: configuration.reel.redisURL, logger: logger)
     let queue = RedisJobQueue(
         client: redis,
         name: configuration.reel.queue,

@@ -43,7 +43,7 @@ public func makeWorkerServiceGroup(
     for deployment in configuration.deployments {
         deployments.append(try .configured(deployment, transport: transport, logger: logger))
     }
-    let redis = try RedisClient(url: configuration.reel.redisURL)
+    let redis = try RedisClient(url: configuration.reel.redisURL, logger: logger)
     let queue = RedisJobQueue.redis(redis, name: configuration.reel.queue)
     try await queue.bootstrap()
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)

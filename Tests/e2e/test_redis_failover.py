@@ -37,4 +37,9 @@ def test_primary_killed_under_load_loses_no_accepted_video(reel_cluster, redis_s
     counts = queue_counts(cluster)
     assert counts["dead"] == 0, counts
     assert cluster.sim.stats()["videos_created"] == counts["done"], (cluster.sim.stats(), counts)
+    # Operators see the failover in each process's own log, naming the promoted replica.
+    switched = f"127.0.0.1:{deployment.named_primary_port()}"
+    for process in [cluster.api, *cluster.workers]:
+        lines = [line for line in process.log().splitlines() if "Redis primary switched" in line and switched in line]
+        assert lines, process.log()[-3000:]
     print(f"failover: accepted={len(accepted)} refused={len(refused)} completed={len(finished)} lost=0 done={counts['done']}")
