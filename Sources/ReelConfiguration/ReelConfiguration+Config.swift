@@ -218,8 +218,10 @@ extension ReelConfiguration {
             }
         }
         if let queue = raw?.queue {
-            guard !queue.isEmpty, !queue.contains(where: { "{}: ".contains($0) }) else {
-                throw resolver.invalid("reel_settings.queue must be a non-empty name without braces, colons or spaces")
+            // The rule of `RedisJobQueue.isValidName` (a test checks that both agree): a name it refuses would stop the
+            // processes at start.
+            guard !queue.isEmpty, queue.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+                throw resolver.invalid("reel_settings.queue must be letters, digits, '-', '_' or '.'")
             }
             settings.queue = queue
         }

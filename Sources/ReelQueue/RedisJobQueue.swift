@@ -32,13 +32,19 @@ public final class RedisJobQueue: JobQueueDriver {
     /// before a due time and sleeps the rest, so delayed jobs run on time.
     private static let serverTick: Duration = .milliseconds(150)
 
+    /// Whether `name` can name a queue: not empty, only letters, digits, `-`, `_` and `.` (it is the hash tag of the
+    /// queue's keys and a metric label).
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+    }
+
     /// Creates a queue on `client`.
     /// - Parameters:
     ///   - client: The Redis client.
     ///   - name: The queue's name; keys are `reel:{name}:…`. Letters, digits, `-`, `_` and `.`.
     ///   - options: Retention and event-stream cap.
     public init(client: RedisClient, name: String, options: JobQueueOptions = .init()) {
-        precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, "invalid queue name")
+        precondition(Self.isValidName(name), "invalid queue name")
         self.redisClient = client
         self.name = name
         self.options = options

@@ -12,7 +12,7 @@ struct QueueConnectionOptions: ParsableArguments {
     var queueName = "videos"
 
     func validate() throws {
-        guard !queueName.isEmpty, queueName.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+        guard RedisJobQueue.isValidName(queueName) else {
             throw ValidationError("--queue must be letters, digits, '-', '_' or '.'")
         }
     }
