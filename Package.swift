@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "ReelRoutingRedis",
             dependencies: [
-                "ReelCrypto", "ReelRouting", "ReelConfiguration", "ReelLogging", "ReelRedis", "ReelTime",
+                "ReelCrypto", "ReelRouting", "ReelLogging", "ReelRedis", "ReelTime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -39,8 +39,6 @@ public enum LogKey {
     public static let catalogVersion = "reel.catalog.version"
     /// How many models the catalog has.
     public static let catalogModels = "reel.catalog.models"
-    /// The version of the shared configuration.
-    public static let configVersion = "reel.config.version"
 
     /// A key of the blob store.
     public static let blobKey = "reel.blob.key"

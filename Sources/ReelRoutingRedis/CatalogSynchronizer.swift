@@ -3,10 +3,8 @@ import ReelLogging
 public import ReelRedis
 public import ReelRouting
 public import ServiceLifecycle
-import Synchronization
-public import ReelConfiguration
 
-/// Keeps a ``RoutingTable`` in step with the catalog and configuration reloads published through Redis.
+/// Keeps a ``RoutingTable`` in step with the catalog reloads published through Redis.
 ///
 /// A reload anywhere (`reel catalog reload`, `POST /reload/model_cost_map`) stores the catalog in Redis with a
 /// new version and announces it on a pub/sub channel; every process running a synchronizer reads it and swaps
@@ -14,9 +12,7 @@ public import ReelConfiguration
 /// published while a subscription reconnects.
 ///
 /// ```swift
-/// let synchronizer = CatalogSynchronizer(client: redis, table: table) {
-///     try ReelConfiguration.load(path: configPath, environment: ProcessInfo.processInfo.environment)
-/// }
+/// let synchronizer = CatalogSynchronizer(client: redis, table: table, logger: logger)
 /// let group = ServiceGroup(services: [synchronizer, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
 /// // elsewhere, in any process:
 /// let version = try await synchronizer.publish(catalog: try ModelCatalog.load(path: "new.json"))
@@ -26,10 +22,8 @@ public final class CatalogSynchronizer: Service {
     public let keys: RouterKeys
     private let client: RedisClient
     private let table: RoutingTable
-    private let loadConfiguration: (@Sendable () throws -> ReelConfiguration)?
     private let pollInterval: Duration
     private let logger: Logger
-    private let configurationVersion = Mutex<Int?>(nil)
 
     /// Creates a synchronizer.
     /// - Parameters:
@@ -38,22 +32,18 @@ public final class CatalogSynchronizer: Service {
     ///   - keys: where the published state lives (tests pass a unique namespace).
     ///   - pollInterval: how often the version is re-read besides pub/sub.
     ///   - logger: reload events (info) and unusable publications (error).
-    ///   - loadConfiguration: re-reads this process's configuration when a configuration reload is published;
-    ///     nil ignores configuration reloads.
     public init(
         client: RedisClient,
         table: RoutingTable,
         keys: RouterKeys = RouterKeys(),
         pollInterval: Duration = .seconds(5),
-        logger: Logger = RedisClient.silentLogger,
-        loadConfiguration: (@Sendable () throws -> ReelConfiguration)? = nil
+        logger: Logger = RedisClient.silentLogger
     ) {
         self.client = client
         self.table = table
         self.keys = keys
         self.pollInterval = pollInterval
         self.logger = logger
-        self.loadConfiguration = loadConfiguration
     }
 
     /// Follows reloads until graceful shutdown, then returns normally; throws `CancellationError` when cancelled
@@ -83,23 +73,9 @@ public final class CatalogSynchronizer: Service {
         }
     }
 
-    /// Reads the published versions now and swaps in whatever is newer than the table's.
+    /// Reads the published version now and swaps in the catalog when it is newer than the table's.
     public func refresh() async throws {
-        let versions = try await client.send(["HMGET", keys.published, "catalog_version", "config_version"]).array ?? []
-        let catalogVersion = versions.first?.string.flatMap { Int($0) } ?? 0
-        let configVersion = versions.dropFirst().first?.string.flatMap { Int($0) } ?? 0
-
-        let previousConfig = configurationVersion.withLock { version in
-            defer { version = configVersion }
-            return version
-        }
-        if let loadConfiguration, let previousConfig, configVersion > previousConfig {
-            let configuration = try loadConfiguration()
-            let current = table.snapshot
-            table.replace(with: RoutingSnapshot(configuration: configuration, catalog: current.catalog, catalogVersion: current.catalogVersion))
-            logger.info("configuration reloaded", metadata: [LogKey.configVersion: "\(configVersion)"])
-        }
-
+        let catalogVersion = try await client.send(["HGET", keys.published, "catalog_version"]).string.flatMap { Int($0) } ?? 0
         guard catalogVersion > table.snapshot.catalogVersion else { return }
         guard let json = try await client.send(["HGET", keys.published, "catalog"]).string else { return }
         let catalog = try ModelCatalog(json: json)
@@ -122,18 +98,7 @@ public final class CatalogSynchronizer: Service {
     /// - Returns: the new catalog version.
     @discardableResult
     public static func publish(catalog: ModelCatalog, client: RedisClient, keys: RouterKeys = RouterKeys()) async throws -> Int {
-        try await announce(kind: "catalog", json: catalog.json, client: client, keys: keys)
-    }
-
-    /// Asks every process to re-read its configuration file.
-    /// - Returns: the new configuration version.
-    @discardableResult
-    public static func publishConfigurationReload(client: RedisClient, keys: RouterKeys = RouterKeys()) async throws -> Int {
-        try await announce(kind: "config", json: "", client: client, keys: keys)
-    }
-
-    private static func announce(kind: String, json: String, client: RedisClient, keys: RouterKeys) async throws -> Int {
-        let reply = try await RouterLibrary.call(client, .publish, keys: [keys.published], arguments: [kind, json, keys.reloadChannel])
+        let reply = try await RouterLibrary.call(client, .publish, keys: [keys.published], arguments: ["catalog", catalog.json, keys.reloadChannel])
         guard let version = reply.int else { throw RedisError(.protocolError, message: "reel_router_publish returned \(reply)") }
         return version
     }

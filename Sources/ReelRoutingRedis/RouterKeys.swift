@@ -17,8 +17,8 @@ public struct RouterKeys: Sendable, Hashable {
     public func stats(_ deploymentID: String) -> String { "\(prefix):d:\(deploymentID):stats" }
     /// Counter of recent failures (expires after the failure window).
     public func failures(_ deploymentID: String) -> String { "\(prefix):d:\(deploymentID):fails" }
-    /// Hash: the published catalog (`catalog`, `catalog_version`) and the configuration version (`config_version`).
+    /// Hash: the published catalog (`catalog`, `catalog_version`).
     public var published: String { "\(prefix):published" }
-    /// Pub/sub channel announcing catalog and configuration reloads.
+    /// Pub/sub channel announcing catalog reloads.
     public var reloadChannel: String { "\(prefix):reload" }
 }

@@ -35,12 +35,12 @@ struct CatalogCommand: AsyncParsableCommand {
     /// `reel catalog reload --file PATH`: publishes a catalog to every front and worker.
     struct Reload: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Publishes a model catalog to every front and worker (they switch within a second, no restart).",
-            discussion: "Without --file, asks every process to re-read its configuration file instead."
+            abstract: "Publishes a model catalog to every front (they switch within a second, no restart).",
+            discussion: "A changed configuration file takes effect when each process restarts; restart them one at a time."
         )
 
         @Option(help: "A cost-map style catalog JSON file.")
-        var file: String?
+        var file: String
 
         @OptionGroup var redis: RedisOptions
 
@@ -48,14 +48,9 @@ struct CatalogCommand: AsyncParsableCommand {
             let client = try RedisClient(url: try redis.url())
             defer { client.close() }
             let keys = RouterKeys(namespace: redis.namespace)
-            if let file {
-                let catalog = try ModelCatalog.load(path: file)
-                let version = try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys)
-                print("published catalog version \(version): \(catalog.entries.count) models from \(file)")
-            } else {
-                let version = try await CatalogSynchronizer.publishConfigurationReload(client: client, keys: keys)
-                print("asked every process to reload its configuration (version \(version))")
-            }
+            let catalog = try ModelCatalog.load(path: file)
+            let version = try await CatalogSynchronizer.publish(catalog: catalog, client: client, keys: keys)
+            print("published catalog version \(version): \(catalog.entries.count) models from \(file)")
         }
     }
 

@@ -75,24 +75,6 @@ struct CatalogReloadTests {
         #expect(result.output.contains("catalog"))
     }
 
-    @Test func aConfigurationReloadIsFollowed() async throws {
-        guard let url = try RedisTestEnvironment.url() else { return }
-        let client = try RedisClient(url: url)
-        defer { client.close() }
-        let keys = RouterKeys(namespace: "test-\(UUID().uuidString)")
-        let one = Deployment(id: "one", modelGroup: "sora-2", provider: "openai", providerModel: "sora-2")
-        let two = Deployment(id: "two", modelGroup: "sora-2", provider: "openai", providerModel: "sora-2")
-        let table = RoutingTable(RoutingSnapshot(deployments: [one], catalog: .default))
-        let synchronizer = CatalogSynchronizer(client: client, table: table, keys: keys) {
-            ReelConfiguration(deployments: [one, two], reel: ReelSettings(secrets: .init(idSecret: "0123456789abcdef")))
-        }
-        try await synchronizer.refresh()
-        #expect(table.snapshot.deployments.count == 1)
-        try await CatalogSynchronizer.publishConfigurationReload(client: client, keys: keys)
-        try await synchronizer.refresh()
-        #expect(table.snapshot.deployments.map(\.id) == ["one", "two"])
-    }
-
     @Test func aProcessStartingLaterAdoptsThePublishedCatalog() async throws {
         guard let url = try RedisTestEnvironment.url() else { return }
         let client = try RedisClient(url: url)
