@@ -9,7 +9,7 @@ public struct APIOptions: Sendable {
     public var maxFieldBytes: Int
     /// `openai-poll-after-ms` sent on status reads.
     public var pollAfterMilliseconds: Int
-    /// Jobs waiting (ready + scheduled) beyond which new jobs are refused with 429; nil for no cap.
+    /// Once this many jobs wait (ready + scheduled), new jobs are refused with 429; nil for no cap.
     public var maxQueuedJobs: Int?
     /// Budgets of every enqueued job (`reel_settings.worker.budgets`).
     public var jobLimits: JobLimits

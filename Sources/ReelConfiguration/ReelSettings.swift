@@ -18,7 +18,7 @@ public struct ReelSettings: Sendable, Hashable {
     /// `read_cache_entries`: how many jobs the API front keeps in memory for status reads, kept coherent by
     /// Redis's key tracking; 0 turns the cache off.
     public var readCacheEntries: Int
-    /// `max_queued_jobs`: jobs waiting (ready or scheduled) beyond which the API fronts refuse new ones with 429;
+    /// `max_queued_jobs`: once this many jobs wait (ready or scheduled), the API fronts refuse new ones with 429;
     /// nil (the default) for no cap.
     public var maxQueuedJobs: Int?
 

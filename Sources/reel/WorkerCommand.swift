@@ -10,9 +10,9 @@ struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Runs a worker: claims video jobs from the queue and carries them through the provider.",
-        discussion: "Any number of workers, on any number of machines, can share one Redis; across machines the blob store "
-            + "directory (reel_settings.storage.directory) must be a shared filesystem. SIGTERM stops claiming, lets running steps "
-            + "finish within the grace period and hands the rest back to the queue."
+        discussion: "Any number of workers, on any number of machines, can share one Redis; across machines the blobs go to a "
+            + "bucket (reel_settings.storage.s3) or a shared filesystem (reel_settings.storage.directory). SIGTERM stops claiming, "
+            + "lets running steps finish within the grace period and hands the rest back to the queue."
     )
 
     @Option(help: "The configuration file (LiteLLM-style YAML).") var config = "worker-config/config.yaml"
