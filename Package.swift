@@ -87,7 +87,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ReelVideo", dependencies: ["ReelQueue", "ReelJSON"], swiftSettings: swiftSettings),
-        .target(name: "ReelStorage", dependencies: ["ReelCrypto", "ReelHTTP", "ReelConfiguration", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .target(
+            name: "ReelStorage",
+            dependencies: [
+                "ReelCrypto", "ReelHTTP", "ReelConfiguration", "ReelLogging",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ReelProviders",
             dependencies: ["ReelCrypto", "ReelHTTP", "ReelJSON", "ReelLogging", "ReelTime", "ReelVideo", .product(name: "Logging", package: "swift-log")],
@@ -163,7 +171,9 @@ let package = Package(
         .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: testSwiftSettings),
         .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: testSwiftSettings),
         .testTarget(
-            name: "ReelStorageTests", dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP"], swiftSettings: testSwiftSettings
+            name: "ReelStorageTests",
+            dependencies: ["ReelStorage", "ReelConfiguration", "ReelHTTP", "ReelTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: testSwiftSettings
         ),
         .testTarget(name: "ReelCryptoTests", dependencies: ["ReelCrypto", "ReelJSON", "ReelTesting"], swiftSettings: testSwiftSettings),
         .testTarget(name: "ReelJSONTests", dependencies: ["ReelJSON"], swiftSettings: testSwiftSettings),

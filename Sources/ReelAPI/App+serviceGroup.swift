@@ -107,7 +107,7 @@ public func makeAPIServiceGroup(
     // A service group stops its services in reverse order: the app drains first, the Redis client and the
     // transport close last, after every request that used them has finished.
     var services: [any Service] = [redis, transport]
-    if case .directory(let files) = blobs { services.append(TemporarySweeper(store: files, logger: logger)) }
+    services.append(TemporarySweeper(store: blobs, logger: logger))
     services.append(ResultCollector(queue: queue, blobs: blobs, jobID: { routing.codec.decode($0)?.objectID }, logger: logger))
     if configuration.reel.readCacheEntries > 0 {
         let cached = CachedJobQueue(queue, capacity: configuration.reel.readCacheEntries)

@@ -1,3 +1,6 @@
+public import Foundation
+import ReelCrypto
+
 /// Where uploads and results live, under keys derived from managed IDs.
 ///
 /// Writers put bytes into a temporary file from ``makeTemporaryPath()`` (streaming, never whole in
@@ -12,8 +15,9 @@
 /// let size = try await store.commit(temporaryPath: temporary, as: "results/job1/video")
 /// ```
 public protocol BlobStore: Sendable {
-    /// A fresh path for a local file being written, on the filesystem where the store keeps its temporary files.
-    func makeTemporaryPath() -> String
+    /// The local directory of the files being written (see ``makeTemporaryPath()``), on the filesystem where
+    /// committing one is cheapest.
+    var temporaryDirectory: String { get }
 
     /// Publishes a finished temporary file under `key` (replacing any blob there), removes the temporary file, and
     /// returns the blob's size. On failure the temporary file stays for the caller to remove.
@@ -40,4 +44,27 @@ public protocol BlobStore: Sendable {
     /// Calls `body` with the names of the folders right under `prefix` (keys `prefix/<name>/…`), a batch at a time
     /// and in no given order, so a store of any size is walked without holding every name at once.
     func forEachFolderBatch(under prefix: String, _ body: ([String]) async throws -> Void) async throws
+}
+
+extension BlobStore {
+    /// A fresh path for a local file being written, in ``temporaryDirectory``.
+    public func makeTemporaryPath() -> String {
+        "\(temporaryDirectory)/\(SecureRandom.identifier())"
+    }
+
+    /// Removes temporary files nobody wrote to for `idle` (their upload or download was dropped, or its process
+    /// died) and returns how many. Files being written are kept: every write moves their modification time.
+    @discardableResult
+    public func removeTemporaries(idleFor idle: Duration, now: Date) -> Int {
+        let limit = now.addingTimeInterval(-Double(idle.components.seconds))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory)) ?? []
+        var removed = 0
+        for name in names {
+            let path = temporaryDirectory + "/" + name
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            guard let modified, modified < limit else { continue }
+            if unlink(path) == 0 { removed += 1 }
+        }
+        return removed
+    }
 }

@@ -12,7 +12,7 @@ public enum ConfiguredBlobStore: BlobStore {
         }
     }
 
-    public func makeTemporaryPath() -> String { store.makeTemporaryPath() }
+    public var temporaryDirectory: String { store.temporaryDirectory }
 
     public func commit(temporaryPath: String, as key: String) async throws -> Int64 {
         try await store.commit(temporaryPath: temporaryPath, as: key)

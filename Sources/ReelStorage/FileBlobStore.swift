@@ -1,5 +1,4 @@
-public import Foundation
-import ReelCrypto
+import Foundation
 
 /// A ``BlobStore`` in a directory: one file per key, published by rename.
 ///
@@ -20,11 +19,8 @@ public struct FileBlobStore: BlobStore {
         }
     }
 
-    private var temporaryDirectory: String { directory + "/.tmp" }
-
-    public func makeTemporaryPath() -> String {
-        "\(temporaryDirectory)/\(SecureRandom.identifier())"
-    }
+    /// `.tmp/` inside ``directory``, so that a commit is a rename on one filesystem.
+    public var temporaryDirectory: String { directory + "/.tmp" }
 
     public func commit(temporaryPath: String, as key: String) async throws -> Int64 {
         let destination = try filePath(for: key)
@@ -126,22 +122,6 @@ public struct FileBlobStore: BlobStore {
 
     /// Folder names handed over at once by ``forEachFolderBatch(under:_:)``.
     public static let folderBatch = 1000
-
-    /// Removes temporary files nobody wrote to for `idle` (their upload or download was dropped, or its process
-    /// died) and returns how many. Files being written are kept: every write moves their modification time.
-    @discardableResult
-    public func removeTemporaries(idleFor idle: Duration, now: Date) -> Int {
-        let limit = now.addingTimeInterval(-Double(idle.components.seconds))
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory)) ?? []
-        var removed = 0
-        for name in names {
-            let path = temporaryDirectory + "/" + name
-            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-            guard let modified, modified < limit else { continue }
-            if unlink(path) == 0 { removed += 1 }
-        }
-        return removed
-    }
 
     /// Maps a key to its file, refusing keys that could leave the directory.
     private func filePath(for key: String) throws -> String {

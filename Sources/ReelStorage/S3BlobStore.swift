@@ -77,10 +77,6 @@ public struct S3BlobStore: BlobStore {
         }
     }
 
-    public func makeTemporaryPath() -> String {
-        "\(temporaryDirectory)/\(SecureRandom.identifier())"
-    }
-
     public func commit(temporaryPath: String, as key: String) async throws -> Int64 {
         let object = try objectPath(for: key)
         var info = stat()

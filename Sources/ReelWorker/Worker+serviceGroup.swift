@@ -49,11 +49,12 @@ public func makeWorkerServiceGroup(
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     try await routerState.prepare()
     let codec = try ManagedIDCodec(secrets: configuration.reel.secrets)
+    let blobs = try ConfiguredBlobStore(settings: configuration.reel.storage)
     let runner = VideoJobRunner(
         queue: queue,
         deployments: VideoDeploymentDirectory(deployments),
         gate: RoutingDeploymentGate(state: routerState, deployments: configuration.deployments, strategy: configuration.router.routingStrategy),
-        blobs: try ConfiguredBlobStore(settings: configuration.reel.storage),
+        blobs: blobs,
         configuration: worker,
         clock: ContinuousClock(),
         jobID: { codec.decode($0)?.objectID },
@@ -68,7 +69,10 @@ public func makeWorkerServiceGroup(
     )
     return ServiceGroup(
         configuration: .init(
-            services: [redis, transport, WorkerService(runner: runner, configuration: worker, logger: logger), endpoint],
+            services: [
+                redis, transport, TemporarySweeper(store: blobs, logger: logger), WorkerService(runner: runner, configuration: worker, logger: logger),
+                endpoint,
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )

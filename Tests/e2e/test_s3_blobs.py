@@ -221,3 +221,32 @@ def test_a_server_that_checks_signatures_accepts_every_request(reel_cluster, che
         time.sleep(0.2)
     assert object_keys(client, bucket, f"{PREFIX}/results/{video.id}/") == []
     assert client.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
+
+
+@pytest.mark.parametrize("process", ["api", "worker"])
+def test_abandoned_temporaries_are_swept_with_a_bucket(reel_cluster, s3, tmp_path, process):
+    """With the blobs in a bucket, temporaries still live on each machine (`<storage.directory>/.tmp`): the front and
+    every worker sweep their own, so a file a crash left there does not stay forever."""
+    _, _, settings = s3
+    temporaries = tmp_path / "blobs" / ".tmp"
+    temporaries.mkdir(parents=True)
+    stale, fresh = temporaries / "left-by-a-crash", temporaries / "being-written"
+    for path in (stale, fresh):
+        path.write_bytes(b"partial")
+    two_hours_ago = time.time() - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    if process == "api":
+        reel_cluster(workers=0, s3=settings)
+    else:
+        # A worker alone: the sweep cannot be the front's.
+        cluster = reel_cluster(workers=0, s3=settings)
+        cluster.api.process.terminate()
+        cluster.api.process.wait(timeout=30)
+        stale.write_bytes(b"partial")
+        os.utime(stale, (two_hours_ago, two_hours_ago))
+        cluster.start_worker()
+    deadline = time.monotonic() + 30
+    while stale.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not stale.exists(), "the abandoned temporary is still there"
+    assert fresh.exists(), "a temporary being written was swept"
