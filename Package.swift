@@ -166,7 +166,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "ReelRedisTests", dependencies: ["ReelRedis", "ReelTesting"], swiftSettings: testSwiftSettings),
+        .testTarget(
+            name: "ReelRedisTests",
+            dependencies: ["ReelRedis", "ReelTesting", .product(name: "InMemoryLogging", package: "swift-log")],
+            swiftSettings: testSwiftSettings
+        ),
         .testTarget(name: "ReelQueueTests", dependencies: ["ReelQueue", "ReelTesting"], swiftSettings: testSwiftSettings),
         .testTarget(name: "ReelVideoTests", dependencies: ["ReelVideo", "ReelQueue"], swiftSettings: testSwiftSettings),
         .testTarget(name: "ReelConfigurationTests", dependencies: ["ReelConfiguration", "ReelRouting", "ReelTesting"], swiftSettings: testSwiftSettings),

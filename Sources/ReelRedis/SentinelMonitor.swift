@@ -11,12 +11,24 @@ import Synchronization
 final class SentinelMonitor: Sendable {
     private struct State {
         var primary: RedisConfiguration.Endpoint?
+        /// The primary last logged, kept when ``primary`` is forgotten, so that a new one is logged whichever path
+        /// (an announcement or a query after a failed connection) finds it first.
+        var logged: RedisConfiguration.Endpoint?
         /// Bumped whenever the primary changes, so a slower query does not overwrite a newer announcement.
         var generation = 0
         var watcher: Subscription?
         var nextSentinel = 0
         var closed = false
+
+        /// Whether `primary` is news to the log, and marks it logged.
+        mutating func news(_ primary: RedisConfiguration.Endpoint) -> News {
+            defer { logged = primary }
+            return logged == nil ? .first : logged == primary ? .none : .switched
+        }
     }
+
+    /// What the log has to say about a primary just found.
+    private enum News { case none, first, switched }
 
     /// The name the sentinels monitor the primary under.
     let masterName: String
@@ -58,9 +70,12 @@ final class SentinelMonitor: Sendable {
                     failures.append("\(sentinel) monitors no master named '\(masterName)'")
                     continue
                 }
-                state.withLock { state in
-                    if state.generation == generation, !state.closed { state.primary = named }
+                let news = state.withLock { state in
+                    guard state.generation == generation, !state.closed else { return News.none }
+                    state.primary = named
+                    return state.news(named)
                 }
+                log(news, named)
                 return named
             } catch {
                 failures.append(error.message ?? "\(sentinel): \(error.code)")
@@ -98,15 +113,24 @@ final class SentinelMonitor: Sendable {
 
     /// Records a primary a sentinel named or announced, and reports it when it differs from the one known.
     private func learn(_ primary: RedisConfiguration.Endpoint) {
-        let changed = state.withLock { state in
-            guard !state.closed, state.primary != primary else { return false }
+        let news: News? = state.withLock { state in
+            guard !state.closed, state.primary != primary else { return nil }
             state.primary = primary
             state.generation += 1
-            return true
+            return state.news(primary)
         }
-        guard changed else { return }
-        logger.info("Redis primary switched", metadata: [LogKey.redisEndpoint: "\(primary)", LogKey.redisMasterName: "\(masterName)"])
+        guard let news else { return }
+        log(news, primary)
         switchHandler.withLock { $0 }?(primary)
+    }
+
+    private func log(_ news: News, _ primary: RedisConfiguration.Endpoint) {
+        let metadata: Logger.Metadata = [LogKey.redisEndpoint: "\(primary)", LogKey.redisMasterName: "\(masterName)"]
+        switch news {
+        case .none: break
+        case .first: logger.info("Redis primary found", metadata: metadata)
+        case .switched: logger.info("Redis primary switched", metadata: metadata)
+        }
     }
 
     private func startWatcher() {

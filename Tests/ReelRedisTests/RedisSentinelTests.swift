@@ -1,4 +1,6 @@
 import Foundation
+import InMemoryLogging
+import Logging
 import ReelRedis
 import ReelTesting
 import Testing
@@ -70,7 +72,8 @@ struct RedisSentinelTests {
     @Test func theReplicaTakesOverWhenThePrimaryDies() async throws {
         let deployment = try await RedisSentinelTestDeployment.launch()
         let replica = try #require(deployment.replica)
-        let client = try RedisClient(url: deployment.url)
+        let logs = InMemoryLogHandler()
+        let client = try RedisClient(url: deployment.url, logger: Logger(label: "test") { _ in logs })
         defer { client.close() }
         // Acknowledged by the replica, so the write survives the primary's death.
         #expect(try await client.send(["SET", "before", "1"], awaitingReplicas: 1, timeout: .seconds(10)).replicas == 1)
@@ -83,6 +86,13 @@ struct RedisSentinelTests {
         let after = try await eventually(interval: .milliseconds(50)) { try? await client.send(["GET", "before"]) }
         #expect(after?.string == "1")
         #expect(try await deployment.primaryPort() == replica.port)
+        // The log names the primary found at start and the one it switched to, whether the sentinels' announcement or
+        // the client's own query after the failed connection found it first.
+        func logged(_ message: String, port: Int) -> Bool {
+            logs.entries.contains { $0.message == "\(message)" && $0.metadata["reel.redis.endpoint"] == "127.0.0.1:\(port)" }
+        }
+        #expect(logged("Redis primary found", port: deployment.primary.port))
+        #expect(try await eventually { logged("Redis primary switched", port: replica.port) })
     }
 
     @Test func commandsFailFastWhileNoPrimaryIsKnownThenRecover() async throws {

@@ -65,8 +65,8 @@ def test_keys_cli_refuses_a_key_no_request_could_use(reel_bin, tmp_path):
 
     for flags, setting in [
         (["--rpm-limit", "0"], "rpm_limit"),
-        (["--max-inflight-jobs", "-1"], "max_inflight_jobs"),
-        (["--duration-seconds", "-5"], "duration"),
+        (["--max-inflight-jobs=-1"], "max_inflight_jobs"),
+        (["--duration-seconds=-5"], "duration"),
         (["--duration-seconds", "9223372036854775807"], "duration"),
     ]:
         refused = keys("create", "--alias", alias, *flags)
