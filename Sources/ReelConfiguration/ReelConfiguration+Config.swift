@@ -61,10 +61,15 @@ extension ReelConfiguration {
         }
 
         let router = try Self.routerSettings(file.router_settings, resolver: resolver)
-        let masterKey = if let key = resolver.environment["REEL_MASTER_KEY"] {
+        // An empty variable counts as unset: a deployment template that expands a missing one leaves it empty.
+        let masterKey = if let key = resolver.environment["REEL_MASTER_KEY"], !key.isEmpty {
             key
         } else {
             try resolver.resolve(file.general_settings?.master_key, at: "general_settings.master_key")
+        }
+        // An empty key would make an empty bearer token the master key.
+        if masterKey?.isEmpty == true {
+            throw resolver.invalid("general_settings.master_key is empty: give a key, or leave it out to refuse the admin routes")
         }
         let reel = try Self.reelSettings(file.reel_settings, resolver: resolver)
         self.init(deployments: deployments, router: router, masterKey: masterKey, reel: reel)
@@ -200,7 +205,7 @@ extension ReelConfiguration {
         if raw?.redis_url != nil, raw?.redis?.url != nil {
             throw resolver.invalid("reel_settings.redis_url and reel_settings.redis.url both set: give the URL once")
         }
-        if let url = resolver.environment["REDIS_URL"] {
+        if let url = resolver.environment["REDIS_URL"], !url.isEmpty {
             settings.redisURL = url
         } else if let url = try resolver.resolve(raw?.redis_url, at: "reel_settings.redis_url") {
             settings.redisURL = url

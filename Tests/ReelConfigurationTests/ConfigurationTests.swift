@@ -184,6 +184,24 @@ struct ConfigurationTests {
         #expect(try ReelConfiguration(yaml: secrets + ", read_cache_entries: 0}", environment: [:]).reel.readCacheEntries == 0)
     }
 
+    @Test func emptyEnvironmentVariablesCountAsUnsetAndAnEmptyMasterKeyIsRefused() throws {
+        let yaml = """
+            general_settings: {master_key: sk-file}
+            reel_settings: {redis_url: 'redis://file:1', secrets: {id_secret: 0123456789abcdef}}
+            """
+        let configuration = try ReelConfiguration(yaml: yaml, environment: ["REEL_MASTER_KEY": "", "REDIS_URL": ""])
+        #expect(configuration.masterKey == "sk-file" && configuration.reel.redisURL == "redis://file:1")
+        let secrets = "reel_settings: {secrets: {id_secret: 0123456789abcdef}}"
+        #expect(try ReelConfiguration(yaml: secrets, environment: ["REEL_MASTER_KEY": ""]).masterKey == nil)
+        for master in ["''", "os.environ/EMPTY_KEY"] {
+            #expect {
+                _ = try ReelConfiguration(yaml: "general_settings: {master_key: \(master)}\n" + secrets, environment: ["EMPTY_KEY": ""])
+            } throws: { error in
+                (error as? ConfigurationError)?.message.contains("master_key is empty") == true
+            }
+        }
+    }
+
     @Test func theQueueHasNoCapUnlessOneIsGiven() throws {
         let secrets = "reel_settings: {secrets: {id_secret: 0123456789abcdef}"
         #expect(try ReelConfiguration(yaml: secrets + "}", environment: [:]).reel.maxQueuedJobs == nil)
