@@ -132,7 +132,6 @@ struct KeysController<Queue: JobQueueDriver, Keys: VirtualKeyStore, Blobs: BlobS
             }
             spec.durationSeconds = seconds
         }
-        try spec.validate()
         return spec
     }
 

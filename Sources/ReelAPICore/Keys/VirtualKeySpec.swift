@@ -32,7 +32,9 @@ public struct VirtualKeySpec: Codable, Sendable, Equatable {
     /// one expired when made, or an expiry past `Int64`. The same check for `POST /key/generate` and `reel keys create`.
     public func validate() throws(APIError) {
         for (name, limit) in [("rpm_limit", rpmLimit), ("max_inflight_jobs", maxInflightJobs)] {
-            if let limit, limit < 1 { throw APIError(.invalidParameter, "Invalid '\(name)': expected a positive integer, but got \(limit).", param: name) }
+            if let limit, limit < 1 {
+                throw APIError(.invalidParameter, "Invalid '\(name)': expected a positive integer, but got \(limit).", param: name)
+            }
         }
         if let durationSeconds, !(1...Self.maxDurationSeconds).contains(durationSeconds) {
             throw APIError(
