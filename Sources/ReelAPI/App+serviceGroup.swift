@@ -47,6 +47,7 @@ public func makeAPIServiceGroup(
         client: redis,
         name: configuration.reel.queue,
         options: JobQueueOptions(
+            retention: configuration.reel.retention,
             replicaAcks: configuration.reel.redis.replicaAcks,
             replicaAckTimeout: configuration.reel.redis.replicaAckTimeout
         )
@@ -64,7 +65,7 @@ public func makeAPIServiceGroup(
     let options = APIOptions(
         maxUploadBytes: Int64(configuration.reel.storage.maxUploadBytes),
         maxQueuedJobs: configuration.reel.maxQueuedJobs,
-        jobLimits: JobLimits(maxAttempts: max(budgets.maxAttempts, 1), maxPolls: budgets.maxPolls, maxStalls: budgets.maxStalls, deadline: budgets.deadline),
+        jobLimits: JobLimits(maxAttempts: budgets.maxAttempts, maxPolls: budgets.maxPolls, maxStalls: budgets.maxStalls, deadline: budgets.deadline),
         deadlines: Dictionary(
             uniqueKeysWithValues: budgets.deadlines.compactMap { type, deadline in VideoJobKind(rawValue: type).map { ($0, deadline) } }
         )

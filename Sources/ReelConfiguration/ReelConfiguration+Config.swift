@@ -239,6 +239,12 @@ extension ReelConfiguration {
             guard jobs > 0 else { throw resolver.invalid("reel_settings.max_queued_jobs must be positive") }
             settings.maxQueuedJobs = jobs
         }
+        if let value = raw?.retention {
+            settings.retention = try resolver.duration(value, at: "reel_settings.retention")
+            guard settings.retention >= ReelSettings.shortestRetention else {
+                throw resolver.invalid("reel_settings.retention must be at least 3600 (seconds)")
+            }
+        }
         if let storage = raw?.storage {
             if let directory = try resolver.resolve(storage.directory, at: "reel_settings.storage.directory") {
                 settings.storage.directory = directory
@@ -260,13 +266,23 @@ extension ReelConfiguration {
             if let value = worker.poll_interval_max {
                 settings.worker.pollIntervalMax = try resolver.duration(value, at: "reel_settings.worker.poll_interval_max")
             }
+            guard settings.worker.pollIntervalMin >= ReelSettings.Worker.shortestPollInterval else {
+                throw resolver.invalid("reel_settings.worker.poll_interval_min must be at least 0.01 (seconds)")
+            }
             guard settings.worker.pollIntervalMin <= settings.worker.pollIntervalMax else {
                 throw resolver.invalid("reel_settings.worker.poll_interval_min must not exceed poll_interval_max")
             }
-            if let value = worker.lease { settings.worker.lease = try resolver.duration(value, at: "reel_settings.worker.lease") }
+            if let value = worker.lease {
+                settings.worker.lease = try resolver.duration(value, at: "reel_settings.worker.lease")
+                guard settings.worker.lease >= ReelSettings.Worker.shortestLease else {
+                    throw resolver.invalid("reel_settings.worker.lease must be at least 1 (second)")
+                }
+            }
             if let budgets = worker.budgets {
-                for (key, value) in [("max_attempts", budgets.max_attempts), ("max_polls", budgets.max_polls), ("max_stalls", budgets.max_stalls)]
-                where (value ?? 1) < 0 {
+                if let attempts = budgets.max_attempts, attempts < 1 {
+                    throw resolver.invalid("reel_settings.worker.budgets.max_attempts must be at least 1")
+                }
+                for (key, value) in [("max_polls", budgets.max_polls), ("max_stalls", budgets.max_stalls)] where (value ?? 0) < 0 {
                     throw resolver.invalid("reel_settings.worker.budgets.\(key) must not be negative")
                 }
                 settings.worker.budgets.maxAttempts = budgets.max_attempts ?? settings.worker.budgets.maxAttempts

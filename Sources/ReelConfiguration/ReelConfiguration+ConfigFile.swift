@@ -65,6 +65,7 @@ extension ReelConfiguration {
             var catalog: String?
             var read_cache_entries: Int?
             var max_queued_jobs: Int?
+            var retention: Double?
             var storage: Storage?
             var worker: Worker?
             var secrets: Secrets?

@@ -21,6 +21,12 @@ public struct ReelSettings: Sendable, Hashable {
     /// `max_queued_jobs`: once this many jobs wait (ready or scheduled), the API fronts refuse new ones with 429;
     /// nil (the default) for no cap.
     public var maxQueuedJobs: Int?
+    /// `retention` (seconds): how long finished jobs (their video records) and idempotency keys are kept, and with
+    /// them the results the fronts' sweep would otherwise delete. Fronts, workers and `reel queue` must agree.
+    public var retention: Duration
+
+    /// The shortest `retention`: finished videos must stay readable long enough for clients that poll to see them.
+    public static let shortestRetention = Duration.seconds(3600)
 
     /// Creates settings.
     public init(
@@ -32,10 +38,12 @@ public struct ReelSettings: Sendable, Hashable {
         secrets: Secrets,
         catalogPath: String? = nil,
         readCacheEntries: Int = 10_000,
-        maxQueuedJobs: Int? = nil
+        maxQueuedJobs: Int? = nil,
+        retention: Duration = .seconds(7 * 24 * 3600)
     ) {
         precondition(readCacheEntries >= 0, "readCacheEntries must not be negative")
         precondition(maxQueuedJobs.map { $0 > 0 } ?? true, "maxQueuedJobs must be positive")
+        precondition(retention >= Self.shortestRetention, "retention must be at least shortestRetention")
         self.redisURL = redisURL
         self.redis = redis
         self.queue = queue
@@ -45,6 +53,7 @@ public struct ReelSettings: Sendable, Hashable {
         self.catalogPath = catalogPath
         self.readCacheEntries = readCacheEntries
         self.maxQueuedJobs = maxQueuedJobs
+        self.retention = retention
     }
 
     /// `reel_settings.redis`: what an acknowledged write waits for.
@@ -100,6 +109,11 @@ public struct ReelSettings: Sendable, Hashable {
         /// `budgets`.
         public var budgets: Budgets
 
+        /// The shortest `poll_interval_min`: a provider is not polled more often than this.
+        public static let shortestPollInterval = Duration.milliseconds(10)
+        /// The shortest `lease`: heartbeats come at a third of it, and a shorter one would expire under a busy worker.
+        public static let shortestLease = Duration.seconds(1)
+
         /// Creates worker settings.
         public init(
             concurrency: Int = 64,
@@ -109,7 +123,9 @@ public struct ReelSettings: Sendable, Hashable {
             budgets: Budgets = Budgets()
         ) {
             precondition(concurrency > 0, "concurrency must be positive")
+            precondition(pollIntervalMin >= Self.shortestPollInterval, "pollIntervalMin must be at least shortestPollInterval")
             precondition(pollIntervalMin <= pollIntervalMax, "pollIntervalMin must not exceed pollIntervalMax")
+            precondition(lease >= Self.shortestLease, "lease must be at least shortestLease")
             self.concurrency = concurrency
             self.pollIntervalMin = pollIntervalMin
             self.pollIntervalMax = pollIntervalMax

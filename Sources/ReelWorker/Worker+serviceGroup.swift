@@ -44,7 +44,7 @@ public func makeWorkerServiceGroup(
         deployments.append(try .configured(deployment, transport: transport, logger: logger))
     }
     let redis = try RedisClient(url: configuration.reel.redisURL, logger: logger)
-    let queue = RedisJobQueue.redis(redis, name: configuration.reel.queue)
+    let queue = RedisJobQueue.redis(redis, name: configuration.reel.queue, options: JobQueueOptions(retention: configuration.reel.retention))
     try await queue.bootstrap()
     let routerState = SharedRouterState(client: redis, settings: configuration.router, logger: logger)
     try await routerState.prepare()

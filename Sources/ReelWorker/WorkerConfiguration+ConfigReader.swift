@@ -10,15 +10,13 @@ extension WorkerConfiguration {
     ///   - settings: The worker settings.
     ///   - workerID: This process's worker id.
     public init(settings: ReelSettings.Worker, workerID: String = WorkerConfiguration.makeWorkerID()) {
-        let minimum = Duration.milliseconds(10)
-        let lease = max(settings.lease, .seconds(1))
-        let initial = max(settings.pollIntervalMin, minimum)
+        let initial = settings.pollIntervalMin
         self.init(
             workerID: workerID,
             concurrency: settings.concurrency,
-            leaseDuration: lease,
-            heartbeatInterval: lease / 3,
-            polling: .init(initialInterval: initial, maxInterval: max(settings.pollIntervalMax, initial), inputInterval: initial)
+            leaseDuration: settings.lease,
+            heartbeatInterval: settings.lease / 3,
+            polling: .init(initialInterval: initial, maxInterval: settings.pollIntervalMax, inputInterval: initial)
         )
     }
 }

@@ -23,14 +23,14 @@ struct QueueCommand: AsyncParsableCommand {
         var oneline = false
 
         func run() async throws {
-            let stats = try await connection.withQueue { try await $0.stats() }
+            let (name, stats) = try await connection.withQueue { ($0.name, try await $0.stats()) }
             let states: [JobState] = [.ready, .scheduled, .active, .done, .dead, .cancelled]
             if oneline {
                 let pairs = states.map { "\($0.rawValue)=\(stats.counts[$0] ?? 0)" } + ["paused=\(stats.paused ? "yes" : "no")"]
                 print(pairs.joined(separator: " "))
                 return
             }
-            print("queue \(connection.queueName)")
+            print("queue \(name)")
             for state in states {
                 print("  \(state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(stats.counts[state] ?? 0)")
             }
@@ -53,8 +53,8 @@ struct QueueCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let jobs = try await connection.withQueue { try await $0.deadJobs(limit: limit) }
-            if jobs.isEmpty { print("no dead-lettered jobs in queue \(connection.queueName)") }
+            let (name, jobs) = try await connection.withQueue { ($0.name, try await $0.deadJobs(limit: limit)) }
+            if jobs.isEmpty { print("no dead-lettered jobs in queue \(name)") }
             for job in jobs {
                 let when = Date(timeIntervalSince1970: Double(job.updatedAtMs) / 1000).ISO8601Format()
                 print("\(job.id)  \(job.type)  attempts=\(job.attempts) polls=\(job.polls) stalls=\(job.stalls)  \(when)")
@@ -73,9 +73,8 @@ struct QueueCommand: AsyncParsableCommand {
         var id: String
 
         func run() async throws {
-            guard try await connection.withQueue({ try await $0.replay(id: id) }) else {
-                throw QueueCommandError(description: "job \(id) is not in the dead-letter set of queue \(connection.queueName)")
-            }
+            let (name, replayed) = try await connection.withQueue { ($0.name, try await $0.replay(id: id)) }
+            guard replayed else { throw QueueCommandError(description: "job \(id) is not in the dead-letter set of queue \(name)") }
             print("replayed \(id)")
         }
     }
@@ -87,8 +86,11 @@ struct QueueCommand: AsyncParsableCommand {
         @OptionGroup var connection: QueueConnectionOptions
 
         func run() async throws {
-            try await connection.withQueue { try await $0.setPaused(true) }
-            print("queue \(connection.queueName) paused")
+            let name = try await connection.withQueue { queue in
+                try await queue.setPaused(true)
+                return queue.name
+            }
+            print("queue \(name) paused")
         }
     }
 
@@ -99,8 +101,11 @@ struct QueueCommand: AsyncParsableCommand {
         @OptionGroup var connection: QueueConnectionOptions
 
         func run() async throws {
-            try await connection.withQueue { try await $0.setPaused(false) }
-            print("queue \(connection.queueName) resumed")
+            let name = try await connection.withQueue { queue in
+                try await queue.setPaused(false)
+                return queue.name
+            }
+            print("queue \(name) resumed")
         }
     }
 
@@ -118,8 +123,11 @@ struct QueueCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await connection.withQueue { try await $0.setConcurrencyLimit(Int(cap)) }
-            print("queue \(connection.queueName) concurrency cap: \(cap)")
+            let name = try await connection.withQueue { queue in
+                try await queue.setConcurrencyLimit(Int(cap))
+                return queue.name
+            }
+            print("queue \(name) concurrency cap: \(cap)")
         }
     }
 

@@ -1,37 +1,50 @@
 import ArgumentParser
 import Foundation
+import ReelConfiguration
 import ReelQueue
 import ReelRedis
 
-/// Where the queue of `reel queue …` lives: `--redis-url` and `--queue`.
+/// Where the queue of `reel queue …` lives and how long it keeps finished jobs: `--config` gives the Redis URL, the
+/// queue name and the retention of the processes' configuration; `--redis-url` and `--queue` override the first two.
+/// Without a file: `REDIS_URL` (else the local default), queue `videos`, retention 7 days.
 struct QueueConnectionOptions: ParsableArguments {
-    @Option(name: .customLong("redis-url"), help: "Redis URL (default: $REDIS_URL, else redis://127.0.0.1:6379).")
+    @Option(help: "The configuration file (its reel_settings.redis_url, queue and retention); give it when the processes set a retention.")
+    var config: String?
+
+    @Option(name: .customLong("redis-url"), help: "Redis URL (default: the configuration's, else $REDIS_URL, else redis://127.0.0.1:6379).")
     var redisURL: String?
 
-    @Option(name: .customLong("queue"), help: "Queue name.")
-    var queueName = "videos"
+    @Option(name: .customLong("queue"), help: "Queue name (default: the configuration's, else videos).")
+    var queueName: String?
 
     func validate() throws {
-        guard RedisJobQueue.isValidName(queueName) else {
+        if let queueName, !RedisJobQueue.isValidName(queueName) {
             throw ValidationError("--queue must be letters, digits, '-', '_' or '.'")
         }
     }
 
-    /// The URL to use: the flag, else `REDIS_URL`, else the local default.
-    var resolvedURL: String {
-        redisURL ?? ProcessInfo.processInfo.environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "redis://127.0.0.1:6379"
-    }
-
     /// Runs `body` with the queue, closing the Redis client afterwards.
     func withQueue<T>(_ body: (RedisJobQueue) async throws -> T) async throws -> T {
+        let environment = ProcessInfo.processInfo.environment
+        var settings: ReelSettings?
+        if let config {
+            do {
+                settings = try ReelConfiguration.load(path: config, environment: environment).reel
+            } catch {
+                throw QueueCommandError(description: "\(error)")
+            }
+        }
+        let url =
+            redisURL ?? settings?.redisURL ?? environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "redis://127.0.0.1:6379"
         let client: RedisClient
         do {
-            client = try RedisClient(url: resolvedURL)
+            client = try RedisClient(url: url)
         } catch {
             throw QueueCommandError(description: "invalid Redis URL: \(error)")
         }
         defer { client.close() }
-        return try await body(.redis(client, name: queueName))
+        let options = settings.map { JobQueueOptions(retention: $0.retention) } ?? JobQueueOptions()
+        return try await body(.redis(client, name: queueName ?? settings?.queue ?? "videos", options: options))
     }
 }
 

@@ -51,6 +51,7 @@ struct ConfigurationTests {
         #expect(vertex.credentials.contains("reel-test@reel-test-project.iam.gserviceaccount.com"), "the key file's text")
         #expect(configuration.reel.redisURL == "redis://10.0.0.1:6379")
         #expect(configuration.reel.worker.concurrency == 32)
+        #expect(configuration.reel.retention == .seconds(604_800))
         #expect(configuration.reel.worker.budgets.deadline == .seconds(10800))
         #expect(configuration.reel.catalogPath == RepositoryFiles.path("worker-config/model_catalog.json"))
         #expect(try ModelCatalog.configured(by: configuration.reel).entries == ModelCatalog.default.entries)
@@ -208,6 +209,12 @@ struct ConfigurationTests {
         #expect(try ReelConfiguration(yaml: secrets + ", max_queued_jobs: 5000}", environment: [:]).reel.maxQueuedJobs == 5000)
     }
 
+    @Test func finishedJobsAreKeptSevenDaysUnlessTheRetentionIsGiven() throws {
+        let secrets = "reel_settings: {secrets: {id_secret: 0123456789abcdef}"
+        #expect(try ReelConfiguration(yaml: secrets + "}", environment: [:]).reel.retention == .seconds(604_800))
+        #expect(try ReelConfiguration(yaml: secrets + ", retention: 86400}", environment: [:]).reel.retention == .seconds(86_400))
+    }
+
     @Test func idsAreStableHashesWhenNotGiven() throws {
         let yaml = """
             model_list:
@@ -235,8 +242,13 @@ struct ConfigurationTests {
         ("reel_settings: {secrets: {id_secret: short}}", "16 bytes"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, read_cache_entries: -1}", "read_cache_entries"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, max_queued_jobs: 0}", "max_queued_jobs must be positive"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, retention: 600}", "retention must be at least 3600"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {render: 60}}}}", "deadlines.render"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {deadlines: {edit: -1}}}}", "deadlines.edit"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {lease: 0.5}}", "lease must be at least 1"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {poll_interval_min: 0.005}}", "poll_interval_min must be at least 0.01"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {max_attempts: 0}}}", "max_attempts must be at least 1"),
+        ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, worker: {budgets: {max_stalls: -1}}}", "max_stalls must not be negative"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis: {replica_acks: -1}}", "replica_acks must not be negative"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis: {replica_ack_timeout: 0}}", "replica_ack_timeout"),
         ("reel_settings: {secrets: {id_secret: 0123456789abcdef}, redis_url: 'redis://a', redis: {url: 'redis://b'}}", "give the URL once"),

@@ -17,15 +17,6 @@ struct WorkerConfigurationTests {
         #expect(configuration.polling.maxInterval == .seconds(4))
     }
 
-    @Test func zeroIntervalsAreRaisedToAFloor() {
-        let settings = ReelSettings.Worker(pollIntervalMin: .zero, pollIntervalMax: .zero, lease: .zero)
-        let configuration = WorkerConfiguration(settings: settings)
-        #expect(configuration.polling.initialInterval == .milliseconds(10))
-        #expect(configuration.polling.maxInterval == .milliseconds(10))
-        #expect(configuration.leaseDuration == .seconds(1))
-        #expect(configuration.heartbeatInterval < configuration.leaseDuration)
-    }
-
     @Test func workerIDsAreUnique() {
         #expect(WorkerConfiguration.makeWorkerID() != WorkerConfiguration.makeWorkerID())
     }

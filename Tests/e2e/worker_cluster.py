@@ -32,6 +32,7 @@ reel_settings:
   redis: {{replica_acks: {replica_acks}}}
   read_cache_entries: {read_cache_entries}
   max_queued_jobs: {max_queued_jobs}
+  retention: {retention}
   storage: {{directory: {blobs}{s3}}}
   worker:
     poll_interval_min: {poll_min}
@@ -61,7 +62,7 @@ class Cluster:
         values = dict(
             cooldown=1, allowed_fails=20, poll_min=0.2, poll_max=1, lease=10,
             max_attempts=5, max_polls=2000, max_stalls=5, deadline=600, read_cache_entries=10000, replica_acks=0,
-            max_queued_jobs="null",
+            max_queued_jobs="null", retention=604800,
         )
         values.update(settings)
         allowed = json.dumps(list(allowed_params))
