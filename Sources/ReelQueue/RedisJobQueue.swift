@@ -38,6 +38,11 @@ public final class RedisJobQueue: JobQueueDriver {
         !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
     }
 
+    /// The prefix of every key of the queue `name`: its name as the hash tag.
+    static func keyPrefix(ofQueue name: String) -> String {
+        "reel:{\(name)}:"
+    }
+
     /// Creates a queue on `client`.
     /// - Parameters:
     ///   - client: The Redis client.
@@ -48,14 +53,16 @@ public final class RedisJobQueue: JobQueueDriver {
         self.redisClient = client
         self.name = name
         self.options = options
-        self.keyPrefix = "reel:{\(name)}:"
+        self.keyPrefix = Self.keyPrefix(ofQueue: name)
         self.header = [String(options.retention.milliseconds), String(options.eventsMaxLength)]
     }
 
-    /// Loads the functions library unless Redis already holds this version or a newer one.
+    /// Loads the functions library unless Redis already holds this version or a newer one, and records the queue's
+    /// retention (``recordedRetention(client:name:)``).
     public func bootstrap() async throws {
         do {
             try await redisClient.loadFunctions(Self.library, version: Self.libraryVersion, versionFunction: QueueFunction.version.name, keys: [keyPrefix])
+            try await recordRetention()
         } catch {
             throw QueueError(.redisFailed, message: "cannot load the queue's functions library", underlying: error)
         }

@@ -6,9 +6,10 @@ import ReelRedis
 
 /// Where the queue of `reel queue …` lives and how long it keeps finished jobs: `--config` gives the Redis URL, the
 /// queue name and the retention of the processes' configuration; `--redis-url` and `--queue` override the first two.
-/// Without a file: `REDIS_URL` (else the local default), queue `videos`, retention 7 days.
+/// Without a file: `REDIS_URL` (else the local default), queue `videos`, and the retention the queue's fronts and
+/// workers recorded in Redis (else 7 days).
 struct QueueConnectionOptions: ParsableArguments {
-    @Option(help: "The configuration file (its reel_settings.redis_url, queue and retention); give it when the processes set a retention.")
+    @Option(help: "The configuration file (its reel_settings.redis_url, queue and retention).")
     var config: String?
 
     @Option(name: .customLong("redis-url"), help: "Redis URL (default: the configuration's, else $REDIS_URL, else redis://127.0.0.1:6379).")
@@ -43,8 +44,17 @@ struct QueueConnectionOptions: ParsableArguments {
             throw QueueCommandError(description: "invalid Redis URL: \(error)")
         }
         defer { client.close() }
-        let options = settings.map { JobQueueOptions(retention: $0.retention) } ?? JobQueueOptions()
-        return try await body(.redis(client, name: queueName ?? settings?.queue ?? "videos", options: options))
+        let name = queueName ?? settings?.queue ?? "videos"
+        // The retention decides which finished jobs a call trims: without the file, the one the processes recorded.
+        var retention = settings?.retention
+        if retention == nil {
+            do {
+                retention = try await RedisJobQueue.recordedRetention(client: client, name: name)
+            } catch {
+                throw QueueCommandError(description: "cannot read the queue's retention from Redis: \(error)")
+            }
+        }
+        return try await body(.redis(client, name: name, options: JobQueueOptions(retention: retention ?? JobQueueOptions().retention)))
     }
 }
 

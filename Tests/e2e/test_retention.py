@@ -1,8 +1,11 @@
 """`reel_settings.retention` reaches every process that ends a job or remembers a key: the front (idempotency keys),
-the workers (the videos they finish) and `reel queue --config` (the jobs it ends), so none of them keeps or trims
-with the 7-day default while the others use the configured value."""
+the workers (the videos they finish) and `reel queue` (the jobs it ends, with `--config` or with the retention the
+processes recorded in Redis), so none of them keeps or trims with the 7-day default while the others use the
+configured value."""
 import os
 import subprocess
+
+import pytest
 
 from worker_cluster import reel_cluster  # noqa: F401
 
@@ -34,18 +37,26 @@ def test_the_configured_retention_is_what_every_process_applies(reel_cluster):
     (finished,) = ttls(prefix + "job:*").values()
     assert RETENTION < finished <= RETENTION + GRACE
 
-    # `reel queue --config` works on the file's queue (no --queue) with the file's retention; the video worker stops
-    # first, or it would take the no-op job.
+    # `reel queue` ends jobs with the same retention: the video worker stops first, or it would take the no-op jobs.
     cluster.workers[0].process.terminate()
     cluster.workers[0].process.wait(timeout=60)
-    config = ["--config", str(cluster.config)]
-    run = lambda *args: subprocess.run([cluster.reel_bin, "queue", *args, *config], capture_output=True, text=True, timeout=60)
-    assert run("enqueue-noop", "--count", "1", "--prefix", "noop").returncode == 0
-    worked = run("work-noop", "--exit-when-idle")
-    assert worked.returncode == 0 and "done=1" in worked.stdout, worked.stderr
-    (noop,) = ttls(prefix + "job:noop-*").values()
-    assert RETENTION < noop <= RETENTION + GRACE
-    assert f"queue {cluster.queue}" in run("stats").stdout
+    # Without the configuration, it uses the retention the front and the worker recorded in Redis.
+    assert noop_job_expiry(cluster, "recorded", "--queue", cluster.queue) == pytest.approx(finished, abs=600)
+    # With it (the record gone, as after a restart of a Redis that does not persist), the file's; and its queue.
+    redis("HDEL", prefix + "meta", "retention_ms")
+    assert noop_job_expiry(cluster, "configured", "--config", cluster.config) == pytest.approx(finished, abs=600)
+    stats = subprocess.run([cluster.reel_bin, "queue", "stats", "--config", cluster.config], capture_output=True, text=True, timeout=60)
+    assert f"queue {cluster.queue}" in stats.stdout, stats.stderr
+
+
+def noop_job_expiry(cluster, prefix, *flags):
+    """Seconds to live of a no-op job that `reel queue enqueue-noop` and `work-noop` (with `flags`) ran to the end."""
+    for command in (["enqueue-noop", "--count", "1", "--prefix", prefix], ["work-noop", "--exit-when-idle"]):
+        result = subprocess.run([cluster.reel_bin, "queue", *command, *flags], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+    assert "done=1" in result.stdout
+    (seconds,) = ttls("reel:{" + cluster.queue + "}:job:" + prefix + "-*").values()
+    return seconds
 
 
 def test_a_retention_under_an_hour_stops_the_front_with_a_clear_error(tmp_path, reel_bin):
