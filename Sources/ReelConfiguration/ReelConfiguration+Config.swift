@@ -10,7 +10,8 @@ extension ReelConfiguration {
     /// vertex_project, vertex_location, vertex_credentials, rpm, max_parallel_requests, weight, allowed_openai_params}`, `model_list[].model_info.{id, access_groups, mode}`,
     /// `router_settings.{routing_strategy, cooldown_time, allowed_fails, allowed_fails_window}`,
     /// `general_settings.master_key`, `reel_settings.{redis_url, redis.{url, replica_acks, replica_ack_timeout}, queue, catalog,
-    /// read_cache_entries, max_queued_jobs, storage.{directory, max_upload_bytes},
+    /// read_cache_entries, max_queued_jobs, retention, storage.{directory, max_upload_bytes, s3.{bucket, endpoint, region,
+    /// access_key_id, secret_access_key, session_token, path_style, prefix, presigned_redirects, multipart_threshold}},
     /// worker.{concurrency, poll_interval_min, poll_interval_max, lease, budgets.{max_attempts, max_polls, max_stalls,
     /// deadline, deadlines.{TYPE}}}, secrets.{id_secret, id_previous_secrets, realtime_secret}}`.
     /// A relative `reel_settings.catalog` or `vertex_credentials` path is made relative to the file's directory.

@@ -22,7 +22,8 @@ public struct ReelSettings: Sendable, Hashable {
     /// nil (the default) for no cap.
     public var maxQueuedJobs: Int?
     /// `retention` (seconds): how long finished jobs (their video records) and idempotency keys are kept, and with
-    /// them the results the fronts' sweep would otherwise delete. Fronts, workers and `reel queue` must agree.
+    /// them the results the fronts' sweep would otherwise delete. Give fronts and workers the same value; each records
+    /// it in Redis when it starts, for `reel queue` run without the configuration.
     public var retention: Duration
 
     /// The shortest `retention`: finished videos must stay readable long enough for clients that poll to see them.

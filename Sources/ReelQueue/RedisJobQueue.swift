@@ -62,9 +62,13 @@ public final class RedisJobQueue: JobQueueDriver {
     public func bootstrap() async throws {
         do {
             try await redisClient.loadFunctions(Self.library, version: Self.libraryVersion, versionFunction: QueueFunction.version.name, keys: [keyPrefix])
-            try await recordRetention()
         } catch {
             throw QueueError(.redisFailed, message: "cannot load the queue's functions library", underlying: error)
+        }
+        do {
+            try await recordRetention()
+        } catch {
+            throw QueueError(.redisFailed, message: "cannot record the queue's retention", underlying: error)
         }
         libraryLoaded.store(true, ordering: .releasing)
     }

@@ -46,6 +46,7 @@ struct SimCommand: AsyncParsableCommand {
         where seconds < 0 || !seconds.isFinite {
             throw ValidationError("\(flag) must be a non-negative number, got \(seconds).")
         }
+        guard retryAfterSeconds >= 0 else { throw ValidationError("--retry-after-seconds must not be negative, got \(retryAfterSeconds).") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port).") }
         if let videoBytes, videoBytes < 0 { throw ValidationError("--video-bytes must not be negative.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level '\(logLevel)'.") }

@@ -1,6 +1,7 @@
 """The official OpenAI Python SDK against `reel sim`: every video method, JSON and multipart bodies, errors,
 faults and the simulator's counters. Strict response validation proves the objects match the SDK's schema."""
 
+import subprocess
 import time
 import urllib.request
 import uuid
@@ -364,3 +365,15 @@ def test_unknown_routes_answer_in_the_error_envelope(start_sim):
     request = urllib.request.Request(f"{sim.url}/v1/nothing", headers={"Authorization": "Bearer sk-x"})
     status, body = http_json("GET", request.full_url, headers=request.headers)
     assert status == 404 and body["error"]["type"] == "invalid_request_error"
+
+
+@pytest.mark.parametrize("flag, message", [
+    ("--retry-after-seconds=-1", "--retry-after-seconds must not be negative"),
+    ("--fail-rate=1.5", "--fail-rate must be between 0 and 1"),
+    ("--render-seconds=-1", "--render-seconds must be a non-negative number"),
+    ("--port=70000", "--port must be in 0...65535"),
+])
+def test_a_bad_simulator_flag_is_a_usage_error(reel_bin, flag, message):
+    result = subprocess.run([reel_bin, "sim", flag], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 64, result.stderr
+    assert message in result.stderr
