@@ -263,10 +263,11 @@ final class CurlTransfer: @unchecked Sendable {
             bytesWritten += Int64(chunk.count)
             return chunk.count
         }
-        guard body.count + chunk.count <= configuration.maxInMemoryBodySize else {
+        let limit = request.maxInMemoryBodySize ?? configuration.maxInMemoryBodySize
+        guard body.count + chunk.count <= limit else {
             localFailure = HTTPTransportError(
                 .responseTooLarge,
-                message: "response body exceeds \(configuration.maxInMemoryBodySize) bytes",
+                message: "response body exceeds \(limit) bytes",
                 url: request.url
             )
             return 0

@@ -14,6 +14,9 @@ public struct HTTPRequest: Sendable, Hashable {
     public var followRedirects: Bool
     /// AWS Signature Version 4 signing by libcurl; nil sends the request unsigned.
     public var awsSigV4: AWSSigV4Signing?
+    /// Largest response body kept in memory for this request; `nil` uses the transport's limit. For an answer known
+    /// to carry more than the usual JSON, such as a video inline.
+    public var maxInMemoryBodySize: Int?
 
     /// Creates a request.
     /// - Parameters:
@@ -24,6 +27,7 @@ public struct HTTPRequest: Sendable, Hashable {
     ///   - timeouts: Time limits overriding the transport's defaults.
     ///   - followRedirects: Whether to follow redirects.
     ///   - awsSigV4: AWS Signature Version 4 signing.
+    ///   - maxInMemoryBodySize: Largest in-memory response body, overriding the transport's limit.
     public init(
         method: String = "GET",
         url: String,
@@ -31,8 +35,10 @@ public struct HTTPRequest: Sendable, Hashable {
         body: HTTPRequestBody = .empty,
         timeouts: HTTPTimeouts? = nil,
         followRedirects: Bool = false,
-        awsSigV4: AWSSigV4Signing? = nil
+        awsSigV4: AWSSigV4Signing? = nil,
+        maxInMemoryBodySize: Int? = nil
     ) {
+        precondition(maxInMemoryBodySize.map { $0 > 0 } ?? true, "maxInMemoryBodySize must be positive")
         self.method = method
         self.url = url
         self.headers = headers
@@ -40,5 +46,6 @@ public struct HTTPRequest: Sendable, Hashable {
         self.timeouts = timeouts
         self.followRedirects = followRedirects
         self.awsSigV4 = awsSigV4
+        self.maxInMemoryBodySize = maxInMemoryBodySize
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOCore
 import ReelVideo
@@ -150,16 +151,12 @@ extension SimController {
     /// The bundled clip, or the clip padded with an MP4 `free` box to `videoBytes`, streamed in 64 KiB chunks.
     func videoBody() -> ResponseBody {
         let clip = SimMedia.clipMP4
-        let boxHeader = 8
-        guard let total = configuration.videoBytes, total >= clip.readableBytes + boxHeader else { return .init(byteBuffer: clip) }
+        guard let (total, header) = paddingBoxHeader() else { return .init(byteBuffer: clip) }
         return ResponseBody(contentLength: total) { writer in
             try await writer.write(clip)
-            var header = ByteBuffer()
-            header.writeInteger(UInt32(total - clip.readableBytes))
-            header.writeString("free")
             try await writer.write(header)
             let chunk = ByteBuffer(repeating: 0, count: 64 << 10)
-            var remaining = total - clip.readableBytes - boxHeader
+            var remaining = total - clip.readableBytes - header.readableBytes
             while remaining > 0 {
                 let size = min(remaining, chunk.readableBytes)
                 try await writer.write(chunk.getSlice(at: chunk.readerIndex, length: size)!)
@@ -167,6 +164,33 @@ extension SimController {
             }
             try await writer.finish(nil)
         }
+    }
+
+    /// `200` with ``videoBody()`` as `video/mp4`.
+    func videoResponse() -> Response {
+        let body = videoBody()
+        var headers: HTTPFields = [.contentType: "video/mp4"]
+        if let length = body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// The video of ``videoBody()`` in memory, for a dialect that sends it inline (Vertex AI).
+    func videoData() -> Data {
+        var data = Data(SimMedia.clipMP4.readableBytesView)
+        guard let (total, header) = paddingBoxHeader() else { return data }
+        data.append(contentsOf: header.readableBytesView)
+        data.append(Data(count: total - data.count))
+        return data
+    }
+
+    /// `(videoBytes, the header of the free box that pads the clip to it)`, or nil when the clip goes unpadded.
+    private func paddingBoxHeader() -> (total: Int, header: ByteBuffer)? {
+        let clipBytes = SimMedia.clipMP4.readableBytes
+        guard let total = configuration.videoBytes, total >= clipBytes + 8 else { return nil }
+        var header = ByteBuffer()
+        header.writeInteger(UInt32(total - clipBytes))
+        header.writeString("free")
+        return (total, header)
     }
 
     /// Validates the `input_reference`: an image file, or one of `image_url` (http(s) or data URL) and `file_id`.

@@ -21,6 +21,8 @@ package struct SimVideo: Sendable {
     let createdAt: Double
     let renderSeconds: Double
     let outcome: Outcome
+    /// On Vertex AI, the `storageUri` the request named: the result goes to Cloud Storage instead of inline.
+    var storageURI: String?
 
     /// Seconds a job spends `queued` before it turns `in_progress`, as a share of the render time.
     private static let queuedShare = 0.1

@@ -231,6 +231,13 @@ struct CurlTransportTests {
                 try await transport.execute(ReelHTTP.HTTPRequest(url: "http://127.0.0.1:\(port)/bytes/5000"))
             }
             #expect(tooLarge?.code == .responseTooLarge)
+            // A request may allow more (or less) than the transport.
+            var allowed = ReelHTTP.HTTPRequest(url: "http://127.0.0.1:\(port)/bytes/5000")
+            allowed.maxInMemoryBodySize = 5000
+            let answer = try? await transport.execute(allowed)
+            #expect(answer?.body.count == 5000)
+            allowed.maxInMemoryBodySize = 4999
+            await #expect(throws: HTTPTransportError.self) { try await transport.execute(allowed) }
             let missing = await #expect(throws: HTTPTransportError.self) {
                 try await transport.execute(
                     ReelHTTP.HTTPRequest(method: "POST", url: "http://127.0.0.1:\(port)/count", body: .file(path: "/nonexistent/reel-upload"))

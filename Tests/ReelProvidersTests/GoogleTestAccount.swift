@@ -66,6 +66,8 @@ func vertexProvider(
     clock: ManualClock = ManualClock()
 ) throws -> VeoVideoProvider<VertexVeoDialect<ManualClock>, CurlTransport, ManualClock> {
     let tokens = GoogleAccessTokenSource(account: try GoogleTestAccount.account(tokenPort: port, email: email), transport: CurlTransport(), clock: clock)
-    let dialect = VertexVeoDialect(project: project, location: location, tokens: tokens, baseURL: "http://127.0.0.1:\(port)")
+    // The simulator plays Cloud Storage too.
+    let base = "http://127.0.0.1:\(port)"
+    let dialect = VertexVeoDialect(project: project, location: location, tokens: tokens, baseURL: base, storageBaseURL: base)
     return VeoVideoProvider(dialect: dialect, transport: CurlTransport(), model: "veo-3.1-generate-001", clock: clock)
 }

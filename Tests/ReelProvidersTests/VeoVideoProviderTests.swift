@@ -57,6 +57,41 @@ struct VeoVideoProviderTests {
         }
     }
 
+    /// A finished operation carries its video inline on every poll, base64: more than the transport keeps in memory
+    /// for other answers (16 MiB), up to ``VertexVeoDialect/maxOperationBytes``.
+    @Test func vertexInlineResultsLargerThanTheTransportsLimitArrive() async throws {
+        var configuration = try GoogleTestAccount.simConfiguration()
+        configuration.videoBytes = 20 << 20  // 26.7 MiB in base64
+        try await withVeoSim(configuration) { _, port in
+            let provider = try vertexProvider(port: port)
+            let created = try await provider.createVideo(CreateVideoRequest(model: Self.model, prompt: "A long take"), idempotencyKey: nil)
+            #expect(try await provider.retrieveVideo(id: created.id).status == "completed")
+            let path = temporaryPath(".mp4")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            #expect(try await provider.downloadContent(videoID: created.id, variant: .video, to: path) == 20 << 20)
+            let data = try #require(FileManager.default.contents(atPath: path))
+            #expect(data.prefix(SimMedia.clipMP4.readableBytes) == Data(SimMedia.clipMP4.readableBytesView))
+        }
+    }
+
+    /// With a `storageUri`, the operation names a Cloud Storage object, downloaded with the deployment's token.
+    @Test func vertexResultsInCloudStorageAreDownloadedWithTheDeploymentsToken() async throws {
+        try await withVeoSim(try GoogleTestAccount.simConfiguration()) { simulator, port in
+            let provider = try vertexProvider(port: port)
+            let created = try await provider.createVideo(
+                CreateVideoRequest(model: Self.model, prompt: "A lighthouse at dawn", extraBody: #"{"storageUri": "gs://reel-test-bucket/videos/"}"#),
+                idempotencyKey: nil
+            )
+            #expect(try await provider.retrieveVideo(id: created.id).status == "completed")
+            let path = temporaryPath(".mp4")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try await provider.downloadContent(videoID: created.id, variant: .video, to: path)
+            #expect(FileManager.default.contents(atPath: path) == Data(SimMedia.clipMP4.readableBytesView))
+            let calls = try #require(simulator.stats.keys["reel-test@reel-test-project.iam.gserviceaccount.com"])
+            #expect(calls.routes["GET /storage/v1/b/{bucket}/o/{object}"] == 1)
+        }
+    }
+
     @Test func imageReferenceGoesInline() async throws {
         try await withVeoSim(try GoogleTestAccount.simConfiguration()) { simulator, port in
             let image = temporaryPath(".png")

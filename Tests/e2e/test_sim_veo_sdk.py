@@ -156,6 +156,21 @@ def test_vertex_ai_generates_polls_and_returns_the_bytes(veo_sim):
     assert routes[VERTEX_POLL] >= 1
 
 
+def test_vertex_ai_writes_to_cloud_storage_when_asked(veo_sim):
+    client = vertex_client(veo_sim)
+    operation = client.models.generate_videos(
+        model=MODEL,
+        source=types.GenerateVideosSource(prompt="A lighthouse at dawn"),
+        config=types.GenerateVideosConfig(number_of_videos=1, output_gcs_uri="gs://reel-e2e-bucket/out/"),
+    )
+    operation = finished(client, operation)
+    video = operation.response.generated_videos[0].video
+    # The SDK sent `parameters.storageUri` and read the result's `gcsUri` as the video's URI, with no bytes inline.
+    assert video.uri.startswith("gs://reel-e2e-bucket/out/") and video.uri.endswith("/sample_0.mp4")
+    assert video.video_bytes is None
+    assert video.mime_type == "video/mp4"
+
+
 def test_vertex_ai_refuses_an_assertion_signed_with_another_key(veo_sim):
     foreign = (GOOGLE.parent / "jws" / "rfc7515-a2.pem").read_text()
     client = vertex_client(veo_sim, private_key=foreign)

@@ -17,6 +17,9 @@ public import ReelHTTP
 public struct VertexVeoDialect<C: Clock>: VeoDialect where C.Duration == Duration {
     /// Cloud Storage's JSON API.
     public static var defaultStorageBaseURL: String { "https://storage.googleapis.com" }
+    /// Largest operation read, in bytes: a finished one carries its video inline, base64, unless the request named a
+    /// `storageUri` (about 48 MiB of video; a larger one needs the `storageUri`).
+    public static var maxOperationBytes: Int { 64 << 20 }
 
     /// The project calls are made in (`vertex_project`).
     public let project: String
@@ -75,7 +78,8 @@ public struct VertexVeoDialect<C: Clock>: VeoDialect where C.Duration == Duratio
             method: "POST",
             url: "\(baseURL)/v1/\(modelPath(String(parts[7]))):fetchPredictOperation",
             headers: headers,
-            body: .bytes(form.jsonBody())
+            body: .bytes(form.jsonBody()),
+            maxInMemoryBodySize: Self.maxOperationBytes
         )
     }
 

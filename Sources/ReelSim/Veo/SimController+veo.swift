@@ -14,7 +14,8 @@ extension SimController {
     /// Routes count in `/sim/stats` as `POST /v1beta/models/{model}:predictLongRunning`,
     /// `GET /v1beta/models/{model}/operations/{id}`, `GET /v1beta/files/{id}:download`,
     /// `POST /v1/projects/{project}/locations/{location}/publishers/google/models/{model}:predictLongRunning` (and
-    /// `…:fetchPredictOperation`), `POST /token`; under `keys`, the Gemini API key or the Vertex AI service account.
+    /// `…:fetchPredictOperation`), `POST /token`, and Cloud Storage's `GET /storage/v1/b/{bucket}/o/{object}`; under
+    /// `keys`, the Gemini API key or the Vertex AI service account.
     func addVeoRoutes(to router: Router<Context>) {
         router.post("v1beta/models/{model}", use: veo("POST /v1beta/models/{model}:predictLongRunning", caller: geminiCaller, geminiCreate))
         router.get("v1beta/models/{model}/operations/{operation}", use: veo("GET /v1beta/models/{model}/operations/{id}", caller: geminiCaller, geminiPoll))
@@ -29,6 +30,7 @@ extension SimController {
             }
         }
         router.post("token") { request, context in try await token(request, context) }
+        router.get("storage/v1/b/{bucket}/o/{object}") { request, context in try await cloudStorageDownload(request, context) }
     }
 
     /// Wraps a Veo handler with authentication, counting and fault injection (in Google's error envelope).
@@ -68,13 +70,19 @@ extension SimController {
 
     /// The Vertex AI caller: a bearer token `POST /token` issued, in the project and location of the URL.
     @Sendable func vertexCaller(_ request: Request, _ context: Context) throws -> SimVeoCaller {
+        let account = try googleAccount(request)
+        let project = try context.parameters.require("project")
+        let location = try context.parameters.require("location")
+        return SimVeoCaller(dialect: .vertex(project: project, location: location), credential: account)
+    }
+
+    /// The service account a request's bearer token was issued to (`POST /token`).
+    func googleAccount(_ request: Request) throws -> String {
         let authorization = request.headers[.authorization] ?? ""
         guard authorization.hasPrefix("Bearer "), let account = simulator.googleTokens.account(of: String(authorization.dropFirst(7)), at: simulator.now()) else {
             throw SimGoogleError.unauthenticated("Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.")
         }
-        let project = try context.parameters.require("project")
-        let location = try context.parameters.require("location")
-        return SimVeoCaller(dialect: .vertex(project: project, location: location), credential: account)
+        return account
     }
 
     /// `POST /v1beta/models/{model}:predictLongRunning`.
@@ -103,10 +111,7 @@ extension SimController {
         guard let video = simulator.withState({ $0.video(id, owner: caller.owner) }), video.isCompleted(at: simulator.now()) else {
             throw SimGoogleError.notFound("File files/\(id) not found.")
         }
-        let body = videoBody()
-        var headers: HTTPFields = [.contentType: "video/mp4"]
-        if let length = body.contentLength { headers[.contentLength] = String(length) }
-        return Response(status: .ok, headers: headers, body: body)
+        return videoResponse()
     }
 
     /// `POST …/models/{model}:predictLongRunning` and `…:fetchPredictOperation` on Vertex AI.

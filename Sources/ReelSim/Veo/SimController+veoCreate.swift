@@ -37,15 +37,24 @@ extension SimController {
         let parameters = body["parameters"].map { $0 as? [String: Any] } ?? [:]
         guard let parameters else { throw SimGoogleError.invalidArgument("parameters must be an object.") }
         let (seconds, size) = try veoShape(parameters, model: model, isExtension: isExtension)
+        var storageURI: String?
+        if case .vertex = caller.dialect, let value = parameters["storageUri"] {
+            guard let uri = value as? String, Self.cloudStorageBucket(of: uri) != nil else {
+                throw SimGoogleError.invalidArgument("storageUri must be a Cloud Storage URI, gs://bucket/prefix/.")
+            }
+            storageURI = uri
+        }
         let id = simulator.makeID(prefix: "")
         let now = simulator.now()
         let outcome = simulator.jobOutcome(key: caller.credential)
         _ = simulator.withState { state in
             state.insertVideo(idempotencyKey: nil, owner: caller.owner) { sequence in
-                SimVideo(
+                var video = SimVideo(
                     id: id, owner: caller.owner, sequence: sequence, model: model, prompt: prompt, seconds: seconds, size: size,
                     remixedFromVideoID: nil, createdAt: now, renderSeconds: configuration.renderSeconds, outcome: outcome
                 )
+                video.storageURI = storageURI
+                return video
             }
         }
         simulator.countCreated(video: true)

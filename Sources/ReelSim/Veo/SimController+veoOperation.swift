@@ -11,8 +11,9 @@ extension SimController {
         }
     }
 
-    /// The operation as the dialect reports it now: not done; done with the video (a file URI on the Gemini API,
-    /// inline bytes on Vertex AI); done with everything filtered (`raiMediaFilteredCount`); done with an `error`.
+    /// The operation as the dialect reports it now: not done; done with the video (a file URI on the Gemini API;
+    /// on Vertex AI, inline bytes or a `gs://` object under the request's `storageUri`); done with everything
+    /// filtered (`raiMediaFilteredCount`); done with an `error`.
     func veoOperation(_ video: SimVideo, caller: SimVeoCaller, host: String) -> [String: Any] {
         var operation: [String: Any] = ["name": veoOperationName(id: video.id, model: video.model, caller: caller)]
         let now = simulator.now()
@@ -28,8 +29,11 @@ extension SimController {
             case .gemini:
                 results = ["generatedSamples": [["video": ["uri": "https://\(host)/v1beta/files/\(video.id):download?alt=media"]]]]
             case .vertex:
-                let clip = Data(SimMedia.clipMP4.readableBytesView)
-                results = ["videos": [["bytesBase64Encoded": clip.base64EncodedString(), "mimeType": "video/mp4"]]]
+                if let storageURI = video.storageURI {
+                    results = ["videos": [["gcsUri": Self.veoResultObject(storageURI, id: video.id), "mimeType": "video/mp4"]]]
+                } else {
+                    results = ["videos": [["bytesBase64Encoded": videoData().base64EncodedString(), "mimeType": "video/mp4"]]]
+                }
             }
         case .moderationBlocked:
             results = [
