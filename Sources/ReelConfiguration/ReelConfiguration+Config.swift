@@ -206,7 +206,7 @@ extension ReelConfiguration {
         if raw?.redis_url != nil, raw?.redis?.url != nil {
             throw resolver.invalid("reel_settings.redis_url and reel_settings.redis.url both set: give the URL once")
         }
-        if let url = resolver.environment["REDIS_URL"], !url.isEmpty {
+        if let url = ReelSettings.redisURL(from: resolver.environment) {
             settings.redisURL = url
         } else if let url = try resolver.resolve(raw?.redis_url, at: "reel_settings.redis_url") {
             settings.redisURL = url

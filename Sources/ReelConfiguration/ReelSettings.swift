@@ -29,9 +29,17 @@ public struct ReelSettings: Sendable, Hashable {
     /// The shortest `retention`: finished videos must stay readable long enough for clients that poll to see them.
     public static let shortestRetention = Duration.seconds(3600)
 
+    /// The Redis URL when nothing names one: the local Redis.
+    public static let defaultRedisURL = "redis://127.0.0.1:6379"
+
+    /// `REDIS_URL` of `environment`, or nil when it is unset or empty (a template that expanded a missing value).
+    public static func redisURL(from environment: [String: String]) -> String? {
+        environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Creates settings.
     public init(
-        redisURL: String = "redis://127.0.0.1:6379",
+        redisURL: String = defaultRedisURL,
         redis: Redis = Redis(),
         queue: String = "videos",
         storage: Storage = Storage(),

@@ -28,7 +28,7 @@ struct CatalogCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             if let redisURL { return redisURL }
             if let config { return try ReelConfiguration.load(path: config, environment: environment).reel.redisURL }
-            return environment["REDIS_URL"] ?? "redis://127.0.0.1:6379"
+            return ReelSettings.redisURL(from: environment) ?? ReelSettings.defaultRedisURL
         }
     }
 

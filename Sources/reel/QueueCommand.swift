@@ -15,7 +15,9 @@ struct QueueCommand: AsyncParsableCommand {
 
     /// `reel queue stats`.
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Prints the jobs per state, the pause flag and the concurrency cap.")
+        static let configuration = CommandConfiguration(
+            abstract: "Prints the jobs per state, the pause flag, the concurrency cap and the retention it uses."
+        )
 
         @OptionGroup var connection: QueueConnectionOptions
 
@@ -23,19 +25,20 @@ struct QueueCommand: AsyncParsableCommand {
         var oneline = false
 
         func run() async throws {
-            let (name, stats) = try await connection.withQueue { ($0.name, try await $0.stats()) }
+            let (queue, stats) = try await connection.withQueue { ($0, try await $0.stats()) }
             let states: [JobState] = [.ready, .scheduled, .active, .done, .dead, .cancelled]
             if oneline {
                 let pairs = states.map { "\($0.rawValue)=\(stats.counts[$0] ?? 0)" } + ["paused=\(stats.paused ? "yes" : "no")"]
                 print(pairs.joined(separator: " "))
                 return
             }
-            print("queue \(name)")
+            print("queue \(queue.name)")
             for state in states {
                 print("  \(state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(stats.counts[state] ?? 0)")
             }
             print("  paused      \(stats.paused ? "yes" : "no")")
             print("  cap         \(stats.concurrencyLimit.map(String.init) ?? "none")")
+            print("  retention   \(queue.options.retention.components.seconds) s")
         }
     }
 

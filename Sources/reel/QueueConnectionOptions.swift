@@ -35,8 +35,7 @@ struct QueueConnectionOptions: ParsableArguments {
                 throw QueueCommandError(description: "\(error)")
             }
         }
-        let url =
-            redisURL ?? settings?.redisURL ?? environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "redis://127.0.0.1:6379"
+        let url = redisURL ?? settings?.redisURL ?? ReelSettings.redisURL(from: environment) ?? ReelSettings.defaultRedisURL
         let client: RedisClient
         do {
             client = try RedisClient(url: url)

@@ -47,6 +47,7 @@ def test_the_configured_retention_is_what_every_process_applies(reel_cluster):
     assert noop_job_expiry(cluster, "configured", "--config", cluster.config) == pytest.approx(finished, abs=600)
     stats = subprocess.run([cluster.reel_bin, "queue", "stats", "--config", cluster.config], capture_output=True, text=True, timeout=60)
     assert f"queue {cluster.queue}" in stats.stdout, stats.stderr
+    assert f"retention   {RETENTION} s" in stats.stdout
 
 
 def noop_job_expiry(cluster, prefix, *flags):
