@@ -2,8 +2,6 @@ import Foundation
 import Hummingbird
 
 extension SimController {
-    static let cloudStorageRoute = "GET /storage/v1/b/{bucket}/o/{object}"
-
     /// The bucket of `gs://bucket/…`, or nil when `uri` is no Cloud Storage URI.
     static func cloudStorageBucket(of uri: String) -> Substring? {
         guard uri.hasPrefix("gs://"), let bucket = uri.dropFirst(5).split(separator: "/", omittingEmptySubsequences: false).first,
@@ -18,17 +16,9 @@ extension SimController {
     }
 
     /// `GET /storage/v1/b/{bucket}/o/{object}?alt=media` (Cloud Storage's JSON API, the object name URL-encoded): the
-    /// video a finished Vertex AI operation wrote under its `storageUri`, for any bearer token `POST /token` issued.
-    @Sendable func cloudStorageDownload(_ request: Request, _ context: Context) async throws -> Response {
-        let account: String
-        do {
-            account = try googleAccount(request)
-        } catch {
-            simulator.count(route: Self.cloudStorageRoute, key: nil)
-            throw error
-        }
-        simulator.count(route: Self.cloudStorageRoute, key: account)
-        try await injectGoogleFault(request, key: account)
+    /// video a finished Vertex AI operation wrote under its `storageUri`, for any bearer token `POST /token` issued
+    /// (`account`, the service account it was issued to).
+    @Sendable func cloudStorageDownload(_ request: Request, _ context: Context, _ account: String) async throws -> Response {
         let bucket = try context.parameters.require("bucket")
         let encoded = try context.parameters.require("object")
         guard request.uri.queryParameters["alt"] == "media", let object = encoded.removingPercentEncoding else {

@@ -30,7 +30,10 @@ extension SimController {
             }
         }
         router.post("token") { request, context in try await token(request, context) }
-        router.get("storage/v1/b/{bucket}/o/{object}") { request, context in try await cloudStorageDownload(request, context) }
+        router.get(
+            "storage/v1/b/{bucket}/o/{object}",
+            use: google("GET /storage/v1/b/{bucket}/o/{object}", caller: { request, _ in try googleAccount(request) }, credential: { $0 }, cloudStorageDownload)
+        )
     }
 
     /// Wraps a Veo handler with authentication, counting and fault injection (in Google's error envelope).
@@ -39,16 +42,27 @@ extension SimController {
         caller identify: @escaping @Sendable (Request, Context) throws -> SimVeoCaller,
         _ handler: @escaping VeoHandler
     ) -> @Sendable (Request, Context) async throws -> Response {
+        google(route, caller: identify, credential: { $0.credential }, handler)
+    }
+
+    /// Wraps a handler of a Google route with authentication (`identify`), counting under the caller's `credential`
+    /// and fault injection (in Google's error envelope).
+    func google<Caller: Sendable>(
+        _ route: String,
+        caller identify: @escaping @Sendable (Request, Context) throws -> Caller,
+        credential: @escaping @Sendable (Caller) -> String,
+        _ handler: @escaping @Sendable (Request, Context, Caller) async throws -> Response
+    ) -> @Sendable (Request, Context) async throws -> Response {
         { request, context in
-            let caller: SimVeoCaller
+            let caller: Caller
             do {
                 caller = try identify(request, context)
             } catch {
                 simulator.count(route: route, key: nil)
                 throw error
             }
-            simulator.count(route: route, key: caller.credential)
-            try await injectGoogleFault(request, key: caller.credential)
+            simulator.count(route: route, key: credential(caller))
+            try await injectGoogleFault(request, key: credential(caller))
             return try await handler(request, context, caller)
         }
     }
